@@ -1,0 +1,60 @@
+package vn.doan.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.report.ReportSubmitted;
+
+/**
+ * Every event type, its schema version and its topic. The CloudEvents {@code type} attribute is
+ * {@link #type()}, the {@code dataschema} attribute names the JSON Schema in {@code /schemas}.
+ */
+public enum EventType {
+
+    UNIT_CREATED("vn.doan.plan.UnitCreated", 1, UnitCreated.class, Topics.ORG_UNITS),
+    PLAN_ISSUED("vn.doan.plan.PlanIssued", 1, PlanIssued.class, Topics.PLANS),
+    REPORT_SUBMITTED("vn.doan.report.ReportSubmitted", 1, ReportSubmitted.class, Topics.REPORTS);
+
+    private final String type;
+    private final int version;
+    private final Class<?> dataClass;
+    private final String topic;
+
+    EventType(String type, int version, Class<?> dataClass, String topic) {
+        this.type = type;
+        this.version = version;
+        this.dataClass = dataClass;
+        this.topic = topic;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Class<?> dataClass() {
+        return dataClass;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The schema file on the classpath, also the value of {@code dataschema}. */
+    public String schemaPath() {
+        return "/schemas/" + type + ".v" + version + ".json";
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static EventType of(Class<?> dataClass) {
+        return Arrays.stream(values()).filter(t -> t.dataClass.equals(dataClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not an event type: " + dataClass.getName()));
+    }
+}

@@ -1,0 +1,15 @@
+package vn.doan.events;
+
+/** Kafka topic names. Every record's key is the id of the organisation unit it is about. */
+public final class Topics {
+
+    /** Organisation tree changes, published by plan-service. */
+    public static final String ORG_UNITS = "doan.plan.org-units.v1";
+    /** Plans with their indicators and reporting schedule, published by plan-service. */
+    public static final String PLANS = "doan.plan.plans.v1";
+    /** Submitted reports, published by report-service. */
+    public static final String REPORTS = "doan.report.reports.v1";
+
+    private Topics() {
+    }
+}

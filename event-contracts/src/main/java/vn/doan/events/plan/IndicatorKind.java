@@ -1,0 +1,19 @@
+package vn.doan.events.plan;
+
+/** How an indicator is measured and how it adds up the tree (see DOMAIN.md). */
+public enum IndicatorKind {
+    /** Share of people, at least X%: Σ numerators / Σ denominators. */
+    SHARE_OF_PEOPLE,
+    /** Share of units meeting a condition, at least X%. */
+    SHARE_OF_UNITS,
+    /** A rate that must fall to at most X%: Σ numerators / Σ denominators, achieved when ≤ target. */
+    RATE_AT_MOST,
+    /** A count, at least N per period: summed. */
+    COUNT_AT_LEAST,
+    /** A count within [min, max] per period. */
+    COUNT_IN_RANGE,
+    /** A yes/no condition on a person or unit. */
+    YES_NO,
+    /** A milestone done by a deadline. */
+    MILESTONE
+}

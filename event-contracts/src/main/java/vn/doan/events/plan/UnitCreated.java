@@ -1,0 +1,19 @@
+package vn.doan.events.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An organisation unit was created. {@code ancestorIds} runs from the root to the direct parent,
+ * so a consumer can place the unit without waiting for its parent's event.
+ */
+public record UnitCreated(
+        String unitId,
+        String code,
+        String name,
+        UnitLevel level,
+        String kind,
+        String parentId,
+        List<String> ancestorIds,
+        LocalDate effectiveFrom) {
+}

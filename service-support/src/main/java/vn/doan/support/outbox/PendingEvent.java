@@ -1,0 +1,19 @@
+package vn.doan.support.outbox;
+
+import java.time.Instant;
+import vn.doan.events.EventCodec;
+import vn.doan.events.EventEnvelope;
+import vn.doan.events.EventType;
+
+/**
+ * An event waiting in the {@code outbox} array of the document whose change it announces. It is
+ * written in the same MongoDB update as that change and removed once Kafka has acknowledged it.
+ */
+public record PendingEvent(String eventId, String topic, String key, String json, Instant createdAt) {
+
+    public static PendingEvent of(EventEnvelope envelope) {
+        String topic = EventType.ofType(envelope.type()).orElseThrow().topic();
+        return new PendingEvent(envelope.id(), topic, envelope.subject(), EventCodec.toJson(envelope),
+                envelope.time().toInstant());
+    }
+}

@@ -1,0 +1,104 @@
+package vn.doan.support.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error leaves a service as problem+json: {@code detail} in English, {@code detail_vi} in
+ * Vietnamese for the end user, {@code rule} as a stable code, {@code field} as the JSON path at fault.
+ */
+@AutoConfiguration
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail apiProblem(ApiProblem e) {
+        return problem(e.status(), e.rule(), e.field(), e.getMessage(), e.messageVi());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "rule", String.valueOf(f.getCode()),
+                        "detail", f.getField() + " " + f.getDefaultMessage()))
+                .toList();
+        Map<String, String> first = errors.isEmpty() ? Map.of("field", "", "rule", "invalid") : errors.get(0);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "request." + first.get("rule"), first.get("field"),
+                "Invalid request: " + errors.stream().map(m -> m.get("detail")).toList(),
+                "Dữ liệu gửi lên không hợp lệ ở trường " + first.get("field") + ".");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "request.unreadable", null,
+                "The request body is not valid JSON of the expected shape: " + rootMessage(e),
+                "Nội dung yêu cầu không phải JSON hợp lệ theo mẫu quy định.");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return problem(HttpStatus.BAD_REQUEST, "request.header-missing", e.getHeaderName(),
+                "Header " + e.getHeaderName() + " is required.",
+                "Thiếu tiêu đề " + e.getHeaderName() + " trong yêu cầu.");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "request.not-found", null, "No such endpoint: " + e.getResourcePath(),
+                "Không tìm thấy địa chỉ yêu cầu.");
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException e) {
+        return problem(HttpStatus.CONFLICT, "duplicate", null, "This record already exists.",
+                "Bản ghi này đã tồn tại.");
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ProblemDetail databaseDown(DataAccessResourceFailureException e) {
+        log.error("Database unavailable", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "storage.unavailable", null,
+                "The database is unavailable; nothing was stored. Try again shortly.",
+                "Cơ sở dữ liệu tạm thời không truy cập được; chưa có gì được lưu. Vui lòng thử lại sau.");
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String rule, String field, String detail, String detailVi) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:doan:problem:" + rule));
+        problem.setProperty("rule", rule);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        problem.setProperty("detail_vi", detailVi);
+        return problem;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+}
