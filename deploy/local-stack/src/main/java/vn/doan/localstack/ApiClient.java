@@ -1,0 +1,121 @@
+package vn.doan.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drives the services through their public REST APIs, as a web client would. */
+final class ApiClient {
+
+    /** Refusals that only mean report-service has not yet read the plan or unit from Kafka. */
+    private static final Set<String> NOT_YET_KNOWN = Set.of("report.plan-unknown", "report.unit-unknown");
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String planService;
+    private final String reportService;
+    private final String indicatorService;
+    private final String notificationService;
+
+    ApiClient(Services services) {
+        this.planService = services.url(Services.Service.PLAN);
+        this.reportService = services.url(Services.Service.REPORT);
+        this.indicatorService = services.url(Services.Service.INDICATOR);
+        this.notificationService = services.url(Services.Service.NOTIFICATION);
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    String createUnit(String code, String name, String level, String kind, String parentId) {
+        Map<String, Object> unit = new java.util.HashMap<>(Map.of("code", code, "name", name, "level", level,
+                "effectiveFrom", "2016-01-01"));
+        unit.put("kind", kind);
+        unit.put("parentId", parentId);
+        return expect(201, post(planService + "/api/units", unit, Map.of())).get("id").asString();
+    }
+
+    /** Creates the plan as a draft and issues it; returns its id. */
+    String issuePlan(Map<String, Object> plan) {
+        String id = expect(201, post(planService + "/api/plans", plan, Map.of())).get("id").asString();
+        expect(200, post(planService + "/api/plans/" + id + "/issue", Map.of(), Map.of()));
+        return id;
+    }
+
+    /**
+     * Submits a report, waiting while report-service has not yet learnt the plan or unit from Kafka.
+     * The idempotency key makes the retries safe.
+     */
+    JsonNode submitReport(String planId, String unitId, String periodId, List<Map<String, Object>> values, Duration wait) {
+        Map<String, Object> report = Map.of("planId", planId, "unitId", unitId, "periodId", periodId, "values", values);
+        Map<String, String> headers = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Answer answer = post(reportService + "/api/reports", report, headers);
+            boolean notYet = answer.status() == 422 && answer.body().has("rule")
+                    && NOT_YET_KNOWN.contains(answer.body().get("rule").asString());
+            if (!notYet || System.nanoTime() > deadline) {
+                return expect(201, answer);
+            }
+            pause();
+        }
+    }
+
+    Answer progress(String planId, String periodId, String unitId) {
+        return get(indicatorService + "/api/progress/" + planId + "/" + periodId + "/units/" + unitId);
+    }
+
+    Answer reminders(String unitId) {
+        return get(notificationService + "/api/reminders?unitId=" + unitId);
+    }
+
+    Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+    }
+
+    Answer post(String url, Object body, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8)), headers);
+    }
+
+    private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String body = response.body();
+            return new Answer(response.statusCode(), body == null || body.isBlank() ? MAPPER.nullNode() : MAPPER.readTree(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("Call failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode expect(int status, Answer answer) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("Expected HTTP " + status + " but got " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

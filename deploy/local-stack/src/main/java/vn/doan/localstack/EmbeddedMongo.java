@@ -1,0 +1,43 @@
+package vn.doan.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server in this JVM (mongo-java-server), stored in an H2 file so data survives
+ * a restart. It has no transactions and no change streams; the services need neither.
+ */
+final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final String uri;
+
+    private EmbeddedMongo(MongoServer server, String uri) {
+        this.server = server;
+        this.uri = uri;
+    }
+
+    static EmbeddedMongo start(int port, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MongoServer server = new MongoServer(new H2Backend(file.toAbsolutePath().toString()));
+        server.bind("127.0.0.1", port);
+        return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + port);
+    }
+
+    String uri() {
+        return uri;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

@@ -1,0 +1,73 @@
+package vn.doan.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole system on one machine. With no configuration it starts an in-process Kafka broker
+ * and MongoDB server storing under {@code DOAN_DATA_DIR}; with {@code KAFKA_BOOTSTRAP_SERVERS} and/or
+ * {@code MONGODB_URI} set it uses those and starts nothing embedded. Then the four services, then the
+ * demo data (once per data directory; {@code DOAN_DEMO_DATA=false} skips it).
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        Path dataDir = Path.of(env("DOAN_DATA_DIR", "data"));
+        String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        String mongo = System.getenv("MONGODB_URI");
+
+        EmbeddedKafka embeddedKafka = null;
+        EmbeddedMongo embeddedMongo = null;
+        if (kafka == null || kafka.isBlank()) {
+            embeddedKafka = EmbeddedKafka.start(Integer.parseInt(env("DOAN_KAFKA_PORT", "9092")),
+                    Integer.parseInt(env("DOAN_KAFKA_CONTROLLER_PORT", "9093")), dataDir.resolve("kafka"));
+            kafka = embeddedKafka.bootstrap();
+            log.info("In-process Kafka broker (KRaft) on {}, log in {}", kafka, dataDir.resolve("kafka").toAbsolutePath());
+        }
+        if (mongo == null || mongo.isBlank()) {
+            embeddedMongo = EmbeddedMongo.start(Integer.parseInt(env("DOAN_MONGO_PORT", "27017")), dataDir.resolve("mongo.mv.db"));
+            mongo = embeddedMongo.uri();
+            log.info("In-process MongoDB wire server on {}, stored in {}", mongo, dataDir.resolve("mongo.mv.db").toAbsolutePath());
+        }
+
+        Services services = Services.start(kafka, mongo, Map.of(
+                Services.Service.PLAN, Integer.parseInt(env("PLAN_SERVICE_PORT", "8081")),
+                Services.Service.REPORT, Integer.parseInt(env("REPORT_SERVICE_PORT", "8082")),
+                Services.Service.INDICATOR, Integer.parseInt(env("INDICATOR_SERVICE_PORT", "8083")),
+                Services.Service.NOTIFICATION, Integer.parseInt(env("NOTIFICATION_SERVICE_PORT", "8084"))),
+                List.of(args));
+
+        EmbeddedKafka kafkaToStop = embeddedKafka;
+        EmbeddedMongo mongoToStop = embeddedMongo;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.close();
+            if (kafkaToStop != null) {
+                kafkaToStop.close();
+            }
+            if (mongoToStop != null) {
+                mongoToStop.close();
+            }
+        }, "local-stack-shutdown"));
+
+        if (Boolean.parseBoolean(env("DOAN_DEMO_DATA", "true"))) {
+            new DemoData(services, dataDir).loadOnce();
+        }
+        for (Services.Service service : Services.Service.values()) {
+            log.info("{} ready at {} (health: {}/actuator/health, metrics: {}/actuator/prometheus)",
+                    service.configName, services.url(service), services.url(service), services.url(service));
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,88 @@
+package vn.doan.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.report.ReportSubmitted;
+
+/** Every event type has its JSON Schema, and what the codec writes for it validates against that schema. */
+class EventSchemaTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-04-28T02:00:00Z"), ZoneOffset.UTC);
+    private final EventCodec codec = new EventCodec("/plan-service", CLOCK);
+    private final ObjectMapper jackson2 = new ObjectMapper();
+
+    static final Map<EventType, Object> SAMPLES = Map.of(
+            EventType.UNIT_CREATED, new UnitCreated("u-tholap", "TX-THOLAP", "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS,
+                    "commune", "u-thoxuan", List.of("u-thanhhoa", "u-thoxuan"), LocalDate.of(2016, 1, 1)),
+            EventType.PLAN_ISSUED, new PlanIssued("p-54", "54-CT/ĐTN", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU",
+                    "u-thoxuan", LocalDate.of(2016, 4, 28), LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31),
+                    List.of(new PlanIssued.Indicator("CT1", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn",
+                            IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("100"), List.of(UnitLevel.GRASSROOTS))),
+                    List.of(new PlanIssued.ReportingPeriod("2016", "Báo cáo năm 2016", LocalDate.of(2016, 1, 1),
+                            LocalDate.of(2016, 12, 31), LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS)))),
+            EventType.REPORT_SUBMITTED, new ReportSubmitted("r-1", 2, "p-54", "u-tholap", "2016",
+                    Instant.parse("2016-11-18T03:00:00Z"), LocalDate.of(2016, 11, 15), 3,
+                    List.of(new ReportSubmitted.Value("CT1", 18, 20L))));
+
+    @Test
+    void everyEventTypeHasASampleAndItsSampleMatchesItsSchema() throws Exception {
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrder(EventType.values());
+        for (EventType type : EventType.values()) {
+            EventEnvelope envelope = codec.wrap(SAMPLES.get(type), "u-thoxuan");
+            JsonNode json = jackson2.readTree(EventCodec.toJson(envelope));
+            Set<ValidationMessage> problems = schema(type).validate(json.get("data"));
+            assertThat(problems).as(type + " against " + type.schemaPath()).isEmpty();
+        }
+    }
+
+    @Test
+    void theEnvelopeCarriesTheCloudEventsAttributesAndRoundTrips() {
+        EventEnvelope envelope = codec.wrap(SAMPLES.get(EventType.REPORT_SUBMITTED), "u-tholap");
+        String json = EventCodec.toJson(envelope);
+
+        assertThat(json).contains("\"specversion\":\"1.0\"", "\"type\":\"vn.doan.report.ReportSubmitted\"",
+                "\"source\":\"/plan-service\"", "\"subject\":\"u-tholap\"", "\"time\":\"2016-04-28T09:00:00+07:00\"",
+                "\"dataschema\":\"/schemas/vn.doan.report.ReportSubmitted.v1.json\"");
+        EventEnvelope read = EventCodec.fromJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(EventCodec.data(read)).contains(SAMPLES.get(EventType.REPORT_SUBMITTED));
+    }
+
+    @Test
+    void aConsumerSkipsTypesItDoesNotKnowAndIgnoresFieldsAddedLater() {
+        String newer = "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/plan-service\",\"type\":\"vn.doan.plan.UnitsMerged\","
+                + "\"subject\":\"u1\",\"time\":\"2025-07-01T00:00:00+07:00\",\"data\":{}}";
+        assertThat(EventCodec.data(EventCodec.fromJson(newer.getBytes()))).isEmpty();
+
+        String extended = EventCodec.toJson(codec.wrap(SAMPLES.get(EventType.UNIT_CREATED), "u-tholap"))
+                .replace("\"code\":", "\"addedInV2\":true,\"code\":");
+        assertThat(EventCodec.data(EventCodec.fromJson(extended.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .contains(SAMPLES.get(EventType.UNIT_CREATED));
+    }
+
+    private static JsonSchema schema(EventType type) throws Exception {
+        try (InputStream in = EventSchemaTest.class.getResourceAsStream(type.schemaPath())) {
+            assertThat(in).as("schema file " + type.schemaPath()).isNotNull();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+}
