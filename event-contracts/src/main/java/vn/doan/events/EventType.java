@@ -2,8 +2,14 @@ package vn.doan.events;
 
 import java.util.Arrays;
 import java.util.Optional;
+import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDissolved;
+import vn.doan.events.plan.UnitMoved;
+import vn.doan.events.plan.UnitRenamed;
+import vn.doan.events.plan.UnitSplit;
+import vn.doan.events.plan.UnitsMerged;
 import vn.doan.events.report.ReportSubmitted;
 
 /**
@@ -13,7 +19,13 @@ import vn.doan.events.report.ReportSubmitted;
 public enum EventType {
 
     UNIT_CREATED("vn.doan.plan.UnitCreated", 1, UnitCreated.class, Topics.ORG_UNITS),
+    UNIT_RENAMED("vn.doan.plan.UnitRenamed", 1, UnitRenamed.class, Topics.ORG_UNITS),
+    UNIT_MOVED("vn.doan.plan.UnitMoved", 1, UnitMoved.class, Topics.ORG_UNITS),
+    UNITS_MERGED("vn.doan.plan.UnitsMerged", 1, UnitsMerged.class, Topics.ORG_UNITS),
+    UNIT_SPLIT("vn.doan.plan.UnitSplit", 1, UnitSplit.class, Topics.ORG_UNITS),
+    UNIT_DISSOLVED("vn.doan.plan.UnitDissolved", 1, UnitDissolved.class, Topics.ORG_UNITS),
     PLAN_ISSUED("vn.doan.plan.PlanIssued", 1, PlanIssued.class, Topics.PLANS),
+    PLAN_CLOSED("vn.doan.plan.PlanClosed", 1, PlanClosed.class, Topics.PLANS),
     REPORT_SUBMITTED("vn.doan.report.ReportSubmitted", 1, ReportSubmitted.class, Topics.REPORTS);
 
     private final String type;

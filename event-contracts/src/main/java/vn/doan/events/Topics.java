@@ -10,6 +10,9 @@ public final class Topics {
     /** Submitted reports, published by report-service. */
     public static final String REPORTS = "doan.report.reports.v1";
 
+    /** Every topic of the contract, for provisioning. */
+    public static final java.util.List<String> ALL = java.util.List.of(ORG_UNITS, PLANS, REPORTS);
+
     private Topics() {
     }
 }

@@ -20,7 +20,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDissolved;
+import vn.doan.events.plan.UnitMoved;
+import vn.doan.events.plan.UnitRenamed;
+import vn.doan.events.plan.UnitSplit;
+import vn.doan.events.plan.UnitsMerged;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportSubmitted;
 
@@ -31,18 +37,28 @@ class EventSchemaTest {
     private final EventCodec codec = new EventCodec("/plan-service", CLOCK);
     private final ObjectMapper jackson2 = new ObjectMapper();
 
-    static final Map<EventType, Object> SAMPLES = Map.of(
-            EventType.UNIT_CREATED, new UnitCreated("u-tholap", "TX-THOLAP", "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS,
-                    "commune", "u-thoxuan", List.of("u-thanhhoa", "u-thoxuan"), LocalDate.of(2016, 1, 1)),
-            EventType.PLAN_ISSUED, new PlanIssued("p-54", "54-CT/ĐTN", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU",
+    static final Map<EventType, Object> SAMPLES = Map.ofEntries(
+            Map.entry(EventType.UNIT_CREATED, new UnitCreated("u-tholap", "TX-THOLAP", "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS,
+                    "commune", "u-thoxuan", List.of("u-thanhhoa", "u-thoxuan"), LocalDate.of(2016, 1, 1))),
+            Map.entry(EventType.UNIT_RENAMED, new UnitRenamed("u-tholap", "Đoàn xã Thọ Lập", "Đoàn xã Thọ Lập mới", LocalDate.of(2020, 1, 1))),
+            Map.entry(EventType.UNIT_MOVED, new UnitMoved("u-tholap", "u-thoxuan", "u-trieuson", List.of("u-thanhhoa", "u-thoxuan"),
+                    List.of("u-thanhhoa", "u-trieuson"), LocalDate.of(2025, 7, 1))),
+            Map.entry(EventType.UNITS_MERGED, new UnitsMerged(List.of("u-tholap", "u-xuanhoa"), "u-tholap-xuanhoa", LocalDate.of(2025, 7, 1))),
+            Map.entry(EventType.UNIT_SPLIT, new UnitSplit("u-thpt4", List.of("u-thpt4a", "u-thpt4b"), LocalDate.of(2019, 9, 1))),
+            Map.entry(EventType.UNIT_DISSOLVED, new UnitDissolved("u-thoxuan", LocalDate.of(2025, 7, 1), "Không tổ chức cấp huyện")),
+            Map.entry(EventType.PLAN_ISSUED, new PlanIssued("p-54", "54-CT/ĐTN", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU",
                     "u-thoxuan", LocalDate.of(2016, 4, 28), LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31),
-                    List.of(new PlanIssued.Indicator("CT1", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn",
-                            IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("100"), List.of(UnitLevel.GRASSROOTS))),
+                    List.of(new PlanIssued.Indicator("CT3", "Đánh giá xếp loại hàng năm 85% số đơn vị đoàn cơ sở loại khá trở lên",
+                            IndicatorKind.SHARE_OF_UNITS, new BigDecimal("85"), List.of(UnitLevel.GRASSROOTS), null,
+                            List.of(new PlanIssued.Target(PlanIssued.Target.When.EVERY_YEAR, null, new BigDecimal("85"))),
+                            "BTC-KT", List.of())),
                     List.of(new PlanIssued.ReportingPeriod("2016", "Báo cáo năm 2016", LocalDate.of(2016, 1, 1),
-                            LocalDate.of(2016, 12, 31), LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS)))),
-            EventType.REPORT_SUBMITTED, new ReportSubmitted("r-1", 2, "p-54", "u-tholap", "2016",
+                            LocalDate.of(2016, 12, 31), LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS))),
+                    2, "Bổ sung chỉ tiêu xếp loại", "ACTION_PROGRAM", null, LocalDate.of(2016, 6, 30), List.of(UnitLevel.GRASSROOTS))),
+            Map.entry(EventType.PLAN_CLOSED, new PlanClosed("p-54", "u-thoxuan", LocalDate.of(2021, 1, 15), "Hết giai đoạn")),
+            Map.entry(EventType.REPORT_SUBMITTED, new ReportSubmitted("r-1", 2, "p-54", "u-tholap", "2016",
                     Instant.parse("2016-11-18T03:00:00Z"), LocalDate.of(2016, 11, 15), 3,
-                    List.of(new ReportSubmitted.Value("CT1", 18, 20L))));
+                    List.of(new ReportSubmitted.Value("CT1", 18, 20L)))));
 
     @Test
     void everyEventTypeHasASampleAndItsSampleMatchesItsSchema() throws Exception {
@@ -69,7 +85,7 @@ class EventSchemaTest {
 
     @Test
     void aConsumerSkipsTypesItDoesNotKnowAndIgnoresFieldsAddedLater() {
-        String newer = "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/plan-service\",\"type\":\"vn.doan.plan.UnitsMerged\","
+        String newer = "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/plan-service\",\"type\":\"vn.doan.plan.UnitsRegrouped\","
                 + "\"subject\":\"u1\",\"time\":\"2025-07-01T00:00:00+07:00\",\"data\":{}}";
         assertThat(EventCodec.data(EventCodec.fromJson(newer.getBytes()))).isEmpty();
 

@@ -1,46 +1,57 @@
 package vn.doan.support.outbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Moves pending events from the {@code outbox} arrays of the given collections to Kafka, in the order
- * they were written per document, and removes each one only after the broker acknowledged it. When
- * Kafka is down the events stay where they are and the relay tries again on its next run; a crash
- * between send and removal sends an event twice, which every consumer tolerates.
+ * Moves pending events from the {@code outbox} arrays of the given collections to Kafka and removes
+ * each one only after the broker acknowledged it. A batch is sent at once and then awaited, so the
+ * producer can pipeline it. When Kafka is down the events stay where they are and the next run tries
+ * again; a crash between acknowledgement and removal sends an event twice, which every consumer
+ * tolerates (events carry ids and versions).
  */
 public class OutboxRelay {
 
+    /** CloudEvents Kafka binding, structured mode: the record value is the whole event. */
+    static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
 
     private final MongoTemplate mongo;
-    private final StreamBridge streamBridge;
+    private final Producer<String, byte[]> producer;
     private final List<String> collections;
     private final AtomicLong backlog = new AtomicLong();
+    private final Counter published;
 
-    public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, List<String> collections, MeterRegistry registry) {
+    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, List<String> collections, MeterRegistry registry) {
         this.mongo = mongo;
-        this.streamBridge = streamBridge;
+        this.producer = producer;
         this.collections = collections;
         Gauge.builder("doan.outbox.backlog", backlog, AtomicLong::get)
                 .description("Documents whose events are not yet on Kafka")
+                .register(registry);
+        this.published = Counter.builder("doan.outbox.published").description("Events moved from the outbox to Kafka")
                 .register(registry);
     }
 
@@ -48,37 +59,63 @@ public class OutboxRelay {
     public void relay() {
         long remaining = 0;
         for (String collection : collections) {
-            remaining += relay(collection);
+            remaining += drain(collection);
         }
         backlog.set(remaining);
     }
 
-    /** Sends one batch from a collection; returns how many documents still hold pending events. */
-    long relay(String collection) {
-        Query pending = new Query(Criteria.where("outbox.0").exists(true));
+    /** Sends batches from one collection until it is empty or Kafka refuses; returns what is left. */
+    private long drain(String collection) {
+        Query pending = new Query(Criteria.where("outbox.0").exists(true)).with(Sort.by("_id")).limit(BATCH);
         try {
-            for (Document doc : mongo.find(pending.limit(BATCH).with(Sort.by("_id")), Document.class, collection)) {
-                sendAll(doc, collection);
+            List<Document> batch = mongo.find(pending, Document.class, collection);
+            while (!batch.isEmpty()) {
+                send(batch, collection);
+                if (batch.size() < BATCH) {
+                    break;
+                }
+                batch = mongo.find(pending, Document.class, collection);
             }
-            return mongo.count(new Query(Criteria.where("outbox.0").exists(true)), collection);
+            return 0;
         } catch (RuntimeException e) {
             log.warn("Outbox relay of {} paused, will retry: {}", collection, e.getMessage());
-            return backlog.get();
+            return mongo.count(new Query(Criteria.where("outbox.0").exists(true)), collection);
         }
     }
 
-    private void sendAll(Document doc, String collection) {
-        for (Document event : doc.getList("outbox", Document.class)) {
-            Message<byte[]> message = MessageBuilder
-                    .withPayload(event.getString("json").getBytes(StandardCharsets.UTF_8))
-                    .setHeader(KafkaHeaders.KEY, event.getString("key").getBytes(StandardCharsets.UTF_8))
-                    .setHeader("contentType", "application/json")
-                    .build();
-            if (!streamBridge.send(event.getString("topic"), message)) {
-                throw new IllegalStateException("Kafka did not take event " + event.getString("eventId"));
+    private void send(List<Document> batch, String collection) {
+        List<List<Future<RecordMetadata>>> acks = new ArrayList<>();
+        for (Document doc : batch) {
+            List<Future<RecordMetadata>> docAcks = new ArrayList<>();
+            for (Document event : doc.getList("outbox", Document.class)) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
+                        event.getString("json").getBytes(StandardCharsets.UTF_8));
+                record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                docAcks.add(producer.send(record));
             }
+            acks.add(docAcks);
+        }
+        producer.flush();
+        for (int i = 0; i < batch.size(); i++) {
+            awaitAll(acks.get(i));
+            Document doc = batch.get(i);
+            List<String> sent = doc.getList("outbox", Document.class).stream().map(e -> e.getString("eventId")).toList();
             mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id"))),
-                    new Update().pull("outbox", new Document("eventId", event.getString("eventId"))), collection);
+                    new Update().pull("outbox", new Document("eventId", new Document("$in", sent))), collection);
+            published.increment(sent.size());
+        }
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
