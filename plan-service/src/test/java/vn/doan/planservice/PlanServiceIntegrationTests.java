@@ -22,49 +22,8 @@ import vn.doan.events.plan.UnitCreated;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 
-/**
- * plan-service over real HTTP, with its events read back from a real Kafka broker and its data in a
- * MongoDB server reached over TCP. Subclasses choose the back ends.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=plan-service", "doan.outbox.interval=50ms"})
-abstract class PlanServiceIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-
-    HttpJson http;
-    static KafkaTestClient kafka;
-
-    abstract String kafkaBootstrap();
-
-    @BeforeAll
-    static void noClientYet() {
-        kafka = null;
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    HttpJson http() {
-        if (http == null) {
-            http = new HttpJson("http://localhost:" + port);
-            kafka = kafka == null ? new KafkaTestClient(kafkaBootstrap(), "/test") : kafka;
-        }
-        return http;
-    }
-
-    JsonNode createUnit(String code, String name, String level, String parentId) {
-        HttpJson.Response response = http().post("/api/units", PlanFixtures.unit(code, name, level, parentId));
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.body();
-    }
+/** The first slice: units and a plan, announced on Kafka; errors as problem+json. */
+abstract class PlanServiceIntegrationTests extends PlanServiceTestBase {
 
     @Test
     void unitsAreCreatedUnderTheirParentAndAnnouncedKeyedByUnit() {

@@ -9,7 +9,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.support.outbox.PendingEvent;
 
-/** A unit of the Union tree. {@code outbox} holds the events of its last change until Kafka has them. */
+/**
+ * A unit of the Union tree. {@code history} records every restructuring with its effective date;
+ * {@code outbox} holds the events of its last changes until Kafka has them; {@code pathRepairPending}
+ * marks a move whose descendants' paths are still being rewritten.
+ */
 @Document("org_units")
 public record OrgUnit(
         @Id String id,
@@ -18,14 +22,44 @@ public record OrgUnit(
         UnitLevel level,
         String kind,
         @Indexed String parentId,
-        List<String> ancestorIds,
+        @Indexed List<String> ancestorIds,
         LocalDate effectiveFrom,
+        Status status,
+        LocalDate dissolvedOn,
+        List<Department> departments,
+        List<Change> history,
+        @Indexed String importId,
+        boolean pathRepairPending,
         List<PendingEvent> outbox) {
+
+    public enum Status { ACTIVE, DISSOLVED }
+
+    /** A department of the unit that follows plans and indicators, e.g. BTG – Ban Tuyên giáo. */
+    public record Department(String code, String name) {
+    }
+
+    /** One restructuring step as it applied to this unit. */
+    public record Change(String type, LocalDate effectiveFrom, String name, String parentId, List<String> ancestorIds,
+            String restructuringId) {
+    }
+
+    static OrgUnit created(String id, String code, String name, UnitLevel level, String kind, String parentId,
+            List<String> ancestorIds, LocalDate effectiveFrom, List<Department> departments, String importId,
+            List<PendingEvent> outbox) {
+        return new OrgUnit(id, code, name, level, kind, parentId, ancestorIds, effectiveFrom, Status.ACTIVE, null,
+                departments == null ? List.of() : departments,
+                List.of(new Change("CREATED", effectiveFrom, name, parentId, ancestorIds, null)),
+                importId, false, outbox);
+    }
 
     /** Ancestors of a child of this unit: this unit's ancestors, then this unit. */
     List<String> pathForChild() {
         List<String> path = new ArrayList<>(ancestorIds);
         path.add(id);
         return path;
+    }
+
+    boolean active() {
+        return status != Status.DISSOLVED;
     }
 }

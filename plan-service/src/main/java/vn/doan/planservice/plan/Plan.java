@@ -4,29 +4,45 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.support.outbox.PendingEvent;
 
-/** A plan (kế hoạch) or action program (chương trình hành động) of one issuing unit. */
+/**
+ * A plan (kế hoạch) or action program (chương trình hành động) of one issuing unit. A draft is freely
+ * editable; an issued plan changes only by a revision, which keeps the previous content and the reason.
+ * A plan number is unique per issuing unit and year.
+ */
 @Document("plans")
-@CompoundIndex(name = "number_per_issuer", def = "{'issuingUnitId': 1, 'number': 1}", unique = true)
+@CompoundIndex(name = "number_per_issuer_and_year", def = "{'content.issuingUnitId': 1, 'content.number': 1, 'year': 1}", unique = true)
 public record Plan(
         @Id String id,
-        String number,
-        String title,
-        String issuingUnitId,
-        LocalDate issuedOn,
-        LocalDate periodFrom,
-        LocalDate periodTo,
-        List<PlanIssued.Indicator> indicators,
-        List<PlanIssued.ReportingPeriod> schedule,
+        PlanContent content,
+        int year,
         Status status,
+        int version,
+        List<Revision> revisions,
+        LocalDate closedOn,
+        String closeReason,
+        @Indexed String parentPlanId,
+        @Indexed String issuingUnitId,
         List<PendingEvent> outbox) {
 
-    public enum Status { DRAFT, ISSUED }
+    public enum Status { DRAFT, ISSUED, REVISED, CLOSED }
 
-    PlanIssued issued() {
-        return new PlanIssued(id, number, title, issuingUnitId, issuedOn, periodFrom, periodTo, indicators, schedule);
+    /** One revision: the version it produced, why, when, and the content it replaced. */
+    public record Revision(int version, String reason, LocalDate revisedOn, PlanContent previous) {
+    }
+
+    boolean inForce() {
+        return status == Status.ISSUED || status == Status.REVISED;
+    }
+
+    PlanIssued issued(int version, String reason) {
+        PlanContent c = content;
+        return new PlanIssued(id, c.number(), c.title(), c.issuingUnitId(), c.issuedOn(), c.periodFrom(), c.periodTo(),
+                c.indicators(), c.schedule(), version, reason, c.type(), c.parentPlanId(), c.implementingPlanDue(),
+                c.implementingLevels() == null ? List.of() : c.implementingLevels());
     }
 }

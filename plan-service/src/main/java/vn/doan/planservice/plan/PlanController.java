@@ -1,8 +1,8 @@
 package vn.doan.planservice.plan;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,11 +10,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.doan.events.plan.PlanIssued;
 
 @RestController
 @RequestMapping("/api/plans")
@@ -26,27 +27,33 @@ class PlanController {
         this.service = service;
     }
 
-    record CreatePlan(@NotBlank String number, @NotBlank String title, @NotBlank String issuingUnitId,
-            @NotNull LocalDate issuedOn, @NotNull LocalDate periodFrom, @NotNull LocalDate periodTo,
-            @NotEmpty List<PlanIssued.Indicator> indicators,
-            @NotEmpty List<PlanIssued.ReportingPeriod> schedule) {
+    record Revise(@NotBlank String reason, @NotNull PlanContent plan) {
     }
 
-    record PlanView(String id, String number, String title, String issuingUnitId, LocalDate issuedOn,
-            LocalDate periodFrom, LocalDate periodTo, List<PlanIssued.Indicator> indicators,
-            List<PlanIssued.ReportingPeriod> schedule, Plan.Status status) {
+    record Close(@NotNull LocalDate closedOn, String reason) {
+    }
+
+    record PlanView(String id, Plan.Status status, int version, List<Plan.Revision> revisions, LocalDate closedOn,
+            String closeReason, @JsonUnwrapped PlanContent content) {
 
         static PlanView of(Plan p) {
-            return new PlanView(p.id(), p.number(), p.title(), p.issuingUnitId(), p.issuedOn(), p.periodFrom(),
-                    p.periodTo(), p.indicators(), p.schedule(), p.status());
+            return new PlanView(p.id(), p.status(), p.version(), p.revisions(), p.closedOn(), p.closeReason(), p.content());
         }
+    }
+
+    record Implementation(String planId, long issuedOnTime, long issuedLate, long notYetDue, long overdue,
+            List<PlanService.Obligation> units) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    PlanView create(@Valid @RequestBody CreatePlan body) {
-        return PlanView.of(service.createDraft(new PlanService.Draft(body.number(), body.title(), body.issuingUnitId(),
-                body.issuedOn(), body.periodFrom(), body.periodTo(), body.indicators(), body.schedule())));
+    PlanView create(@Valid @RequestBody PlanContent body) {
+        return PlanView.of(service.createDraft(body));
+    }
+
+    @PutMapping("/{id}")
+    PlanView update(@PathVariable String id, @Valid @RequestBody PlanContent body) {
+        return PlanView.of(service.updateDraft(id, body));
     }
 
     @PostMapping("/{id}/issue")
@@ -54,8 +61,35 @@ class PlanController {
         return PlanView.of(service.issue(id));
     }
 
+    @PostMapping("/{id}/revisions")
+    PlanView revise(@PathVariable String id, @Valid @RequestBody Revise body) {
+        return PlanView.of(service.revise(id, body.reason(), body.plan()));
+    }
+
+    @PostMapping("/{id}/close")
+    PlanView close(@PathVariable String id, @Valid @RequestBody Close body) {
+        return PlanView.of(service.close(id, body.closedOn(), body.reason()));
+    }
+
     @GetMapping("/{id}")
     PlanView get(@PathVariable String id) {
         return PlanView.of(service.find(id));
+    }
+
+    @GetMapping
+    List<PlanView> issuedBy(@RequestParam String issuingUnitId) {
+        return service.issuedBy(issuingUnitId).stream().map(PlanView::of).toList();
+    }
+
+    @GetMapping("/{id}/implementation")
+    Implementation implementation(@PathVariable String id) {
+        List<PlanService.Obligation> units = service.implementation(id);
+        return new Implementation(id, count(units, PlanService.Obligation.State.ISSUED_ON_TIME),
+                count(units, PlanService.Obligation.State.ISSUED_LATE), count(units, PlanService.Obligation.State.NOT_YET_DUE),
+                count(units, PlanService.Obligation.State.OVERDUE), units);
+    }
+
+    private static long count(List<PlanService.Obligation> units, PlanService.Obligation.State state) {
+        return units.stream().filter(u -> u.state() == state).count();
     }
 }

@@ -2,13 +2,15 @@ package vn.doan.planservice.plan;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,68 +18,103 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.IndicatorKind;
-import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.PlanClosed;
+import vn.doan.planservice.orgunit.OrgUnit;
 import vn.doan.planservice.orgunit.OrgUnitService;
 import vn.doan.support.outbox.PendingEvent;
 import vn.doan.support.web.ApiProblem;
 
+/** The life of a plan: draft → issued → revised → closed; every step after the draft is an event. */
 @Service
 public class PlanService {
-
-    private static final Set<IndicatorKind> PERCENT_KINDS =
-            Set.of(IndicatorKind.SHARE_OF_PEOPLE, IndicatorKind.SHARE_OF_UNITS, IndicatorKind.RATE_AT_MOST, IndicatorKind.YES_NO);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final MongoTemplate mongo;
     private final OrgUnitService units;
     private final EventCodec codec;
+    private final Clock clock;
     private final Counter issuedPlans;
 
-    PlanService(MongoTemplate mongo, OrgUnitService units, EventCodec codec, MeterRegistry registry) {
+    PlanService(MongoTemplate mongo, OrgUnitService units, EventCodec codec, Clock clock, MeterRegistry registry) {
         this.mongo = mongo;
         this.units = units;
         this.codec = codec;
+        this.clock = clock;
         this.issuedPlans = Counter.builder("doan.plans.issued").description("Plans issued").register(registry);
     }
 
-    public record Draft(String number, String title, String issuingUnitId, LocalDate issuedOn, LocalDate periodFrom,
-            LocalDate periodTo, List<PlanIssued.Indicator> indicators, List<PlanIssued.ReportingPeriod> schedule) {
-    }
-
-    public Plan createDraft(Draft draft) {
-        units.find(draft.issuingUnitId(), "issuingUnitId");
-        validate(draft);
-        Plan plan = new Plan(UUID.randomUUID().toString(), draft.number(), draft.title(), draft.issuingUnitId(),
-                draft.issuedOn(), draft.periodFrom(), draft.periodTo(), draft.indicators(), draft.schedule(),
-                Plan.Status.DRAFT, List.of());
+    public Plan createDraft(PlanContent draft) {
+        PlanContent content = validated(draft);
+        Plan plan = new Plan(UUID.randomUUID().toString(), content, content.issuedOn().getYear(), Plan.Status.DRAFT, 0,
+                List.of(), null, null, content.parentPlanId(), content.issuingUnitId(), List.of());
         try {
             return mongo.insert(plan);
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("plan.number-taken", "number",
-                    "The issuing unit already has a plan numbered " + draft.number() + ".",
-                    "Đơn vị ban hành đã có văn bản số " + draft.number() + ".");
+            throw numberTaken(content);
+        }
+    }
+
+    public Plan updateDraft(String planId, PlanContent draft) {
+        Plan plan = find(planId);
+        requireStatus(plan, Plan.Status.DRAFT, "plan.not-draft", "Only a draft can be edited; revise an issued plan instead.",
+                "Chỉ sửa trực tiếp được dự thảo; kế hoạch đã ban hành phải điều chỉnh bằng phiên bản mới.");
+        PlanContent content = validated(draft);
+        try {
+            return change(plan, Plan.Status.DRAFT, new Update().set("content", content).set("year", content.issuedOn().getYear())
+                    .set("parentPlanId", content.parentPlanId()).set("issuingUnitId", content.issuingUnitId()));
+        } catch (DuplicateKeyException e) {
+            throw numberTaken(content);
         }
     }
 
     /** Issues a draft: the status change and the PlanIssued event are one MongoDB update. */
     public Plan issue(String planId) {
         Plan plan = find(planId);
-        if (plan.status() != Plan.Status.DRAFT) {
-            throw ApiProblem.conflict("plan.not-draft", "status", "Only a draft plan can be issued; this one is " + plan.status() + ".",
-                    "Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.");
-        }
-        PendingEvent event = PendingEvent.of(codec.wrap(plan.issued(), plan.issuingUnitId()));
-        Plan issued = mongo.findAndModify(
-                new Query(Criteria.where("_id").is(planId).and("status").is(Plan.Status.DRAFT)),
-                new Update().set("status", Plan.Status.ISSUED).push("outbox", event),
-                FindAndModifyOptions.options().returnNew(true), Plan.class);
-        if (issued == null) {
-            throw ApiProblem.conflict("plan.not-draft", "status", "The plan was issued meanwhile.",
-                    "Kế hoạch vừa được ban hành bởi người khác.");
-        }
+        requireStatus(plan, Plan.Status.DRAFT, "plan.not-draft", "Only a draft plan can be issued; this one is " + plan.status() + ".",
+                "Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.");
+        Plan issued = change(plan, Plan.Status.DRAFT, new Update().set("status", Plan.Status.ISSUED).set("version", 1)
+                .push("outbox", PendingEvent.of(codec.wrap(plan.issued(1, null), plan.issuingUnitId()))));
         issuedPlans.increment();
         return issued;
+    }
+
+    /** A new version of an issued plan, with the reason; the previous content is kept in the plan's revisions. */
+    public Plan revise(String planId, String reason, PlanContent revised) {
+        Plan plan = find(planId);
+        if (!plan.inForce()) {
+            throw ApiProblem.conflict("plan.not-in-force", "status", "Only an issued plan can be revised; this one is " + plan.status() + ".",
+                    "Chỉ điều chỉnh được kế hoạch đang có hiệu lực.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.invalid("plan.revision-reason-missing", "reason", "A revision needs its reason.", "Cần nêu lý do điều chỉnh.");
+        }
+        PlanContent content = validated(revised);
+        if (!content.issuingUnitId().equals(plan.issuingUnitId()) || !content.number().equals(plan.content().number())) {
+            throw ApiProblem.invalid("plan.revision-changes-identity", "number",
+                    "A revision keeps the plan's number and issuing unit.", "Phiên bản điều chỉnh phải giữ số hiệu và đơn vị ban hành.");
+        }
+        int version = plan.version() + 1;
+        Plan next = new Plan(plan.id(), content, plan.year(), Plan.Status.REVISED, version, plan.revisions(), null, null,
+                content.parentPlanId(), content.issuingUnitId(), List.of());
+        Query unchanged = Query.query(Criteria.where("_id").is(planId).and("version").is(plan.version()));
+        Plan saved = mongo.findAndModify(unchanged, new Update().set("content", content).set("status", Plan.Status.REVISED)
+                        .set("version", version).set("parentPlanId", content.parentPlanId())
+                        .push("revisions", new Plan.Revision(version, reason, LocalDate.now(clock), plan.content()))
+                        .push("outbox", PendingEvent.of(codec.wrap(next.issued(version, reason), plan.issuingUnitId()))),
+                FindAndModifyOptions.options().returnNew(true), Plan.class);
+        if (saved == null) {
+            throw changedMeanwhile();
+        }
+        return saved;
+    }
+
+    public Plan close(String planId, LocalDate closedOn, String reason) {
+        Plan plan = find(planId);
+        if (!plan.inForce()) {
+            throw ApiProblem.conflict("plan.not-in-force", "status", "Only an issued plan can be closed; this one is " + plan.status() + ".",
+                    "Chỉ kết thúc được kế hoạch đang có hiệu lực.");
+        }
+        return change(plan, plan.status(), new Update().set("status", Plan.Status.CLOSED).set("closedOn", closedOn).set("closeReason", reason)
+                .push("outbox", PendingEvent.of(codec.wrap(new PlanClosed(planId, plan.issuingUnitId(), closedOn, reason), plan.issuingUnitId()))));
     }
 
     public Plan find(String planId) {
@@ -89,51 +126,88 @@ public class PlanService {
         return plan;
     }
 
-    private static void validate(Draft draft) {
-        if (draft.periodTo().isBefore(draft.periodFrom())) {
-            throw ApiProblem.invalid("plan.period-reversed", "periodTo", "The plan period ends before it starts.",
-                    "Thời gian kết thúc của kế hoạch trước thời gian bắt đầu.");
+    public List<Plan> issuedBy(String unitId) {
+        return mongo.find(Query.query(Criteria.where("issuingUnitId").is(unitId)).with(Sort.by("content.issuedOn")), Plan.class);
+    }
+
+    /** One subordinate unit's obligation to make its own plan implementing a higher plan ("cụ thể hóa"). */
+    public record Obligation(String unitId, String unitName, String level, LocalDate due, State state, String planId,
+            String planNumber, LocalDate issuedOn) {
+
+        public enum State { ISSUED_ON_TIME, ISSUED_LATE, NOT_YET_DUE, OVERDUE }
+    }
+
+    /** Who under the issuer has, and has not, issued their implementing plan. */
+    public List<Obligation> implementation(String planId) {
+        Plan plan = find(planId);
+        PlanContent content = plan.content();
+        if (content.implementingPlanDue() == null) {
+            return List.of();
         }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < draft.indicators().size(); i++) {
-            PlanIssued.Indicator indicator = draft.indicators().get(i);
-            String field = "indicators[" + i + "]";
-            if (indicator.code() == null || indicator.text() == null || indicator.kind() == null
-                    || indicator.target() == null || indicator.reportingLevels() == null) {
-                throw ApiProblem.invalid("indicator.incomplete", field,
-                        "An indicator needs code, text, kind, target and reportingLevels.",
-                        "Chỉ tiêu phải có mã, nội dung, loại, mức chỉ tiêu và cấp báo cáo.");
+        Map<String, Plan> implementing = mongo.find(Query.query(Criteria.where("parentPlanId").is(planId)
+                        .and("status").in(Plan.Status.ISSUED, Plan.Status.REVISED, Plan.Status.CLOSED)), Plan.class).stream()
+                .collect(Collectors.toMap(Plan::issuingUnitId, Function.identity(), (a, b) -> a));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate due = content.implementingPlanDue();
+        return mongo.find(Query.query(Criteria.where("ancestorIds").is(plan.issuingUnitId()).and("status").is(OrgUnit.Status.ACTIVE)
+                        .and("level").in(content.implementingLevels())).with(Sort.by("code")), OrgUnit.class).stream()
+                .map(unit -> {
+                    Plan own = implementing.get(unit.id());
+                    Obligation.State state = own != null
+                            ? (own.content().issuedOn().isAfter(due) ? Obligation.State.ISSUED_LATE : Obligation.State.ISSUED_ON_TIME)
+                            : (today.isAfter(due) ? Obligation.State.OVERDUE : Obligation.State.NOT_YET_DUE);
+                    return new Obligation(unit.id(), unit.name(), unit.level().name(), due, state,
+                            own == null ? null : own.id(), own == null ? null : own.content().number(),
+                            own == null ? null : own.content().issuedOn());
+                }).toList();
+    }
+
+    /** Content checks, the issuing unit, the parent plan, and the expanded schedule. */
+    private PlanContent validated(PlanContent draft) {
+        if (draft.issuingUnitId() == null) {
+            throw ApiProblem.invalid("plan.field-missing", "issuingUnitId", "The plan's issuing unit is missing.", "Kế hoạch thiếu đơn vị ban hành.");
+        }
+        OrgUnit issuer = units.find(draft.issuingUnitId(), "issuingUnitId");
+        PlanContent content = draft.withSchedule(PlanRules.schedule(draft));
+        PlanRules.check(content, issuer.level());
+        if (content.parentPlanId() != null) {
+            Plan parent = mongo.findById(content.parentPlanId(), Plan.class);
+            if (parent == null || parent.status() == Plan.Status.DRAFT) {
+                throw ApiProblem.invalid("plan.parent-unknown", "parentPlanId", "The plan it implements is unknown or not issued.",
+                        "Kế hoạch cấp trên không tồn tại hoặc chưa được ban hành.");
             }
-            if (!codes.add(indicator.code())) {
-                throw ApiProblem.invalid("indicator.code-duplicate", field + ".code",
-                        "Indicator code " + indicator.code() + " appears twice.", "Mã chỉ tiêu " + indicator.code() + " bị trùng.");
-            }
-            if (indicator.target().signum() < 0
-                    || PERCENT_KINDS.contains(indicator.kind()) && indicator.target().compareTo(HUNDRED) > 0) {
-                throw ApiProblem.invalid("indicator.target-out-of-range", field + ".target",
-                        "Target " + indicator.target().toPlainString() + " is out of range for a " + indicator.kind() + " indicator.",
-                        "Chỉ tiêu " + indicator.code() + " có mức " + indicator.target().toPlainString() + " không hợp lệ (tỷ lệ phải từ 0 đến 100%).");
+            if (!issuer.ancestorIds().contains(parent.issuingUnitId())) {
+                throw ApiProblem.invalid("plan.parent-not-higher", "parentPlanId",
+                        "A plan can only implement a plan of a unit above its issuer.",
+                        "Kế hoạch chỉ có thể cụ thể hóa kế hoạch của đơn vị cấp trên.");
             }
         }
-        for (int i = 0; i < draft.schedule().size(); i++) {
-            PlanIssued.ReportingPeriod period = draft.schedule().get(i);
-            String field = "schedule[" + i + "]";
-            if (period.periodId() == null || period.from() == null || period.to() == null
-                    || period.dueDate() == null || period.reportingLevels() == null) {
-                throw ApiProblem.invalid("schedule.incomplete", field,
-                        "A reporting period needs periodId, from, to, dueDate and reportingLevels.",
-                        "Kỳ báo cáo phải có mã kỳ, từ ngày, đến ngày, hạn nộp và cấp báo cáo.");
-            }
-            if (period.from().isBefore(draft.periodFrom()) || period.to().isAfter(draft.periodTo()) || period.to().isBefore(period.from())) {
-                throw ApiProblem.invalid("schedule.period-outside-plan", field,
-                        "Reporting period " + period.periodId() + " lies outside the plan's period.",
-                        "Kỳ báo cáo " + period.periodId() + " nằm ngoài thời gian của kế hoạch.");
-            }
-            if (period.dueDate().isBefore(period.from())) {
-                throw ApiProblem.invalid("schedule.due-before-period", field + ".dueDate",
-                        "The report for " + period.periodId() + " is due before its period starts.",
-                        "Hạn báo cáo kỳ " + period.periodId() + " sớm hơn ngày bắt đầu kỳ.");
-            }
+        return content;
+    }
+
+    private Plan change(Plan plan, Plan.Status expected, Update update) {
+        Plan changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(plan.id()).and("status").is(expected)), update,
+                FindAndModifyOptions.options().returnNew(true), Plan.class);
+        if (changed == null) {
+            throw changedMeanwhile();
         }
+        return changed;
+    }
+
+    private static void requireStatus(Plan plan, Plan.Status status, String rule, String en, String vi) {
+        if (plan.status() != status) {
+            throw ApiProblem.conflict(rule, "status", en, vi);
+        }
+    }
+
+    private static ApiProblem changedMeanwhile() {
+        return ApiProblem.conflict("plan.changed-meanwhile", "status", "The plan was changed by someone else meanwhile; reload and retry.",
+                "Kế hoạch vừa được người khác thay đổi; vui lòng tải lại và thử lại.");
+    }
+
+    private static ApiProblem numberTaken(PlanContent content) {
+        return ApiProblem.conflict("plan.number-taken", "number",
+                "The issuing unit already has a plan numbered " + content.number() + " in " + content.issuedOn().getYear() + ".",
+                "Đơn vị ban hành đã có văn bản số " + content.number() + " trong năm " + content.issuedOn().getYear() + ".");
     }
 }

@@ -12,6 +12,7 @@ public class ApiProblem extends RuntimeException {
     private final String rule;
     private final String field;
     private final String messageVi;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String rule, String field, String messageEn, String messageVi) {
         super(messageEn);
@@ -31,6 +32,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String rule, String field, String messageEn, String messageVi) {
         return new ApiProblem(HttpStatus.CONFLICT, rule, field, messageEn, messageVi);
+    }
+
+    /** Adds a property to the problem document, e.g. the id of the existing record or the list of bad rows. */
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return properties;
     }
 
     public HttpStatus status() {

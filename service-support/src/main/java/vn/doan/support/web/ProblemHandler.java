@@ -33,7 +33,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem e) {
-        return problem(e.status(), e.rule(), e.field(), e.getMessage(), e.messageVi());
+        ProblemDetail problem = problem(e.status(), e.rule(), e.field(), e.getMessage(), e.messageVi());
+        e.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -39,6 +39,20 @@ public final class HttpJson {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    /** Any method with a JSON body, e.g. PUT. */
+    public Response send(String method, String path, Object body) {
+        String json = body instanceof String s ? s : MAPPER.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json"), Map.of());
+    }
+
+    public Response post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", contentType), Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {

@@ -1,0 +1,108 @@
+package vn.doan.planservice.orgunit;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.support.web.ApiProblem;
+
+/** Reads the import CSV (RFC 4180 quoting, UTF-8): {@code code,name,level,kind,parentCode,effectiveFrom}. */
+final class UnitCsv {
+
+    private static final String HEADER = "code,name,level,kind,parentCode,effectiveFrom";
+    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private UnitCsv() {
+    }
+
+    static List<UnitImportService.Row> parse(String csv) {
+        List<List<String>> records = records(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+        if (records.isEmpty() || !String.join(",", records.get(0)).trim().equalsIgnoreCase(HEADER)) {
+            throw ApiProblem.invalid("import.csv-header", "header", "The first line must be: " + HEADER,
+                    "Dòng đầu tiên phải là: " + HEADER);
+        }
+        List<UnitImportService.Row> rows = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> f = records.get(i);
+            if (f.size() == 1 && f.get(0).isBlank()) {
+                continue;
+            }
+            if (f.size() != 6) {
+                throw ApiProblem.invalid("import.csv-columns", "rows[" + (i - 1) + "]",
+                        "Line " + (i + 1) + " has " + f.size() + " fields instead of 6.",
+                        "Dòng " + (i + 1) + " có " + f.size() + " cột thay vì 6.");
+            }
+            rows.add(new UnitImportService.Row(f.get(0).trim(), f.get(1).trim(), level(f.get(2).trim(), i), blankToNull(f.get(3)),
+                    blankToNull(f.get(4)), date(f.get(5).trim(), i)));
+        }
+        return rows;
+    }
+
+    private static UnitLevel level(String value, int line) {
+        try {
+            return value.isEmpty() ? null : UnitLevel.valueOf(value.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("import.level-unknown", "rows[" + (line - 1) + "].level",
+                    "Line " + (line + 1) + ": unknown level " + value + ".", "Dòng " + (line + 1) + ": cấp " + value + " không hợp lệ.");
+        }
+    }
+
+    private static LocalDate date(String value, int line) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return value.contains("/") ? LocalDate.parse(value, VIETNAMESE_DATE) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid("import.date-invalid", "rows[" + (line - 1) + "].effectiveFrom",
+                    "Line " + (line + 1) + ": " + value + " is not a date (dd/MM/yyyy).",
+                    "Dòng " + (line + 1) + ": " + value + " không phải ngày hợp lệ (dd/MM/yyyy).");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static List<List<String>> records(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                fields.add(field.toString());
+                field.setLength(0);
+                records.add(fields);
+                fields = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !fields.isEmpty()) {
+            fields.add(field.toString());
+            records.add(fields);
+        }
+        return records;
+    }
+}

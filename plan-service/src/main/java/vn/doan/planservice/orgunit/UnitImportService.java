@@ -1,0 +1,232 @@
+package vn.doan.planservice.orgunit;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import vn.doan.events.plan.UnitLevel;
+
+/**
+ * Imports a whole tree (tens of thousands of units) in one call. Every row is checked before anything
+ * is written; if one is bad, the answer lists all bad rows and nothing is stored. If storing fails
+ * part-way, what this import wrote is deleted again by its import id.
+ */
+@Service
+public class UnitImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitImportService.class);
+    private static final int CHUNK = 1000;
+
+    private final OrgUnitService units;
+    private final OrgUnitRepository repository;
+    private final MongoTemplate mongo;
+
+    UnitImportService(OrgUnitService units, OrgUnitRepository repository, MongoTemplate mongo) {
+        this.units = units;
+        this.repository = repository;
+        this.mongo = mongo;
+    }
+
+    /** One row: {@code parentCode} names a unit of the same file or one already in the tree; empty for a root. */
+    public record Row(String code, String name, UnitLevel level, String kind, String parentCode, LocalDate effectiveFrom) {
+    }
+
+    public record RowError(int row, String code, String field, String rule, String detail, String detailVi) {
+    }
+
+    public record Result(String importId, int created) {
+    }
+
+    /** Thrown with every bad row when the file cannot be imported. */
+    public static class InvalidImport extends RuntimeException {
+        private final transient List<RowError> errors;
+
+        InvalidImport(List<RowError> errors) {
+            super(errors.size() + " rows cannot be imported");
+            this.errors = errors;
+        }
+
+        public List<RowError> errors() {
+            return errors;
+        }
+    }
+
+    public Result importTree(List<Row> rows) {
+        Map<String, OrgUnit> existing = existingUnits(rows);
+        List<RowError> errors = new ArrayList<>();
+        Map<String, Integer> firstRowOfCode = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            checkRow(i + 1, rows.get(i), existing, firstRowOfCode, errors);
+        }
+        Map<String, Row> byCode = rows.stream().filter(r -> r.code() != null)
+                .collect(Collectors.toMap(Row::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        if (errors.isEmpty()) {
+            for (int i = 0; i < rows.size(); i++) {
+                checkParent(i + 1, rows.get(i), byCode, existing, errors);
+            }
+        }
+        if (errors.isEmpty()) {
+            findCycles(rows, byCode, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidImport(errors);
+        }
+        return store(inTreeOrder(rows, byCode), existing);
+    }
+
+    private Map<String, OrgUnit> existingUnits(List<Row> rows) {
+        List<String> codes = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.code(), r.parentCode()))
+                .filter(c -> c != null && !c.isBlank()).distinct().toList();
+        Map<String, OrgUnit> existing = new HashMap<>();
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            repository.findByCodeIn(codes.subList(from, Math.min(codes.size(), from + CHUNK)))
+                    .forEach(u -> existing.put(u.code(), u));
+        }
+        return existing;
+    }
+
+    private static void checkRow(int n, Row row, Map<String, OrgUnit> existing, Map<String, Integer> firstRowOfCode, List<RowError> errors) {
+        if (blank(row.code()) || blank(row.name()) || row.level() == null || row.effectiveFrom() == null) {
+            String field = blank(row.code()) ? "code" : blank(row.name()) ? "name" : row.level() == null ? "level" : "effectiveFrom";
+            errors.add(new RowError(n, row.code(), field, "import.field-missing", "Row " + n + ": " + field + " is missing.",
+                    "Dòng " + n + ": thiếu " + field + "."));
+            return;
+        }
+        Integer first = firstRowOfCode.putIfAbsent(row.code(), n);
+        if (first != null) {
+            errors.add(new RowError(n, row.code(), "code", "import.code-duplicate",
+                    "Row " + n + ": code " + row.code() + " already appears on row " + first + ".",
+                    "Dòng " + n + ": mã " + row.code() + " trùng với dòng " + first + "."));
+        } else if (existing.containsKey(row.code())) {
+            errors.add(new RowError(n, row.code(), "code", "import.code-taken",
+                    "Row " + n + ": code " + row.code() + " is already in the tree.",
+                    "Dòng " + n + ": mã " + row.code() + " đã có trong hệ thống."));
+        }
+    }
+
+    private static void checkParent(int n, Row row, Map<String, Row> byCode, Map<String, OrgUnit> existing, List<RowError> errors) {
+        if (blank(row.parentCode())) {
+            return;
+        }
+        Row parentRow = byCode.get(row.parentCode());
+        OrgUnit parentUnit = existing.get(row.parentCode());
+        UnitLevel parentLevel = parentRow != null ? parentRow.level() : parentUnit != null ? parentUnit.level() : null;
+        if (parentLevel == null) {
+            errors.add(new RowError(n, row.code(), "parentCode", "import.parent-unknown",
+                    "Row " + n + ": parent " + row.parentCode() + " is neither in the file nor in the tree.",
+                    "Dòng " + n + ": không tìm thấy đơn vị cấp trên " + row.parentCode() + "."));
+        } else if (parentUnit != null && !parentUnit.active()) {
+            errors.add(new RowError(n, row.code(), "parentCode", "import.parent-dissolved",
+                    "Row " + n + ": parent " + row.parentCode() + " was dissolved.",
+                    "Dòng " + n + ": đơn vị cấp trên " + row.parentCode() + " đã giải thể."));
+        } else if (row.level().ordinal() <= parentLevel.ordinal()) {
+            errors.add(new RowError(n, row.code(), "level", "import.level-not-below-parent",
+                    "Row " + n + ": a " + row.level() + " unit cannot sit under a " + parentLevel + " unit.",
+                    "Dòng " + n + ": cấp đơn vị phải thấp hơn cấp của đơn vị cấp trên."));
+        }
+    }
+
+    /** Rows whose parent chain inside the file comes back to themselves. */
+    private static void findCycles(List<Row> rows, Map<String, Row> byCode, List<RowError> errors) {
+        Map<String, Integer> rowNumber = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            rowNumber.put(rows.get(i).code(), i + 1);
+        }
+        Map<String, Boolean> settled = new HashMap<>();
+        for (Row start : rows) {
+            Deque<String> chain = new ArrayDeque<>();
+            String code = start.code();
+            while (code != null && byCode.containsKey(code) && !settled.containsKey(code) && !chain.contains(code)) {
+                chain.push(code);
+                code = blank(byCode.get(code).parentCode()) ? null : byCode.get(code).parentCode();
+            }
+            boolean cycle = code != null && chain.contains(code);
+            for (String member : chain) {
+                settled.put(member, cycle);
+            }
+            if (cycle) {
+                for (String member : chain) {
+                    int n = rowNumber.get(member);
+                    if (errors.stream().noneMatch(e -> e.row() == n)) {
+                        errors.add(new RowError(n, member, "parentCode", "import.cycle",
+                                "Row " + n + ": unit " + member + " is its own ancestor.",
+                                "Dòng " + n + ": đơn vị " + member + " nằm trong vòng lặp cấp trên – cấp dưới."));
+                    }
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(RowError::row));
+    }
+
+    /** Parents before children, so each unit's ancestor list can be computed from its parent's. */
+    private static List<Row> inTreeOrder(List<Row> rows, Map<String, Row> byCode) {
+        Map<String, List<Row>> children = new HashMap<>();
+        List<Row> order = new ArrayList<>(rows.size());
+        Deque<Row> ready = new ArrayDeque<>();
+        for (Row row : rows) {
+            if (blank(row.parentCode()) || !byCode.containsKey(row.parentCode())) {
+                ready.add(row);
+            } else {
+                children.computeIfAbsent(row.parentCode(), c -> new ArrayList<>()).add(row);
+            }
+        }
+        while (!ready.isEmpty()) {
+            Row row = ready.poll();
+            order.add(row);
+            ready.addAll(children.getOrDefault(row.code(), List.of()));
+        }
+        return order;
+    }
+
+    private Result store(List<Row> ordered, Map<String, OrgUnit> existing) {
+        String importId = UUID.randomUUID().toString();
+        Map<String, String> idOfCode = new HashMap<>();
+        Map<String, List<String>> pathOfCode = new HashMap<>();
+        existing.values().forEach(u -> {
+            idOfCode.put(u.code(), u.id());
+            pathOfCode.put(u.code(), u.pathForChild());
+        });
+        List<OrgUnit> docs = new ArrayList<>(ordered.size());
+        for (Row row : ordered) {
+            String id = UUID.randomUUID().toString();
+            String parentId = blank(row.parentCode()) ? null : idOfCode.get(row.parentCode());
+            List<String> ancestors = parentId == null ? List.of() : pathOfCode.get(row.parentCode());
+            docs.add(units.newUnit(id, new OrgUnitService.NewUnit(row.code(), row.name(), row.level(), row.kind(), parentId,
+                    row.effectiveFrom(), List.of()), ancestors, importId));
+            idOfCode.put(row.code(), id);
+            List<String> path = new ArrayList<>(ancestors);
+            path.add(id);
+            pathOfCode.put(row.code(), path);
+        }
+        try {
+            for (int from = 0; from < docs.size(); from += CHUNK) {
+                mongo.bulkOps(BulkOperations.BulkMode.ORDERED, OrgUnit.class)
+                        .insert(docs.subList(from, Math.min(docs.size(), from + CHUNK))).execute();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Import {} failed part-way; removing what it wrote", importId, e);
+            mongo.remove(Query.query(Criteria.where("importId").is(importId)), OrgUnit.class);
+            throw e;
+        }
+        units.countCreated(docs.size());
+        return new Result(importId, docs.size());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

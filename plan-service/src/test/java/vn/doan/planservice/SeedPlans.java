@@ -1,0 +1,189 @@
+package vn.doan.planservice;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The seed plans of ../shared/seeds as request bodies, written as the documents word them. */
+final class SeedPlans {
+
+    private SeedPlans() {
+    }
+
+    private static Map<String, Object> indicator(String code, String text, String kind, Number target, List<String> levels,
+            String department, List<Map<String, Object>> targets) {
+        Map<String, Object> indicator = new LinkedHashMap<>();
+        indicator.put("code", code);
+        indicator.put("text", text);
+        indicator.put("kind", kind);
+        indicator.put("target", target);
+        indicator.put("reportingLevels", levels);
+        indicator.put("targetMax", null);
+        indicator.put("targets", targets);
+        indicator.put("department", department);
+        indicator.put("deadlines", List.of());
+        return indicator;
+    }
+
+    private static Map<String, Object> byYear(int year, Number value) {
+        return Map.of("when", "BY_YEAR", "year", year, "value", value);
+    }
+
+    private static Map<String, Object> everyYear(Number value) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("when", "EVERY_YEAR");
+        target.put("year", null);
+        target.put("value", value);
+        return target;
+    }
+
+    private static final List<String> GRASSROOTS = List.of("GRASSROOTS");
+    private static final List<String> DISTRICT = List.of("DISTRICT");
+
+    /** Chương trình hành động số 54-CT/ĐTN, Huyện đoàn Thọ Xuân, 28/4/2016: all its indicators and years. */
+    static Map<String, Object> thoXuan54(String districtId) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("number", "54-CT/ĐTN");
+        plan.put("type", "ACTION_PROGRAM");
+        plan.put("title", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU của Ban Thường vụ Tỉnh ủy “về tiếp tục đổi mới, "
+                + "nâng cao chất lượng hoạt động của Mặt trận Tổ quốc, các đoàn thể chính trị - xã hội tỉnh Thanh Hóa giai đoạn 2015 - 2020”");
+        plan.put("issuingUnitId", districtId);
+        plan.put("issuedOn", "2016-04-28");
+        plan.put("place", "Thọ Xuân");
+        plan.put("implementsDocuments", List.of(
+                Map.of("number", "02-NQ/TU", "date", "2015-12-30", "issuer", "Ban Thường vụ Tỉnh ủy Thanh Hóa",
+                        "title", "Về tiếp tục đổi mới, nâng cao chất lượng hoạt động của Mặt trận Tổ quốc, các đoàn thể chính trị - xã hội tỉnh Thanh Hóa giai đoạn 2015 - 2020"),
+                Map.of("number", "17-CT/HU", "date", "2016-04-19", "issuer", "Huyện ủy Thọ Xuân",
+                        "title", "Chương trình hành động thực hiện Nghị quyết 02-NQ/TU")));
+        plan.put("parentPlanId", null);
+        plan.put("periodFrom", "2016-01-01");
+        plan.put("periodTo", "2020-12-31");
+        plan.put("goals", "Nâng cao nhận thức cho đội ngũ cán bộ, đoàn viên thanh niên về vị trí vai trò của tổ chức Đoàn TNCS Hồ Chí Minh trong hệ thống chính trị.");
+        plan.put("sections", List.of(
+                Map.of("heading", "1. Đổi mới công tác tuyên truyền, giáo dục chính trị tư tưởng, nâng cao nhận thức cho đội ngũ Đoàn viên thanh niên",
+                        "text", "Nâng cao chất lượng tuyên truyền các Chỉ thị, Nghị quyết của Đảng, chính sách pháp luật của Nhà nước về thanh niên."),
+                Map.of("heading", "2. Củng cố, nâng cao chất lượng cơ sở đoàn, chất lượng cán bộ",
+                        "text", "Hàng năm mở từ 2-3 lớp tập huấn để bồi dưỡng, tập huấn nâng cao kỹ năng, nghiệp vụ cho đội ngũ cán bộ Đoàn – Hội – Đội chủ chốt."),
+                Map.of("heading", "3. Tăng cường xây dựng tổ chức Đoàn - Hội trong doanh nghiệp",
+                        "text", "Trực tiếp xuống làm việc với chủ doanh nghiệp để vận động, thuyết phục thành lập tổ chức Đoàn - Hội."),
+                Map.of("heading", "4. Đổi mới nội dung, phương thức hoạt động của tổ chức Đoàn đáp ứng yêu cầu nhiệm vụ trong tình hình mới",
+                        "text", "Chỉ đạo điểm đoàn xã Thọ Lập và đoàn trường Thọ Xuân 4 xây dựng kế hoạch phối hợp bảo vệ môi trường."),
+                Map.of("heading", "5. Đổi mới công tác tham mưu cho cấp ủy, phối hợp với chính quyền, các ngành, MTTQ, các đoàn thể",
+                        "text", "Hàng năm phối hợp với các ngành tiến hành giám sát, phản biện từ 2-3 đơn vị theo quyết định 217, 218 của Bộ Chính trị.")));
+        plan.put("responsibilities", List.of(
+                responsibility("DISTRICT", null, "Thường xuyên đôn đốc kiểm tra, định kỳ sơ kết, tổng kết đánh giá kết quả thực hiện chương trình hành động ở cơ sở."),
+                responsibility("GRASSROOTS", null, "Tổ chức học tập, quán triệt Nghị quyết 02 gắn với xây dựng kế hoạch hành động cụ thể ở địa phương, đơn vị; "
+                        + "báo cáo với BTV Huyện Đoàn gắn với báo cáo định kỳ công tác Đoàn và phong trào thanh thiếu nhi.")));
+        plan.put("recipients", List.of(
+                Map.of("name", "TT Tỉnh Đoàn", "purpose", "FOR_INFORMATION"),
+                Map.of("name", "TT Huyện ủy", "purpose", "FOR_INFORMATION"),
+                Map.of("name", "Ban TC Tỉnh Đoàn", "purpose", "FOR_INFORMATION"),
+                Map.of("name", "VP Huyện uỷ, Ban DV, Ban TG Huyện uỷ", "purpose", "FOR_INFORMATION"),
+                Map.of("name", "Uỷ ban MTTQ huyện", "purpose", "FOR_INFORMATION"),
+                Map.of("name", "67 cơ sở Đoàn", "purpose", "CARRY_OUT")));
+        plan.put("signer", null);
+        plan.put("indicators", List.of(
+                indicator("CT01", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn của tỉnh và của huyện",
+                        "SHARE_OF_PEOPLE", 100, GRASSROOTS, "BTC-KT", List.of(everyYear(100))),
+                indicator("CT02", "100% cơ sở đoàn hoạt động yếu kém được sinh hoạt ghép, sinh hoạt liên chi đoàn hoặc kiện toàn, sáp nhập các chi đoàn",
+                        "SHARE_OF_UNITS", 100, GRASSROOTS, "BTC-KT", List.of(byYear(2018, 100))),
+                indicator("CT03", "100% cơ sở đoàn hoạt động có hiệu quả với nội dung, phương thức mới phù hợp",
+                        "SHARE_OF_UNITS", 100, GRASSROOTS, "BTC-KT", List.of(byYear(2018, 100))),
+                indicator("CT04", "Thu hút 75% thanh niên vào tổ chức Đoàn - Hội",
+                        "SHARE_OF_PEOPLE", 75, GRASSROOTS, "BDKTH", List.of(byYear(2018, 75))),
+                indicator("CT05", "Đánh giá xếp loại hàng năm 85% số đơn vị đoàn cơ sở loại khá trở lên",
+                        "SHARE_OF_UNITS", 85, GRASSROOTS, "BTC-KT", List.of(everyYear(85))),
+                indicator("CT06", "100% Đoàn cơ sở có phòng làm việc riêng và có trang thiết bị đảm bảo hoạt động",
+                        "SHARE_OF_UNITS", 100, GRASSROOTS, "VP", List.of(byYear(2019, 100))),
+                indicator("CT07", "Tỷ lệ hộ nghèo do Đoàn viên - Hội viên làm chủ giảm còn 3%",
+                        "RATE_AT_MOST", 3, GRASSROOTS, "BDKTH", List.of(byYear(2019, 3))),
+                indicator("CT08", "100% cán bộ đoàn cấp huyện có trình độ Đại học chính quy và trên Đại học",
+                        "SHARE_OF_PEOPLE", 100, DISTRICT, "BTC-KT", List.of(byYear(2020, 100))),
+                indicator("CT09", "Bí thư Huyện Đoàn có trình độ lý luận cao cấp",
+                        "YES_NO", 100, DISTRICT, "BTC-KT", List.of(byYear(2020, 100))),
+                indicator("CT10", "50% Phó Bí thư Huyện Đoàn có trình độ lý luận cao cấp",
+                        "SHARE_OF_PEOPLE", 50, DISTRICT, "BTC-KT", List.of(byYear(2020, 50))),
+                indicator("CT11", "100% Bí thư, Phó Bí thư Đoàn các xã, thị trấn có trình độ Đại học",
+                        "SHARE_OF_PEOPLE", 100, GRASSROOTS, "BTC-KT", List.of(byYear(2020, 100))),
+                indicator("CT12", "100% Bí thư Đoàn cấp xã có trình độ Trung cấp lý luận",
+                        "SHARE_OF_PEOPLE", 100, GRASSROOTS, "BTC-KT", List.of(byYear(2020, 100))),
+                indicator("CT13", "50% Phó Bí thư đoàn cấp xã có trình độ Trung cấp lý luận",
+                        "SHARE_OF_PEOPLE", 50, GRASSROOTS, "BTC-KT", List.of(byYear(2020, 50))),
+                indicator("CT14", "Thành lập 50% cơ sở Đoàn - Hội trên tổng số các doanh nghiệp đủ điều kiện thành lập trên địa bàn huyện",
+                        "SHARE_OF_UNITS", 50, DISTRICT, "BTC-KT", List.of(byYear(2020, 50))),
+                range("CT15", "Hàng năm mở từ 2-3 lớp tập huấn để bồi dưỡng, tập huấn nâng cao kỹ năng, nghiệp vụ cho đội ngũ cán bộ Đoàn – Hội – Đội chủ chốt",
+                        2, 3, "BTC-KT"),
+                range("CT16", "Hàng năm giám sát, phản biện từ 2-3 đơn vị (cơ quan, tổ chức và cá nhân) theo quyết định 217, 218 của Bộ Chính trị",
+                        2, 3, "UBKT")));
+        plan.put("schedule", List.of());
+        plan.put("recurringReports", List.of(Map.of("frequency", "YEAR", "dueDay", "15/11", "label", "Báo cáo kết quả thực hiện Chương trình hành động năm",
+                "reportingLevels", List.of("DISTRICT", "GRASSROOTS"))));
+        plan.put("implementingPlanDue", "2016-06-30");
+        plan.put("implementingLevels", GRASSROOTS);
+        return plan;
+    }
+
+    private static Map<String, Object> range(String code, String text, int min, int max, String department) {
+        Map<String, Object> indicator = indicator(code, text, "COUNT_IN_RANGE", min, DISTRICT, department, List.of(everyYear(min)));
+        indicator.put("targetMax", max);
+        return indicator;
+    }
+
+    private static Map<String, Object> responsibility(String level, String department, String text) {
+        Map<String, Object> responsibility = new LinkedHashMap<>();
+        responsibility.put("level", level);
+        responsibility.put("department", department);
+        responsibility.put("text", text);
+        return responsibility;
+    }
+
+    /** Kế hoạch 66-KH/TĐTN-BTG, Tỉnh đoàn Thanh Hóa, 25/9/2018: conferences as milestones per level, a final report. */
+    static Map<String, Object> thanhHoa66(String provinceId) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("number", "66-KH/TĐTN-BTG");
+        plan.put("type", "PLAN");
+        plan.put("title", "Tổ chức học tập, tuyên truyền, triển khai Nghị quyết số 01 của Ban chấp hành Tỉnh đoàn khóa XVIII "
+                + "về đổi mới, nâng cao chất lượng tổ chức Đoàn xã, phường, thị trấn giai đoạn 2018 - 2022");
+        plan.put("issuingUnitId", provinceId);
+        plan.put("issuedOn", "2018-09-25");
+        plan.put("place", "Thanh Hóa");
+        plan.put("implementsDocuments", List.of(Map.of("number", "01-NQ/TĐTN", "date", "2018-08-06", "issuer", "Ban Chấp hành Tỉnh đoàn Thanh Hóa",
+                "title", "Về đổi mới, nâng cao chất lượng tổ chức Đoàn xã, phường, thị trấn giai đoạn 2018 – 2022")));
+        plan.put("periodFrom", "2018-09-25");
+        plan.put("periodTo", "2022-12-31");
+        plan.put("signer", Map.of("onBehalfOf", "TM. Ban Thường vụ Tỉnh đoàn", "position", "Phó Bí thư", "name", "Nguyễn Hữu Tuất"));
+        Map<String, Object> conferences = indicator("MC1", "Tổ chức Hội nghị học tập, quán triệt Nghị quyết 01",
+                "MILESTONE", 100, List.of("DISTRICT", "GRASSROOTS"), "BTG", List.of());
+        conferences.put("deadlines", List.of(Map.of("level", "DISTRICT", "deadline", "2018-11-15"),
+                Map.of("level", "GRASSROOTS", "deadline", "2018-12-30")));
+        Map<String, Object> study = indicator("CT1", "100% cán bộ đoàn các cấp và bí thư chi đoàn tham gia học tập đầy đủ, nghiêm túc nội dung Nghị quyết",
+                "SHARE_OF_PEOPLE", 100, List.of("DISTRICT", "GRASSROOTS"), "BTG", List.of());
+        Map<String, Object> issue = indicator("CT2", "Chuyên mục Tuổi trẻ Lam Sơn xây dựng ít nhất 01 số chuyên sâu tuyên truyền nội dung cơ bản của Nghị quyết",
+                "COUNT_AT_LEAST", 1, List.of("PROVINCE"), "BTG", List.of());
+        plan.put("indicators", List.of(conferences, study, issue));
+        plan.put("schedule", List.of(Map.of("periodId", "final-2018", "label", "Báo cáo kết quả triển khai học tập Nghị quyết 01",
+                "from", "2018-09-25", "to", "2018-12-31", "dueDate", "2019-01-05", "reportingLevels", List.of("DISTRICT"))));
+        plan.put("implementingPlanDue", "2018-10-31");
+        plan.put("implementingLevels", DISTRICT);
+        return plan;
+    }
+
+    /** Tỉnh đoàn Kiên Giang, 04/4/2014: six-month reports before 15/5 and annual reports before 15/11. */
+    static Map<String, Object> kienGiang(String provinceId) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("number", "KH-TĐTN-2014");
+        plan.put("type", "PLAN");
+        plan.put("title", "Thực hiện Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XI về “Tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới”");
+        plan.put("issuingUnitId", provinceId);
+        plan.put("issuedOn", "2014-04-04");
+        plan.put("place", "Rạch Giá");
+        plan.put("periodFrom", "2014-04-04");
+        plan.put("periodTo", "2015-12-31");
+        plan.put("indicators", List.of(indicator("CT1", "Chỉ đạo 100% các huyện, thị, thành Đoàn, Đoàn trực thuộc tổ chức triển khai, thực hiện Nghị quyết",
+                "SHARE_OF_UNITS", 100, DISTRICT, "BTG", List.of())));
+        plan.put("recurringReports", List.of(
+                Map.of("frequency", "SIX_MONTH", "dueDay", "15/05", "label", "Báo cáo 6 tháng", "reportingLevels", DISTRICT),
+                Map.of("frequency", "YEAR", "dueDay", "15/11", "label", "Báo cáo năm", "reportingLevels", DISTRICT)));
+        return plan;
+    }
+}
