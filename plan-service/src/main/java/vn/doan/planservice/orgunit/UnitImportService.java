@@ -75,12 +75,13 @@ public class UnitImportService {
         Map<String, Row> byCode = rows.stream().filter(r -> r.code() != null)
                 .collect(Collectors.toMap(Row::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (errors.isEmpty()) {
+            java.util.Set<String> inCycles = findCycles(rows, byCode, errors);
             for (int i = 0; i < rows.size(); i++) {
-                checkParent(i + 1, rows.get(i), byCode, existing, errors);
+                if (!inCycles.contains(rows.get(i).code())) {
+                    checkParent(i + 1, rows.get(i), byCode, existing, errors);
+                }
             }
-        }
-        if (errors.isEmpty()) {
-            findCycles(rows, byCode, errors);
+            errors.sort(java.util.Comparator.comparingInt(RowError::row));
         }
         if (!errors.isEmpty()) {
             throw new InvalidImport(errors);
@@ -140,8 +141,8 @@ public class UnitImportService {
         }
     }
 
-    /** Rows whose parent chain inside the file comes back to themselves. */
-    private static void findCycles(List<Row> rows, Map<String, Row> byCode, List<RowError> errors) {
+    /** Rows whose parent chain inside the file comes back to themselves; returns their codes. */
+    private static java.util.Set<String> findCycles(List<Row> rows, Map<String, Row> byCode, List<RowError> errors) {
         Map<String, Integer> rowNumber = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             rowNumber.put(rows.get(i).code(), i + 1);
@@ -154,22 +155,21 @@ public class UnitImportService {
                 chain.push(code);
                 code = blank(byCode.get(code).parentCode()) ? null : byCode.get(code).parentCode();
             }
-            boolean cycle = code != null && chain.contains(code);
-            for (String member : chain) {
-                settled.put(member, cycle);
+            List<String> members = new ArrayList<>(chain);
+            List<String> cycle = code != null && chain.contains(code) ? members.subList(0, members.indexOf(code) + 1) : List.of();
+            for (String member : members) {
+                settled.put(member, cycle.contains(member));
             }
-            if (cycle) {
-                for (String member : chain) {
-                    int n = rowNumber.get(member);
-                    if (errors.stream().noneMatch(e -> e.row() == n)) {
-                        errors.add(new RowError(n, member, "parentCode", "import.cycle",
-                                "Row " + n + ": unit " + member + " is its own ancestor.",
-                                "Dòng " + n + ": đơn vị " + member + " nằm trong vòng lặp cấp trên – cấp dưới."));
-                    }
+            for (String member : cycle) {
+                int n = rowNumber.get(member);
+                if (errors.stream().noneMatch(e -> e.row() == n)) {
+                    errors.add(new RowError(n, member, "parentCode", "import.cycle",
+                            "Row " + n + ": unit " + member + " is its own ancestor.",
+                            "Dòng " + n + ": đơn vị " + member + " nằm trong vòng lặp cấp trên – cấp dưới."));
                 }
             }
         }
-        errors.sort(java.util.Comparator.comparingInt(RowError::row));
+        return settled.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     /** Parents before children, so each unit's ancestor list can be computed from its parent's. */
