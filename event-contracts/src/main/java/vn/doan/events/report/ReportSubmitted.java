@@ -19,7 +19,14 @@ public record ReportSubmitted(
         int daysLate,
         List<Value> values) {
 
-    /** A reported value: numerator and denominator for shares and rates, numerator alone for counts. */
-    public record Value(String indicatorCode, long numerator, Long denominator) {
+    /**
+     * A reported value: numerator and denominator for shares and rates; the numerator alone for counts;
+     * 1 or 0 for a yes/no; for a milestone 1 with the date it was done ({@code doneOn}), or 0.
+     */
+    public record Value(String indicatorCode, long numerator, Long denominator, LocalDate doneOn) {
+
+        public Value(String indicatorCode, long numerator, Long denominator) {
+            this(indicatorCode, numerator, denominator, null);
+        }
     }
 }

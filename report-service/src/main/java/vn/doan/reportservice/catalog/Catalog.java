@@ -1,0 +1,85 @@
+package vn.doan.reportservice.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import vn.doan.events.plan.PlanClosed;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDissolved;
+import vn.doan.events.plan.UnitMoved;
+import vn.doan.events.plan.UnitRenamed;
+
+/**
+ * The plans and units report-service checks reports against. Every change is an upsert or a conditional
+ * update, so a redelivered or repeated event changes nothing.
+ */
+@Service
+public class Catalog {
+
+    private final MongoTemplate mongo;
+
+    Catalog(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void unitCreated(UnitCreated e) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
+                .setOnInsert("level", e.level()).setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds())
+                .setOnInsert("active", true), UnitView.class);
+    }
+
+    void unitRenamed(UnitRenamed e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("name", e.newName()), UnitView.class);
+    }
+
+    /** The unit and every unit below it take the new ancestors; applying it twice gives the same paths. */
+    void unitMoved(UnitMoved e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
+                new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds()), UnitView.class);
+        List<String> prefix = new java.util.ArrayList<>(e.newAncestorIds());
+        prefix.add(e.unitId());
+        for (UnitView descendant : mongo.find(Query.query(Criteria.where("ancestorIds").is(e.unitId())), UnitView.class)) {
+            List<String> path = new java.util.ArrayList<>(prefix);
+            List<String> old = descendant.ancestorIds();
+            path.addAll(old.subList(old.indexOf(e.unitId()) + 1, old.size()));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())), new Update().set("ancestorIds", path), UnitView.class);
+        }
+    }
+
+    void unitDissolved(UnitDissolved e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("active", false), UnitView.class);
+    }
+
+    /** Keeps the highest version: an older version arriving late changes nothing. */
+    void planIssued(PlanIssued e) {
+        int version = Math.max(1, e.version());
+        Query newer = Query.query(Criteria.where("_id").is(e.planId()).and("version").lt(version));
+        if (mongo.updateFirst(newer, new Update().set("version", version).set("plan", e), PlanView.class).getMatchedCount() == 0
+                && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), PlanView.class)) {
+            mongo.insert(new PlanView(e.planId(), version, false, e));
+        }
+    }
+
+    void planClosed(PlanClosed e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId())), new Update().set("closed", true), PlanView.class);
+    }
+
+    public Optional<PlanView> plan(String planId) {
+        return Optional.ofNullable(mongo.findById(planId, PlanView.class));
+    }
+
+    public Optional<UnitView> unit(String unitId) {
+        return Optional.ofNullable(mongo.findById(unitId, UnitView.class));
+    }
+
+    /** Active units under {@code rootId} (inclusive) at the given levels. */
+    public List<UnitView> unitsUnder(String rootId, List<vn.doan.events.plan.UnitLevel> levels) {
+        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId));
+        return mongo.find(Query.query(under.and("level").in(levels).and("active").is(true)), UnitView.class);
+    }
+}

@@ -1,0 +1,110 @@
+package vn.doan.reportservice.report;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.report.ReportSubmitted;
+import vn.doan.reportservice.catalog.PlanView;
+import vn.doan.reportservice.catalog.UnitView;
+import vn.doan.support.web.ApiProblem;
+
+/** Whether a unit may report on a plan's period, and whether each value fits its indicator's definition. */
+final class ReportRules {
+
+    private static final Set<IndicatorKind> SHARES = Set.of(IndicatorKind.SHARE_OF_PEOPLE, IndicatorKind.SHARE_OF_UNITS, IndicatorKind.RATE_AT_MOST);
+    private static final Set<IndicatorKind> COUNTS = Set.of(IndicatorKind.COUNT_AT_LEAST, IndicatorKind.COUNT_IN_RANGE);
+
+    private ReportRules() {
+    }
+
+    static PlanIssued.ReportingPeriod checkScope(PlanView plan, UnitView unit, String periodId) {
+        if (plan.closed()) {
+            throw ApiProblem.invalid("report.plan-closed", "planId", "Plan " + plan.plan().number() + " is closed; it takes no more reports.",
+                    "Kế hoạch " + plan.plan().number() + " đã kết thúc, không nhận thêm báo cáo.");
+        }
+        if (!unit.active()) {
+            throw ApiProblem.invalid("report.unit-dissolved", "unitId", "Unit " + unit.name() + " was dissolved.", "Đơn vị " + unit.name() + " đã giải thể.");
+        }
+        String issuer = plan.plan().issuingUnitId();
+        if (!unit.id().equals(issuer) && !unit.ancestorIds().contains(issuer)) {
+            throw ApiProblem.invalid("report.unit-out-of-scope", "unitId",
+                    "Unit " + unit.name() + " is not under the unit that issued plan " + plan.plan().number() + ".",
+                    "Đơn vị " + unit.name() + " không thuộc phạm vi của kế hoạch " + plan.plan().number() + ".");
+        }
+        PlanIssued.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.invalid("report.period-unknown", "periodId",
+                "Plan " + plan.plan().number() + " has no reporting period " + periodId + ".",
+                "Kế hoạch " + plan.plan().number() + " không có kỳ báo cáo " + periodId + "."));
+        if (!period.reportingLevels().contains(unit.level())) {
+            throw ApiProblem.invalid("report.level-not-reporting", "unitId",
+                    "Units of level " + unit.level() + " do not report for " + period.label() + ".",
+                    "Đơn vị cấp này không phải báo cáo kỳ " + period.label() + ".");
+        }
+        return period;
+    }
+
+    static void checkValues(PlanView plan, UnitView unit, List<ReportSubmitted.Value> values) {
+        if (values == null || values.isEmpty()) {
+            throw ApiProblem.invalid("report.no-values", "values", "A report needs at least one indicator value.",
+                    "Báo cáo phải có ít nhất một giá trị chỉ tiêu.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            ReportSubmitted.Value value = values.get(i);
+            String field = "values[" + i + "]";
+            if (value == null || value.indicatorCode() == null) {
+                throw ApiProblem.invalid("report.indicator-missing", field + ".indicatorCode", "Each value names its indicator.",
+                        "Mỗi giá trị phải ghi rõ mã chỉ tiêu.");
+            }
+            PlanIssued.Indicator indicator = plan.indicator(value.indicatorCode()).orElseThrow(() -> ApiProblem.invalid(
+                    "report.indicator-unknown", field + ".indicatorCode", "Plan " + plan.plan().number() + " has no indicator " + value.indicatorCode() + ".",
+                    "Kế hoạch không có chỉ tiêu " + value.indicatorCode() + "."));
+            if (!seen.add(value.indicatorCode())) {
+                throw ApiProblem.invalid("report.indicator-duplicate", field + ".indicatorCode", "Indicator " + value.indicatorCode() + " is given twice.",
+                        "Chỉ tiêu " + value.indicatorCode() + " được nhập hai lần.");
+            }
+            if (!indicator.reportingLevels().contains(unit.level())) {
+                throw ApiProblem.invalid("report.indicator-not-for-level", field + ".indicatorCode",
+                        "Indicator " + indicator.code() + " is not reported by " + unit.level() + " units.",
+                        "Chỉ tiêu " + indicator.code() + " không thuộc cấp báo cáo của đơn vị.");
+            }
+            checkValue(plan, indicator, value, field);
+        }
+    }
+
+    private static void checkValue(PlanView plan, PlanIssued.Indicator indicator, ReportSubmitted.Value value, String field) {
+        IndicatorKind kind = indicator.kind();
+        if (SHARES.contains(kind)) {
+            Long denominator = value.denominator();
+            if (denominator == null || denominator <= 0 || value.numerator() < 0 || value.numerator() > denominator) {
+                throw ApiProblem.invalid("report.share-out-of-range", field + ".numerator",
+                        "Indicator " + indicator.code() + " needs 0 ≤ numerator ≤ denominator and a denominator above 0.",
+                        "Chỉ tiêu " + indicator.code() + ": tử số phải từ 0 đến mẫu số, mẫu số phải lớn hơn 0.");
+            }
+        } else if (COUNTS.contains(kind)) {
+            if (value.numerator() < 0 || value.denominator() != null) {
+                throw ApiProblem.invalid("report.count-invalid", field + ".numerator",
+                        "Indicator " + indicator.code() + " is a whole count of at least 0, without a denominator.",
+                        "Chỉ tiêu " + indicator.code() + " là số đếm nguyên không âm, không có mẫu số.");
+            }
+        } else if (kind == IndicatorKind.YES_NO) {
+            if (value.numerator() != 0 && value.numerator() != 1 || value.denominator() != null) {
+                throw ApiProblem.invalid("report.yes-no-invalid", field + ".numerator",
+                        "Indicator " + indicator.code() + " is yes (1) or no (0).", "Chỉ tiêu " + indicator.code() + " chỉ nhận Có (1) hoặc Không (0).");
+            }
+        } else if (kind == IndicatorKind.MILESTONE) {
+            boolean done = value.numerator() == 1;
+            if (value.numerator() != 0 && !done || done != (value.doneOn() != null) || value.denominator() != null) {
+                throw ApiProblem.invalid("report.milestone-invalid", field + ".doneOn",
+                        "Milestone " + indicator.code() + " is done (1, with the date it was done) or not done (0).",
+                        "Mốc " + indicator.code() + ": đã hoàn thành (1, kèm ngày hoàn thành) hoặc chưa (0).");
+            }
+            if (done && (value.doneOn().isBefore(plan.plan().periodFrom()) || value.doneOn().isAfter(plan.plan().periodTo()))) {
+                throw ApiProblem.invalid("report.milestone-date-outside-plan", field + ".doneOn",
+                        "The date a milestone was done must lie in the plan's period.",
+                        "Ngày hoàn thành phải nằm trong thời gian thực hiện kế hoạch.");
+            }
+        }
+    }
+}

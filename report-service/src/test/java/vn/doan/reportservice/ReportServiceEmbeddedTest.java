@@ -1,0 +1,19 @@
+package vn.doan.reportservice;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.doan.support.test.Backends;
+
+/** On the in-process Kafka broker (KRaft) and MongoDB wire server. */
+class ReportServiceEmbeddedTest extends ReportServiceIntegrationTests {
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        Backends.embedded().register(registry, "report_embedded_test");
+    }
+
+    @Override
+    String kafkaBootstrap() {
+        return Backends.embedded().kafkaBootstrap();
+    }
+}

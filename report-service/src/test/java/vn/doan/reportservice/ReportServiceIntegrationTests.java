@@ -1,0 +1,295 @@
+package vn.doan.reportservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.doan.events.EventCodec;
+import vn.doan.events.EventEnvelope;
+import vn.doan.events.Topics;
+import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.PlanClosed;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.report.ReportSubmitted;
+import vn.doan.support.test.HttpJson;
+import vn.doan.support.test.KafkaTestClient;
+import vn.doan.support.test.MutableClock;
+
+/**
+ * report-service over real HTTP: it learns plans and units from events published on a real Kafka broker
+ * (as plan-service would), stores in MongoDB over TCP, and publishes ReportSubmitted. Concrete classes
+ * choose the back ends.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms"})
+@org.springframework.context.annotation.Import(ReportServiceIntegrationTests.FixedClock.class)
+abstract class ReportServiceIntegrationTests {
+
+    static final MutableClock CLOCK = new MutableClock("2016-11-10T09:00");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    static KafkaTestClient kafka;
+    HttpJson http;
+
+    abstract String kafkaBootstrap();
+
+    @BeforeEach
+    void connect() {
+        http = new HttpJson("http://localhost:" + port);
+        kafka = kafka == null ? new KafkaTestClient(kafkaBootstrap(), "/plan-service") : kafka;
+        CLOCK.set("2016-11-10T09:00");
+    }
+
+    @AfterAll
+    static void close() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Thọ Xuân with three grassroots units and plan 54-CT/ĐTN, as plan-service would announce them. */
+    record Tree(String province, String district, String thoLap, String xuanHoa, String school, String planId) {
+    }
+
+    Tree thoXuan() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String province = "thanhhoa-" + suffix;
+        String district = "thoxuan-" + suffix;
+        Tree tree = new Tree(province, district, "tholap-" + suffix, "xuanhoa-" + suffix, "thpt4-" + suffix, "plan54-" + suffix);
+        unit(province, "Tỉnh đoàn Thanh Hóa", UnitLevel.PROVINCE, null, List.of());
+        unit(district, "Huyện đoàn Thọ Xuân", UnitLevel.DISTRICT, province, List.of(province));
+        unit(tree.thoLap(), "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS, district, List.of(province, district));
+        unit(tree.xuanHoa(), "Đoàn xã Xuân Hòa", UnitLevel.GRASSROOTS, district, List.of(province, district));
+        unit(tree.school(), "Đoàn trường THPT Thọ Xuân 4", UnitLevel.GRASSROOTS, district, List.of(province, district));
+        kafka.publish(plan(tree.planId(), district), district);
+        await(() -> mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(tree.planId())), "plans")
+                && mongo.getCollection("units").countDocuments(new Document("_id", tree.school())) == 1);
+        return tree;
+    }
+
+    void unit(String id, String name, UnitLevel level, String parent, List<String> ancestors) {
+        kafka.publish(new UnitCreated(id, id.toUpperCase(), name, level, "commune", parent, ancestors, LocalDate.of(2016, 1, 1)), id);
+    }
+
+    static PlanIssued plan(String planId, String district) {
+        return new PlanIssued(planId, "54-CT/ĐTN", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU", district,
+                LocalDate.of(2016, 4, 28), LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31),
+                List.of(new PlanIssued.Indicator("CT01", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn",
+                                IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("100"), List.of(UnitLevel.GRASSROOTS)),
+                        new PlanIssued.Indicator("CT15", "Hàng năm mở từ 2-3 lớp tập huấn", IndicatorKind.COUNT_IN_RANGE,
+                                new BigDecimal("2"), List.of(UnitLevel.DISTRICT), new BigDecimal("3"), List.of(), "BTC-KT", List.of()),
+                        new PlanIssued.Indicator("CT09", "Bí thư Đoàn cơ sở có trình độ lý luận trung cấp", IndicatorKind.YES_NO,
+                                new BigDecimal("100"), List.of(UnitLevel.GRASSROOTS)),
+                        new PlanIssued.Indicator("MC1", "Tổ chức hội nghị quán triệt", IndicatorKind.MILESTONE, new BigDecimal("100"),
+                                List.of(UnitLevel.GRASSROOTS), null, List.of(),
+                                "BTG", List.of(new PlanIssued.LevelDeadline(UnitLevel.GRASSROOTS, LocalDate.of(2016, 6, 30))))),
+                List.of(new PlanIssued.ReportingPeriod("2016", "Báo cáo năm 2016", LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31),
+                        LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS, UnitLevel.DISTRICT))));
+    }
+
+    static Map<String, Object> report(Tree tree, String unit, Object... values) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i += 3) {
+            Map<String, Object> value = new HashMap<>();
+            value.put("indicatorCode", values[i]);
+            value.put("numerator", values[i + 1]);
+            value.put("denominator", values[i + 2]);
+            list.add(value);
+        }
+        return Map.of("planId", tree.planId(), "unitId", unit, "periodId", "2016", "values", list);
+    }
+
+    HttpJson.Response submit(Map<String, Object> body, String key) {
+        return http.post("/api/reports", body, Map.of("Idempotency-Key", key));
+    }
+
+    List<ReportSubmitted> published(String reportId) {
+        await(() -> mongo.getCollection("reports").countDocuments(new Document("_id", reportId).append("outbox.0", new Document("$exists", true))) == 0);
+        return kafka.readToEnd(Topics.REPORTS).stream().map(KafkaTestClient::envelope)
+                .map(e -> (ReportSubmitted) EventCodec.data(e).orElseThrow())
+                .filter(r -> r.reportId().equals(reportId)).toList();
+    }
+
+    @Test
+    void aReportIsAcceptedOnceAndPublishedOnceKeyedByItsUnitEvenWhenRetried() {
+        Tree tree = thoXuan();
+        String key = UUID.randomUUID().toString();
+
+        HttpJson.Response first = submit(report(tree, tree.thoLap(), "CT01", 18, 20, "CT09", 1, null), key);
+        HttpJson.Response retry = submit(report(tree, tree.thoLap(), "CT01", 18, 20, "CT09", 1, null), key);
+
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        String id = first.body().get("id").asString();
+        assertThat(retry.body().get("id").asString()).isEqualTo(id);
+        assertThat(first.body().get("onTime").asBoolean()).isTrue();
+        List<ReportSubmitted> events = published(id);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).version()).isEqualTo(1);
+        assertThat(events.get(0).values()).containsExactly(new ReportSubmitted.Value("CT01", 18, 20L), new ReportSubmitted.Value("CT09", 1, null));
+        ConsumerRecord<String, String> record = kafka.readToEnd(Topics.REPORTS).stream()
+                .filter(r -> KafkaTestClient.envelope(r).data().get("reportId").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(record.key()).isEqualTo(tree.thoLap());
+        assertThat(new String(record.headers().lastHeader("content-type").value())).isEqualTo("application/cloudevents+json; charset=UTF-8");
+
+        HttpJson.Response reused = submit(report(tree, tree.thoLap(), "CT01", 19, 20), key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body().get("rule").asString()).isEqualTo("report.idempotency-key-reused");
+
+        HttpJson.Response second = submit(report(tree, tree.thoLap(), "CT01", 19, 20), UUID.randomUUID().toString());
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().get("reportId").asString()).isEqualTo(id);
+        assertThat(mongo.getCollection("reports").countDocuments(new Document("unitId", tree.thoLap()))).isEqualTo(1);
+    }
+
+    @Test
+    void aRevisionIsANewVersionWhoseValuesReplaceTheOldOnes() {
+        Tree tree = thoXuan();
+        String id = submit(report(tree, tree.xuanHoa(), "CT01", 9, 12), UUID.randomUUID().toString()).body().get("id").asString();
+        CLOCK.set("2016-11-18T10:00");
+
+        HttpJson.Response revised = http.post("/api/reports/" + id + "/revisions",
+                Map.of("values", List.of(Map.of("indicatorCode", "CT01", "numerator", 11, "denominator", 12))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        assertThat(revised.status()).as(revised.body().toString()).isEqualTo(201);
+        assertThat(revised.body().get("version").asInt()).isEqualTo(2);
+        assertThat(revised.body().get("daysLate").asInt()).isEqualTo(3);
+        assertThat(revised.body().get("versions").size()).isEqualTo(2);
+        List<ReportSubmitted> events = published(id);
+        assertThat(events).extracting(ReportSubmitted::version).containsExactly(1, 2);
+        assertThat(events.get(1).values()).containsExactly(new ReportSubmitted.Value("CT01", 11, 12L));
+        assertThat(events.get(1).daysLate()).isEqualTo(3);
+    }
+
+    @Test
+    void aLateReportIsAcceptedAndCountsItsDaysLateInVietnam() {
+        Tree tree = thoXuan();
+        CLOCK.set("2016-11-18T23:30");
+
+        HttpJson.Response late = submit(report(tree, tree.school(), "CT01", 30, 32), UUID.randomUUID().toString());
+
+        assertThat(late.status()).isEqualTo(201);
+        assertThat(late.body().get("daysLate").asInt()).isEqualTo(3);
+        assertThat(late.body().get("onTime").asBoolean()).isFalse();
+        JsonNode completeness = http.get("/api/reports/completeness?planId=" + tree.planId() + "&periodId=2016").body();
+        assertThat(completeness.get("expected").asInt()).as("three grassroots units and the district").isEqualTo(4);
+        assertThat(completeness.get("late").asInt()).isEqualTo(1);
+        assertThat(completeness.get("missing").asInt()).isEqualTo(3);
+        assertThat(http.get("/api/reports/completeness?planId=" + tree.planId() + "&periodId=2016&unitId=" + tree.school())
+                .body().get("expected").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRuleIsAProblemNamingTheFieldAndNothingIsStored() {
+        Tree tree = thoXuan();
+        long before = mongo.getCollection("reports").countDocuments();
+
+        refused(report(tree, tree.thoLap(), "CT01", 21, 20), "report.share-out-of-range", "values[0].numerator");
+        refused(report(tree, tree.thoLap(), "CT01", 5, 0), "report.share-out-of-range", "values[0].numerator");
+        refused(report(tree, tree.thoLap(), "CT01", 5, null), "report.share-out-of-range", "values[0].numerator");
+        refused(report(tree, tree.thoLap(), "CT09", 2, null), "report.yes-no-invalid", "values[0].numerator");
+        refused(report(tree, tree.thoLap(), "CT15", 2, null), "report.indicator-not-for-level", "values[0].indicatorCode");
+        refused(report(tree, tree.thoLap(), "CT99", 2, null), "report.indicator-unknown", "values[0].indicatorCode");
+        refused(report(tree, tree.thoLap(), "CT01", 1, 2, "CT01", 1, 2), "report.indicator-duplicate", "values[1].indicatorCode");
+        refused(report(tree, tree.thoLap(), "MC1", 1, null), "report.milestone-invalid", "values[0].doneOn");
+        refused(report(tree, tree.province(), "CT01", 1, 2), "report.unit-out-of-scope", "unitId");
+        refused(report(tree, "no-such-unit", "CT01", 1, 2), "report.unit-unknown", "unitId");
+        Map<String, Object> wrongPeriod = new HashMap<>(report(tree, tree.thoLap(), "CT01", 1, 2));
+        wrongPeriod.put("periodId", "2016-H1");
+        refused(wrongPeriod, "report.period-unknown", "periodId");
+        Map<String, Object> unknownPlan = new HashMap<>(report(tree, tree.thoLap(), "CT01", 1, 2));
+        unknownPlan.put("planId", "no-such-plan");
+        refused(unknownPlan, "report.plan-unknown", "planId");
+
+        HttpJson.Response noKey = http.post("/api/reports", report(tree, tree.thoLap(), "CT01", 1, 2));
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.body().get("field").asString()).isEqualTo("Idempotency-Key");
+
+        assertThat(mongo.getCollection("reports").countDocuments()).isEqualTo(before);
+
+        kafka.publish(new PlanClosed(tree.planId(), tree.district(), LocalDate.of(2016, 12, 31), "Hết kỳ"), tree.district());
+        await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", tree.planId()).append("closed", true)) == 1);
+        refused(report(tree, tree.thoLap(), "CT01", 1, 2), "report.plan-closed", "planId");
+    }
+
+    private void refused(Map<String, Object> body, String rule, String field) {
+        HttpJson.Response response = submit(body, UUID.randomUUID().toString());
+        assertThat(response.status()).as(rule + ": " + response.body()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("rule").asString()).isEqualTo(rule);
+        assertThat(response.body().get("field").asString()).isEqualTo(field);
+        assertThat(response.body().get("detail_vi").asString()).isNotBlank();
+    }
+
+    @Test
+    void theSameUnitOrPlanEventTwiceLeavesOneRecordAndAnOlderPlanVersionIsIgnored() {
+        Tree tree = thoXuan();
+        EventEnvelope unit = kafka.publish(new UnitCreated("twice-" + tree.planId(), "TWICE", "Đoàn xã Xuân Lai", UnitLevel.GRASSROOTS,
+                "commune", tree.district(), List.of(tree.province(), tree.district()), LocalDate.of(2016, 1, 1)), "twice-" + tree.planId());
+        kafka.publish(unit);
+        PlanIssued v1 = plan(tree.planId(), tree.district());
+        PlanIssued v2 = new PlanIssued(v1.planId(), v1.number(), "Tiêu đề đã điều chỉnh", v1.issuingUnitId(), v1.issuedOn(), v1.periodFrom(),
+                v1.periodTo(), v1.indicators(), v1.schedule(), 2, "Điều chỉnh", null, null, null, List.of());
+        kafka.publish(v2, tree.district());
+        kafka.publish(v1, tree.district());
+        kafka.publish(unit);
+
+        await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", tree.planId()).append("version", 2)) == 1);
+        sleep(Duration.ofMillis(1500));
+        assertThat(mongo.getCollection("units").countDocuments(new Document("_id", "twice-" + tree.planId()))).isEqualTo(1);
+        Document plan = mongo.getCollection("plans").find(new Document("_id", tree.planId())).first();
+        assertThat(plan.getInteger("version")).isEqualTo(2);
+        assertThat(plan.get("plan", Document.class).getString("title")).isEqualTo("Tiêu đề đã điều chỉnh");
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
