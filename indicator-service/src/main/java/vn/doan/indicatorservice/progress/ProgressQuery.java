@@ -1,0 +1,105 @@
+package vn.doan.indicatorservice.progress;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.indicatorservice.plan.PlanDefinition;
+import vn.doan.indicatorservice.plan.Plans;
+import vn.doan.indicatorservice.tree.Tree;
+import vn.doan.indicatorservice.tree.UnitNode;
+import vn.doan.support.web.ApiProblem;
+
+/** The dashboards: one unit's indicators, and one row per child unit. */
+@Service
+public class ProgressQuery {
+
+    private final MongoTemplate mongo;
+    private final Plans plans;
+    private final Tree tree;
+    private final Clock clock;
+
+    ProgressQuery(MongoTemplate mongo, Plans plans, Tree tree, Clock clock) {
+        this.mongo = mongo;
+        this.plans = plans;
+        this.tree = tree;
+        this.clock = clock;
+    }
+
+    public record Measure(long numerator, long denominator, int reportingUnits, int unitsMet, int below, int within, int above,
+            int doneOnTime, int doneLate, BigDecimal value, BigDecimal percent, BigDecimal target, Progress.Status status) {
+    }
+
+    public record IndicatorProgress(String code, String text, String kind, BigDecimal target, BigDecimal targetMax,
+            Measure own, Measure subtree, boolean achieved) {
+    }
+
+    public record UnitProgress(String planId, String periodId, String unitId, String unitName, String level, Integer ownVersion,
+            Integer daysLate, List<IndicatorProgress> indicators) {
+    }
+
+    public UnitProgress unit(String planId, String periodId, String unitId) {
+        PlanDefinition plan = plan(planId);
+        PlanIssued.ReportingPeriod period = period(plan, periodId);
+        UnitNode unit = tree.find(unitId).orElseThrow(() -> ApiProblem.notFound("progress.unit-unknown", "unitId",
+                "No unit " + unitId + " is known here.", "Không tìm thấy đơn vị " + unitId + "."));
+        return view(plan, period, unit, mongo.findById(Rollup.key(planId, periodId, unitId), Rollup.class));
+    }
+
+    public List<UnitProgress> children(String planId, String periodId, String unitId) {
+        PlanDefinition plan = plan(planId);
+        PlanIssued.ReportingPeriod period = period(plan, periodId);
+        List<UnitNode> children = tree.children(unitId, period.from());
+        Map<String, Rollup> docs = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .in(children.stream().map(c -> Rollup.key(planId, periodId, c.id())).toList())), Rollup.class)
+                .stream().collect(Collectors.toMap(Rollup::unitId, Function.identity()));
+        return children.stream().sorted(Comparator.comparing(UnitNode::name))
+                .map(child -> view(plan, period, child, docs.get(child.id()))).toList();
+    }
+
+    private UnitProgress view(PlanDefinition plan, PlanIssued.ReportingPeriod period, UnitNode unit, Rollup doc) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Totals> own = byCode(doc == null ? List.of() : doc.ownTotals());
+        Map<String, Totals> subtree = byCode(doc == null ? List.of() : doc.subtree());
+        List<IndicatorProgress> indicators = plan.plan().indicators().stream().map(indicator -> {
+            Measure ownMeasure = measure(indicator, period, own.get(indicator.code()), true, today);
+            Measure subtreeMeasure = measure(indicator, period, subtree.get(indicator.code()), false, today);
+            return new IndicatorProgress(indicator.code(), indicator.text(), indicator.kind().name(), indicator.targetFor(period.to().getYear()),
+                    indicator.targetMax(), ownMeasure, subtreeMeasure, subtreeMeasure.status() == Progress.Status.ACHIEVED);
+        }).toList();
+        Rollup.Own report = doc == null ? null : doc.own();
+        return new UnitProgress(plan.id(), period.periodId(), unit.id(), unit.name(), unit.level().name(),
+                report == null ? null : report.version(), report == null ? null : report.daysLate(), indicators);
+    }
+
+    private static Measure measure(PlanIssued.Indicator indicator, PlanIssued.ReportingPeriod period, Totals totals, boolean ownOnly, LocalDate today) {
+        Totals t = totals == null ? new Totals(indicator.code(), 0, 0, 0, 0, 0, 0, 0, 0, 0) : totals;
+        BigDecimal value = Progress.value(indicator.kind(), t, ownOnly);
+        BigDecimal target = Progress.target(indicator, period, ownOnly);
+        BigDecimal percent = Contribution.isShare(indicator.kind()) ? Progress.percent(t.numerator(), t.denominator()) : value;
+        return new Measure(t.numerator(), t.denominator(), t.units(), t.met(), t.below(), t.within(), t.above(), t.onTime(), t.late(),
+                value, percent, target, Progress.status(indicator.kind(), value, target, t, ownOnly, period, today));
+    }
+
+    private static Map<String, Totals> byCode(List<Totals> totals) {
+        return totals.stream().collect(Collectors.toMap(Totals::code, Function.identity()));
+    }
+
+    private PlanDefinition plan(String planId) {
+        return plans.find(planId).orElseThrow(() -> ApiProblem.notFound("progress.plan-unknown", "planId",
+                "No plan " + planId + " is known here.", "Không tìm thấy kế hoạch " + planId + "."));
+    }
+
+    private static PlanIssued.ReportingPeriod period(PlanDefinition plan, String periodId) {
+        return plan.period(periodId).orElseThrow(() -> ApiProblem.notFound("progress.period-unknown", "periodId",
+                "Plan has no period " + periodId + ".", "Kế hoạch không có kỳ " + periodId + "."));
+    }
+}

@@ -1,0 +1,33 @@
+package vn.doan.indicatorservice.progress;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a unit, or a whole subtree, adds up to for one indicator. {@code numerator}/{@code denominator} are
+ * the sums behind shares and rates (for yes/no and milestones: units where true / units reporting; for
+ * counts: the summed count); {@code units} is how many units reported; {@code met} how many reached the
+ * target themselves; {@code below}/{@code within}/{@code above} place the units of a range;
+ * {@code onTime}/{@code late} count the milestones done by, or after, their deadline.
+ */
+public record Totals(String code, long numerator, long denominator, int units, int met, int below, int within, int above,
+        int onTime, int late) {
+
+    Totals plus(Totals other) {
+        return new Totals(code, numerator + other.numerator, denominator + other.denominator, units + other.units, met + other.met,
+                below + other.below, within + other.within, above + other.above, onTime + other.onTime, late + other.late);
+    }
+
+    /** Adds lists of totals indicator by indicator, keeping the order in which indicators first appear. */
+    static List<Totals> sum(Collection<List<Totals>> lists) {
+        Map<String, Totals> sum = new LinkedHashMap<>();
+        for (List<Totals> list : lists) {
+            for (Totals totals : list) {
+                sum.merge(totals.code(), totals, Totals::plus);
+            }
+        }
+        return List.copyOf(sum.values());
+    }
+}

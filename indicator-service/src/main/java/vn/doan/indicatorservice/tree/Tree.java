@@ -1,0 +1,78 @@
+package vn.doan.indicatorservice.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitMoved;
+import vn.doan.events.plan.UnitRenamed;
+
+/** The organisation tree over time, as plan-service's events describe it. Every update is idempotent. */
+@Service
+public class Tree {
+
+    private final MongoTemplate mongo;
+
+    Tree(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void created(UnitCreated e) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
+                .setOnInsert("level", e.level())
+                .setOnInsert("placements", List.of(new UnitNode.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))), UnitNode.class);
+    }
+
+    public void renamed(UnitRenamed e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("name", e.newName()), UnitNode.class);
+    }
+
+    /**
+     * Adds a placement from the move's date to the unit and, with the same ancestor prefix rewritten, to
+     * every unit below it. A placement already present for that date is replaced, so a repeat is harmless.
+     * Returns the units whose placement changed (the moved one first).
+     */
+    public List<UnitNode> moved(UnitMoved e) {
+        List<UnitNode> changed = new ArrayList<>();
+        find(e.unitId()).ifPresent(unit -> {
+            place(unit, new UnitNode.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()));
+            changed.add(find(e.unitId()).orElseThrow());
+        });
+        List<String> prefix = new ArrayList<>(e.newAncestorIds());
+        prefix.add(e.unitId());
+        for (UnitNode descendant : mongo.find(Query.query(Criteria.where("placements.ancestorIds").is(e.unitId())), UnitNode.class)) {
+            UnitNode.Placement current = descendant.placementFor(e.effectiveFrom());
+            int at = current.ancestorIds().indexOf(e.unitId());
+            if (at < 0) {
+                continue;
+            }
+            List<String> path = new ArrayList<>(prefix);
+            path.addAll(current.ancestorIds().subList(at + 1, current.ancestorIds().size()));
+            place(descendant, new UnitNode.Placement(e.effectiveFrom(), current.parentId(), path));
+            changed.add(find(descendant.id()).orElseThrow());
+        }
+        return changed;
+    }
+
+    private void place(UnitNode unit, UnitNode.Placement placement) {
+        List<UnitNode.Placement> placements = new ArrayList<>(unit.placements().stream()
+                .filter(p -> !p.from().equals(placement.from())).toList());
+        placements.add(placement);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(unit.id())), new Update().set("placements", placements), UnitNode.class);
+    }
+
+    public Optional<UnitNode> find(String unitId) {
+        return Optional.ofNullable(mongo.findById(unitId, UnitNode.class));
+    }
+
+    /** Units whose parent, for a period starting on {@code periodFrom}, is {@code parentId}. */
+    public List<UnitNode> children(String parentId, java.time.LocalDate periodFrom) {
+        return mongo.find(Query.query(Criteria.where("placements.parentId").is(parentId)), UnitNode.class).stream()
+                .filter(u -> parentId.equals(u.placementFor(periodFrom).parentId())).toList();
+    }
+}

@@ -1,0 +1,292 @@
+package vn.doan.indicatorservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+import vn.doan.events.EventEnvelope;
+import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.plan.UnitMoved;
+import vn.doan.events.report.ReportSubmitted;
+import vn.doan.events.report.ReportSubmitted.Value;
+import vn.doan.support.test.HttpJson;
+import vn.doan.support.test.KafkaTestClient;
+import vn.doan.support.test.MutableClock;
+
+/**
+ * indicator-service fed by events on a real Kafka broker, as plan-service and report-service publish
+ * them, read over HTTP. Expected numbers are computed by hand from the reports below.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=indicator-service")
+@Import(IndicatorServiceIntegrationTests.Clock.class)
+abstract class IndicatorServiceIntegrationTests {
+
+    static final MutableClock CLOCK = new MutableClock("2016-11-20T09:00");
+
+    @TestConfiguration
+    static class Clock {
+        @Bean
+        MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    HttpJson http;
+    static KafkaTestClient kafka;
+
+    abstract String kafkaBootstrap();
+
+    @BeforeEach
+    void connect() {
+        http = new HttpJson("http://localhost:" + port);
+        kafka = kafka == null ? new KafkaTestClient(kafkaBootstrap(), "/report-service") : kafka;
+    }
+
+    @AfterAll
+    static void close() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Tỉnh đoàn Thanh Hóa → Huyện đoàn Thọ Xuân and Huyện đoàn Triệu Sơn → three grassroots units of Thọ Xuân. */
+    record Tree(String province, String thoXuan, String trieuSon, String thoLap, String xuanHoa, String school, String plan) {
+    }
+
+    Tree tree() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        Tree t = new Tree("th-" + s, "tx-" + s, "ts-" + s, "tl-" + s, "xh-" + s, "thpt4-" + s, "p54-" + s);
+        unit(t.province(), "Tỉnh đoàn Thanh Hóa", UnitLevel.PROVINCE, null, List.of());
+        unit(t.thoXuan(), "Huyện đoàn Thọ Xuân", UnitLevel.DISTRICT, t.province(), List.of(t.province()));
+        unit(t.trieuSon(), "Huyện đoàn Triệu Sơn", UnitLevel.DISTRICT, t.province(), List.of(t.province()));
+        unit(t.thoLap(), "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
+        unit(t.xuanHoa(), "Đoàn xã Xuân Hòa", UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
+        unit(t.school(), "Đoàn trường THPT Thọ Xuân 4", UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
+        kafka.publish(plan(t), t.thoXuan());
+        return t;
+    }
+
+    void unit(String id, String name, UnitLevel level, String parent, List<String> ancestors) {
+        kafka.publish(new UnitCreated(id, id, name, level, "commune", parent, ancestors, LocalDate.of(2016, 1, 1)), id);
+    }
+
+    static PlanIssued plan(Tree t) {
+        List<UnitLevel> grassroots = List.of(UnitLevel.GRASSROOTS);
+        return new PlanIssued(t.plan(), "54-CT/ĐTN", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU", t.thoXuan(),
+                LocalDate.of(2016, 4, 28), LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31), List.of(
+                new PlanIssued.Indicator("CT01", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn", IndicatorKind.SHARE_OF_PEOPLE,
+                        new BigDecimal("100"), grassroots),
+                new PlanIssued.Indicator("CT05", "Đánh giá xếp loại hàng năm 85% số đơn vị đoàn cơ sở loại khá trở lên", IndicatorKind.SHARE_OF_UNITS,
+                        new BigDecimal("85"), grassroots),
+                new PlanIssued.Indicator("CT07", "Tỷ lệ hộ nghèo do Đoàn viên - Hội viên làm chủ giảm còn 3%", IndicatorKind.RATE_AT_MOST,
+                        new BigDecimal("3"), grassroots),
+                new PlanIssued.Indicator("CT15", "Hàng năm mở từ 2-3 lớp tập huấn", IndicatorKind.COUNT_IN_RANGE, new BigDecimal("2"), grassroots,
+                        new BigDecimal("3"), List.of(), "BTC-KT", List.of()),
+                new PlanIssued.Indicator("CT16", "Ít nhất 01 lớp bồi dưỡng hằng năm", IndicatorKind.COUNT_AT_LEAST, new BigDecimal("1"), grassroots),
+                new PlanIssued.Indicator("CT09", "Bí thư Đoàn cơ sở có trình độ lý luận trung cấp", IndicatorKind.YES_NO, new BigDecimal("100"), grassroots),
+                new PlanIssued.Indicator("MC1", "Tổ chức hội nghị quán triệt Nghị quyết", IndicatorKind.MILESTONE, new BigDecimal("100"), grassroots,
+                        null, List.of(), "BTG", List.of(new PlanIssued.LevelDeadline(UnitLevel.GRASSROOTS, LocalDate.of(2016, 6, 30))))),
+                List.of(period("2016"), period("2017")));
+    }
+
+    static PlanIssued.ReportingPeriod period(String year) {
+        int y = Integer.parseInt(year);
+        return new PlanIssued.ReportingPeriod(year, "Báo cáo năm " + year, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
+                LocalDate.of(y, 11, 15), List.of(UnitLevel.GRASSROOTS));
+    }
+
+    EnvelopeAndReport report(Tree t, String unit, String period, int version, Value... values) {
+        ReportSubmitted report = new ReportSubmitted("r-" + unit + "-" + period, version, t.plan(), unit, period,
+                Instant.parse("2016-11-10T02:00:00Z"), LocalDate.of(2016, 11, 15), 0, List.of(values));
+        return new EnvelopeAndReport(kafka.publish(report, unit), report);
+    }
+
+    record EnvelopeAndReport(EventEnvelope envelope, ReportSubmitted report) {
+    }
+
+    void threeReports(Tree t) {
+        report(t, t.thoLap(), "2016", 1, new Value("CT01", 18, 20L), new Value("CT05", 1, 1L), new Value("CT07", 2, 100L),
+                new Value("CT15", 2, null), new Value("CT16", 1, null), new Value("CT09", 1, null), new Value("MC1", 1, null, LocalDate.of(2016, 6, 20)));
+        report(t, t.xuanHoa(), "2016", 1, new Value("CT01", 25, 25L), new Value("CT05", 1, 1L), new Value("CT07", 5, 120L),
+                new Value("CT15", 4, null), new Value("CT16", 0, null), new Value("CT09", 0, null), new Value("MC1", 1, null, LocalDate.of(2016, 7, 5)));
+        report(t, t.school(), "2016", 1, new Value("CT01", 9, 12L), new Value("CT05", 0, 1L), new Value("CT07", 1, 80L),
+                new Value("CT15", 1, null), new Value("CT16", 3, null), new Value("CT09", 1, null), new Value("MC1", 0, null));
+    }
+
+    JsonNode progress(Tree t, String period, String unit) {
+        return http.get("/api/progress/" + t.plan() + "/" + period + "/units/" + unit).body();
+    }
+
+    JsonNode awaitProgress(Tree t, String period, String unit, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpJson.Response response = http.get("/api/progress/" + t.plan() + "/" + period + "/units/" + unit);
+            if (response.status() == 200 && done.test(response.body())) {
+                return response.body();
+            }
+            last = response.body();
+            sleep(100);
+        }
+        throw new AssertionError("progress not reached; last: " + last);
+    }
+
+    static JsonNode indicator(JsonNode progress, String code) {
+        for (JsonNode indicator : progress.get("indicators")) {
+            if (indicator.get("code").asString().equals(code)) {
+                return indicator;
+            }
+        }
+        throw new AssertionError("no indicator " + code);
+    }
+
+    static Predicate<JsonNode> subtreeUnits(String code, int units) {
+        return p -> indicator(p, code).get("subtree").get("reportingUnits").asInt() == units;
+    }
+
+    static Predicate<JsonNode> subtreeNumerator(String code, long numerator) {
+        return p -> indicator(p, code).get("subtree").get("numerator").asLong() == numerator;
+    }
+
+    static void assertMeasure(JsonNode measure, long numerator, long denominator, String percent, String status) {
+        assertThat(measure.get("numerator").asLong()).isEqualTo(numerator);
+        assertThat(measure.get("denominator").asLong()).isEqualTo(denominator);
+        if (percent == null) {
+            assertThat(measure.get("percent").isNull()).isTrue();
+        } else {
+            assertThat(measure.get("percent").decimalValue()).isEqualByComparingTo(percent);
+        }
+        assertThat(measure.get("status").asString()).isEqualTo(status);
+    }
+
+    @Test
+    void everyKindOfIndicatorAddsUpAtTheUnitTheDistrictAndTheProvince() {
+        Tree t = tree();
+        threeReports(t);
+
+        JsonNode district = awaitProgress(t, "2016", t.thoXuan(), subtreeUnits("CT01", 3));
+        JsonNode province = awaitProgress(t, "2016", t.province(), subtreeUnits("MC1", 3));
+
+        for (JsonNode top : List.of(district, province)) {
+            assertMeasure(indicator(top, "CT01").get("subtree"), 52, 57, "91.23", "ON_TRACK");
+            assertMeasure(indicator(top, "CT05").get("subtree"), 2, 3, "66.67", "AT_RISK");
+            assertMeasure(indicator(top, "CT07").get("subtree"), 8, 300, "2.67", "ACHIEVED");
+            JsonNode range = indicator(top, "CT15").get("subtree");
+            assertThat(List.of(range.get("numerator").asInt(), range.get("below").asInt(), range.get("within").asInt(), range.get("above").asInt()))
+                    .containsExactly(7, 1, 1, 1);
+            assertThat(range.get("value").decimalValue()).isEqualByComparingTo("33.33");
+            JsonNode count = indicator(top, "CT16").get("subtree");
+            assertThat(List.of(count.get("numerator").asInt(), count.get("unitsMet").asInt(), count.get("reportingUnits").asInt())).containsExactly(4, 2, 3);
+            assertThat(count.get("value").decimalValue()).isEqualByComparingTo("66.67");
+            assertThat(indicator(top, "CT09").get("subtree").get("value").decimalValue()).isEqualByComparingTo("66.67");
+            assertThat(indicator(top, "CT09").get("subtree").get("status").asString()).isEqualTo("OFF_TRACK");
+            JsonNode milestone = indicator(top, "MC1").get("subtree");
+            assertThat(List.of(milestone.get("doneOnTime").asInt(), milestone.get("doneLate").asInt(), milestone.get("reportingUnits").asInt()))
+                    .containsExactly(1, 1, 3);
+            assertThat(milestone.get("value").decimalValue()).isEqualByComparingTo("33.33");
+        }
+        JsonNode thoLap = progress(t, "2016", t.thoLap());
+        assertMeasure(indicator(thoLap, "CT01").get("own"), 18, 20, "90.00", "ON_TRACK");
+        assertMeasure(indicator(thoLap, "CT07").get("own"), 2, 100, "2.00", "ACHIEVED");
+        assertThat(indicator(thoLap, "CT15").get("own").get("status").asString()).isEqualTo("ACHIEVED");
+        assertThat(indicator(thoLap, "MC1").get("own").get("status").asString()).isEqualTo("ACHIEVED");
+        JsonNode xuanHoa = progress(t, "2016", t.xuanHoa());
+        assertMeasure(indicator(xuanHoa, "CT01").get("own"), 25, 25, "100.00", "ACHIEVED");
+        assertThat(indicator(xuanHoa, "CT07").get("own").get("percent").decimalValue()).isEqualByComparingTo("4.17");
+        assertThat(indicator(xuanHoa, "CT15").get("own").get("status").asString()).as("4 lớp: above the range").isEqualTo("AT_RISK");
+        assertMeasure(indicator(progress(t, "2016", t.school()), "CT01").get("own"), 9, 12, "75.00", "AT_RISK");
+        assertThat(indicator(progress(t, "2016", t.trieuSon()), "CT01").get("subtree").get("status").asString()).isEqualTo("NO_DATA");
+
+        JsonNode children = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/children").body();
+        assertThat(children.findValues("unitName").stream().map(JsonNode::asString).toList())
+                .containsExactly("Đoàn trường THPT Thọ Xuân 4", "Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa");
+    }
+
+    @Test
+    void duplicatesRevisionsAndLateOldVersionsNeverSkewANumberAndReconciliationAgrees() {
+        Tree t = tree();
+        threeReports(t);
+        awaitProgress(t, "2016", t.province(), subtreeUnits("CT01", 3));
+        EnvelopeAndReport thoLap = report(t, t.thoLap(), "2016", 1, new Value("CT01", 18, 20L));
+        kafka.publish(thoLap.envelope());
+
+        EnvelopeAndReport revised = report(t, t.school(), "2016", 2, new Value("CT01", 11, 12L));
+        kafka.publish(revised.envelope());
+        report(t, t.school(), "2016", 1, new Value("CT01", 9, 12L));
+
+        JsonNode province = awaitProgress(t, "2016", t.province(), subtreeNumerator("CT01", 54));
+        sleep(1500);
+        province = progress(t, "2016", t.province());
+        assertMeasure(indicator(province, "CT01").get("subtree"), 54, 57, "94.74", "ON_TRACK");
+        assertThat(indicator(province, "CT01").get("subtree").get("reportingUnits").asInt()).isEqualTo(3);
+        assertThat(indicator(province, "CT05").get("subtree").get("reportingUnits").asInt())
+                .as("version 2 of the school's report has only CT01: its other values are replaced, not kept").isEqualTo(2);
+        assertThat(progress(t, "2016", t.school()).get("ownVersion").asInt()).isEqualTo(2);
+
+        JsonNode reconciliation = http.post("/api/admin/reconcile/" + t.plan() + "/2016", "").body();
+        assertThat(reconciliation.get("nodes").asInt()).isEqualTo(5);
+        assertThat(reconciliation.get("mismatches").asInt()).isZero();
+    }
+
+    @Test
+    void afterAMoveLaterPeriodsFollowTheNewTreeAndEarlierOnesKeepTheOld() {
+        Tree t = tree();
+        report(t, t.school(), "2016", 1, new Value("CT01", 9, 12L));
+        report(t, t.school(), "2017", 1, new Value("CT01", 5, 10L));
+        awaitProgress(t, "2017", t.thoXuan(), subtreeUnits("CT01", 1));
+        awaitProgress(t, "2016", t.thoXuan(), subtreeUnits("CT01", 1));
+
+        kafka.publish(new UnitMoved(t.school(), t.thoXuan(), t.trieuSon(), List.of(t.province(), t.thoXuan()),
+                List.of(t.province(), t.trieuSon()), LocalDate.of(2017, 1, 1)), t.school());
+
+        awaitProgress(t, "2017", t.trieuSon(), subtreeUnits("CT01", 1));
+        assertThat(indicator(progress(t, "2017", t.thoXuan()), "CT01").get("subtree").get("reportingUnits").asInt()).isZero();
+        assertMeasure(indicator(progress(t, "2017", t.trieuSon()), "CT01").get("subtree"), 5, 10, "50.00",
+                "ON_TRACK");
+        CLOCK.set("2018-01-10T09:00");
+        assertThat(indicator(progress(t, "2017", t.trieuSon()), "CT01").get("subtree").get("status").asString())
+                .as("the period is over below target").isEqualTo("OFF_TRACK");
+        CLOCK.set("2016-11-20T09:00");
+        assertThat(indicator(progress(t, "2017", t.province()), "CT01").get("subtree").get("numerator").asInt()).isEqualTo(5);
+        assertThat(indicator(progress(t, "2016", t.thoXuan()), "CT01").get("subtree").get("numerator").asInt())
+                .as("2016 keeps the tree it was reported under").isEqualTo(9);
+        assertThat(indicator(progress(t, "2016", t.trieuSon()), "CT01").get("subtree").get("reportingUnits").asInt()).isZero();
+        assertThat(http.post("/api/admin/reconcile/" + t.plan() + "/2017", "").body().get("mismatches").asInt()).isZero();
+        assertThat(http.post("/api/admin/reconcile/" + t.plan() + "/2016", "").body().get("mismatches").asInt()).isZero();
+    }
+
+    @Test
+    void unknownPlansAndUnitsAreProblems() {
+        HttpJson.Response response = http.get("/api/progress/no-plan/2016/units/no-unit");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body().get("rule").asString()).isEqualTo("progress.plan-unknown");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
