@@ -1,0 +1,30 @@
+package vn.doan.notificationservice.reminder;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One reminder in a unit's inbox. Its id is plan | period | unit | rule, so however many sweeps, restarts
+ * or replicas try, a unit gets one reminder per rule and due date.
+ */
+@Document("reminders")
+public record Reminder(
+        @Id String id,
+        @Indexed String unitId,
+        String unitName,
+        String planId,
+        String planNumber,
+        String periodId,
+        LocalDate dueDate,
+        String rule,
+        String message,
+        Instant createdAt,
+        boolean read) {
+
+    static String key(String planId, String periodId, String unitId, String rule) {
+        return planId + "|" + periodId + "|" + unitId + "|" + rule;
+    }
+}

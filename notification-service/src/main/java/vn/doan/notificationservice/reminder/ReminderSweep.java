@@ -1,0 +1,99 @@
+package vn.doan.notificationservice.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import io.micrometer.core.instrument.MeterRegistry;
+import vn.doan.events.EventCodec;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.notificationservice.catalog.Catalog;
+
+/**
+ * Looks at every reporting period of every plan in force and reminds each expected unit that has not
+ * submitted, by the rule in force today. Inserting with a deterministic id makes it exactly once.
+ */
+@Service
+public class ReminderSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Catalog catalog;
+    private final MongoTemplate mongo;
+    private final ReminderRules rules;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    ReminderSweep(Catalog catalog, MongoTemplate mongo, ReminderRules rules, Clock clock, MeterRegistry registry) {
+        this.catalog = catalog;
+        this.mongo = mongo;
+        this.rules = rules;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** Runs the sweep; returns how many reminders it recorded. */
+    @Scheduled(fixedDelayString = "${doan.reminders.interval:1m}")
+    public int sweep() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(EventCodec.ZONE));
+        if (rules.quiet(now.toLocalTime())) {
+            return 0;
+        }
+        LocalDate today = now.toLocalDate();
+        int recorded = 0;
+        for (Catalog.Plan plan : catalog.plansInForce()) {
+            for (PlanIssued.ReportingPeriod period : plan.plan().schedule()) {
+                Optional<String> rule = rules.ruleFor(period.dueDate(), today);
+                if (rule.isPresent()) {
+                    recorded += remind(plan.plan(), period, rule.get(), today, now.toInstant());
+                }
+            }
+        }
+        if (recorded > 0) {
+            log.info("Recorded {} reminders", recorded);
+        }
+        return recorded;
+    }
+
+    private int remind(PlanIssued plan, PlanIssued.ReportingPeriod period, String rule, LocalDate today, Instant now) {
+        int recorded = 0;
+        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), period.reportingLevels())) {
+            String id = Reminder.key(plan.planId(), period.periodId(), unit.id(), rule);
+            if (catalog.submitted(plan.planId(), period.periodId(), unit.id()) || mongo.exists(
+                    org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+                    Reminder.class)) {
+                continue;
+            }
+            try {
+                mongo.insert(new Reminder(id, unit.id(), unit.name(), plan.planId(), plan.number(), period.periodId(), period.dueDate(), rule,
+                        message(unit.name(), plan.number(), period, today), now, false));
+                registry.counter("doan.reminders.sent", "rule", rule).increment();
+                recorded++;
+            } catch (DuplicateKeyException anotherReplicaWasFirst) {
+                // exactly once: the other sweep recorded it
+            }
+        }
+        return recorded;
+    }
+
+    static String message(String unit, String planNumber, PlanIssued.ReportingPeriod period, LocalDate today) {
+        long left = ChronoUnit.DAYS.between(today, period.dueDate());
+        String due = DATE.format(period.dueDate());
+        if (left >= 0) {
+            return "Nhắc hạn báo cáo: " + unit + " chưa nộp " + period.label() + " theo Kế hoạch " + planNumber + ", hạn nộp " + due
+                    + (left == 0 ? " (hôm nay là hạn cuối)." : " (còn " + left + " ngày).");
+        }
+        return "Quá hạn báo cáo: " + unit + " chưa nộp " + period.label() + " theo Kế hoạch " + planNumber + "; hạn nộp " + due
+                + " đã quá " + (-left) + " ngày.";
+    }
+}
