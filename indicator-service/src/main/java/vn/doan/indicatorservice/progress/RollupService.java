@@ -51,14 +51,40 @@ public class RollupService {
         this.rollupTime = Timer.builder("doan.progress.rollup").description("Time to move one report up the tree").register(registry);
     }
 
-    /** Thrown when the report's plan or unit has not arrived yet; the binder redelivers the report later. */
+    /** The report's plan or unit has not arrived yet. */
     static class NotYetKnown extends RuntimeException {
         NotYetKnown(String message) {
-            super(message);
+            super(message, null, false, false);
         }
     }
 
+    /**
+     * Applies a report, or parks it if its plan or unit is not known yet (the topics are independent, so
+     * a report can overtake its plan); parked reports are applied by {@link #applyPending()}. The
+     * consumer thread never blocks waiting.
+     */
     public void apply(ReportSubmitted report) {
+        try {
+            applyNow(report);
+        } catch (NotYetKnown e) {
+            mongo.save(new PendingReport(PendingReport.key(report), report, e.getMessage(), java.time.Instant.now()));
+            log.info("Report {} v{} waits for {}", report.reportId(), report.version(), e.getMessage());
+        }
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${doan.progress.pending-interval:1s}")
+    public void applyPending() {
+        for (PendingReport pending : mongo.findAll(PendingReport.class)) {
+            try {
+                applyNow(pending.report());
+                mongo.remove(pending);
+            } catch (NotYetKnown stillWaiting) {
+                // tried again on the next run
+            }
+        }
+    }
+
+    private void applyNow(ReportSubmitted report) {
         PlanDefinition plan = plans.find(report.planId()).orElseThrow(() -> new NotYetKnown("plan " + report.planId()));
         PlanIssued.ReportingPeriod period = plan.period(report.periodId()).orElse(null);
         if (period == null) {
