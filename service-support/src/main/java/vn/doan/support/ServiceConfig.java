@@ -37,6 +37,14 @@ public class ServiceConfig {
         return registry -> registry.config().commonTags("application", name);
     }
 
+    /** The OpenAPI document of the service, browsable at /swagger-ui.html. */
+    @Bean
+    io.swagger.v3.oas.models.OpenAPI openApi(@Value("${spring.application.name}") String name) {
+        return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
+                .title(name).version("v1")
+                .description("Đoàn reporting platform — " + name + ". Errors are RFC 9457 problem+json with a Vietnamese detail_vi."));
+    }
+
     @Bean
     HealthIndicator mongoHealthContributor(MongoTemplate mongo) {
         return () -> {
