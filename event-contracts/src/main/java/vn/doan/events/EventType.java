@@ -10,6 +10,8 @@ import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.plan.UnitSplit;
 import vn.doan.events.plan.UnitsMerged;
+import vn.doan.events.report.ReportAccepted;
+import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 
 /**
@@ -26,7 +28,9 @@ public enum EventType {
     UNIT_DISSOLVED("vn.doan.plan.UnitDissolved", 1, UnitDissolved.class, Topics.ORG_UNITS),
     PLAN_ISSUED("vn.doan.plan.PlanIssued", 1, PlanIssued.class, Topics.PLANS),
     PLAN_CLOSED("vn.doan.plan.PlanClosed", 1, PlanClosed.class, Topics.PLANS),
-    REPORT_SUBMITTED("vn.doan.report.ReportSubmitted", 1, ReportSubmitted.class, Topics.REPORTS);
+    REPORT_SUBMITTED("vn.doan.report.ReportSubmitted", 1, ReportSubmitted.class, Topics.REPORTS),
+    REPORT_RETURNED("vn.doan.report.ReportReturned", 1, ReportReturned.class, Topics.REPORTS),
+    REPORT_ACCEPTED("vn.doan.report.ReportAccepted", 1, ReportAccepted.class, Topics.REPORTS);
 
     private final String type;
     private final int version;

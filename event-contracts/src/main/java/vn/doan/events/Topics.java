@@ -7,7 +7,7 @@ public final class Topics {
     public static final String ORG_UNITS = "doan.plan.org-units.v1";
     /** Plans with their indicators and reporting schedule, published by plan-service. */
     public static final String PLANS = "doan.plan.plans.v1";
-    /** Submitted reports, published by report-service. */
+    /** Reports submitted, returned and accepted, published by report-service. */
     public static final String REPORTS = "doan.report.reports.v1";
 
     /** Every topic of the contract, for provisioning. */

@@ -58,7 +58,11 @@ class EventSchemaTest {
             Map.entry(EventType.PLAN_CLOSED, new PlanClosed("p-54", "u-thoxuan", LocalDate.of(2021, 1, 15), "Hết giai đoạn")),
             Map.entry(EventType.REPORT_SUBMITTED, new ReportSubmitted("r-1", 2, "p-54", "u-tholap", "2016",
                     Instant.parse("2016-11-18T03:00:00Z"), LocalDate.of(2016, 11, 15), 3,
-                    List.of(new ReportSubmitted.Value("CT1", 18, 20L)))));
+                    List.of(new ReportSubmitted.Value("CT1", 18, 20L), new ReportSubmitted.Value("MC1", 1, null, LocalDate.of(2016, 6, 20))))),
+            Map.entry(EventType.REPORT_RETURNED, new vn.doan.events.report.ReportReturned("r-1", 1, "p-54", "u-tholap", "2016",
+                    "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2016-11-16T03:00:00Z"))),
+            Map.entry(EventType.REPORT_ACCEPTED, new vn.doan.events.report.ReportAccepted("r-1", 2, "p-54", "u-tholap", "2016",
+                    "bt-huyendoan", Instant.parse("2016-11-20T03:00:00Z"))));
 
     @Test
     void everyEventTypeHasASampleAndItsSampleMatchesItsSchema() throws Exception {

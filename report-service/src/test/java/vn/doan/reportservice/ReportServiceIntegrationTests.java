@@ -40,7 +40,7 @@ import vn.doan.support.test.MutableClock;
  * choose the back ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms"})
+        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.reports.attachment-max-bytes=4096"})
 @org.springframework.context.annotation.Import(ReportServiceIntegrationTests.FixedClock.class)
 abstract class ReportServiceIntegrationTests {
 
@@ -138,7 +138,7 @@ abstract class ReportServiceIntegrationTests {
     List<ReportSubmitted> published(String reportId) {
         await(() -> mongo.getCollection("reports").countDocuments(new Document("_id", reportId).append("outbox.0", new Document("$exists", true))) == 0);
         return kafka.readToEnd(Topics.REPORTS).stream().map(KafkaTestClient::envelope)
-                .map(e -> (ReportSubmitted) EventCodec.data(e).orElseThrow())
+                .map(e -> EventCodec.data(e).orElseThrow()).filter(ReportSubmitted.class::isInstance).map(ReportSubmitted.class::cast)
                 .filter(r -> r.reportId().equals(reportId)).toList();
     }
 
@@ -273,6 +273,92 @@ abstract class ReportServiceIntegrationTests {
         Document plan = mongo.getCollection("plans").find(new Document("_id", tree.planId())).first();
         assertThat(plan.getInteger("version")).isEqualTo(2);
         assertThat(plan.get("plan", Document.class).getString("title")).isEqualTo("Tiêu đề đã điều chỉnh");
+    }
+
+    @Test
+    void aReportIsDraftedSubmittedReturnedResubmittedAndAcceptedWithWhoWhenAndWhy() {
+        Tree tree = thoXuan();
+        Map<String, Object> draft = new HashMap<>(report(tree, tree.thoLap(), "CT01", 15, 20));
+        draft.put("sections", Map.of("results", "Tổ chức 02 lớp tập huấn cho 15 cán bộ.", "shortcomings", "Còn 05 cán bộ chưa tham gia do đi làm xa.",
+                "proposals", "Đề nghị Huyện đoàn mở thêm lớp vào cuối tuần."));
+        HttpJson.Response created = http.post("/api/reports/drafts", draft, Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Actor", "bt-tholap"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(created.body().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(created.body().get("version").asInt()).isZero();
+
+        HttpJson.Response edited = http.send("PUT", "/api/reports/" + id, Map.of("values", List.of(Map.of("indicatorCode", "CT01", "numerator", 18, "denominator", 20)),
+                "sections", Map.of("results", "Tổ chức 02 lớp tập huấn cho 18 cán bộ.", "shortcomings", "", "proposals", "")));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(http.post("/api/reports/" + id + "/accept", "").status()).as("a draft cannot be accepted").isEqualTo(409);
+
+        JsonNode submitted = http.post("/api/reports/" + id + "/submit", "", Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Actor", "bt-tholap")).body();
+        assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted.get("version").asInt()).isEqualTo(1);
+
+        HttpJson.Response noReason = http.post("/api/reports/" + id + "/return", Map.of("reason", " "));
+        assertThat(noReason.body().get("rule").asString()).isEqualTo("report.return-reason-missing");
+        JsonNode returned = http.post("/api/reports/" + id + "/return", Map.of("reason", "Số liệu tập huấn chưa khớp danh sách gửi kèm."),
+                Map.of("X-Actor", "bt-huyendoan")).body();
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+
+        http.send("PUT", "/api/reports/" + id, Map.of("values", List.of(Map.of("indicatorCode", "CT01", "numerator", 17, "denominator", 20))));
+        JsonNode resubmitted = http.post("/api/reports/" + id + "/submit", "", Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Actor", "bt-tholap")).body();
+        assertThat(resubmitted.get("status").asString()).isEqualTo("RESUBMITTED");
+        assertThat(resubmitted.get("version").asInt()).isEqualTo(2);
+        JsonNode accepted = http.post("/api/reports/" + id + "/accept", "", Map.of("X-Actor", "bt-huyendoan")).body();
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(http.post("/api/reports/" + id + "/revisions", Map.of("values", List.of()), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .status()).as("no revision after acceptance").isEqualTo(409);
+
+        List<String> trail = accepted.get("transitions").values().stream()
+                .map(t -> t.get("to").asString() + " by " + t.get("by").asString() + (t.get("reason").isNull() ? "" : ": " + t.get("reason").asString()))
+                .toList();
+        assertThat(trail).containsExactly("DRAFT by bt-tholap", "SUBMITTED by bt-tholap",
+                "RETURNED by bt-huyendoan: Số liệu tập huấn chưa khớp danh sách gửi kèm.", "RESUBMITTED by bt-tholap", "ACCEPTED by bt-huyendoan");
+        assertThat(accepted.get("versions").values().stream().map(v -> v.get("values").get(0).get("numerator").asInt()).toList()).containsExactly(18, 17);
+
+        await(() -> mongo.getCollection("reports").countDocuments(new Document("_id", id).append("outbox.0", new Document("$exists", true))) == 0);
+        List<String> types = kafka.readToEnd(Topics.REPORTS).stream().map(KafkaTestClient::envelope)
+                .filter(e -> e.data().get("reportId").asString().equals(id)).map(EventEnvelope::type).toList();
+        assertThat(types).containsExactly("vn.doan.report.ReportSubmitted", "vn.doan.report.ReportReturned", "vn.doan.report.ReportSubmitted",
+                "vn.doan.report.ReportAccepted");
+        assertThat(published(id)).extracting(r -> r.values().get(0).numerator()).containsExactly(18L, 17L);
+    }
+
+    @Test
+    void evidenceIsAPhotoOrPdfWithinTheSizeLimitStoredWithItsChecksum() {
+        Tree tree = thoXuan();
+        String id = submit(report(tree, tree.school(), "CT01", 30, 32), UUID.randomUUID().toString()).body().get("id").asString();
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+        HttpJson.Response stored = http.upload("/api/reports/" + id + "/attachments", "file", "hội-nghị-quán-triệt.png", "image/png", png);
+
+        assertThat(stored.status()).as(stored.body().toString()).isEqualTo(201);
+        assertThat(stored.body().get("contentType").asString()).isEqualTo("image/png");
+        assertThat(stored.body().get("size").asInt()).isEqualTo(png.length);
+        assertThat(stored.body().get("sha256").asString()).isEqualTo(sha256(png));
+        assertThat(http.download("/api/reports/" + id + "/attachments/" + stored.body().get("id").asString())).isEqualTo(png);
+        assertThat(http.get("/api/reports/" + id).body().get("attachments").get(0).get("filename").asString()).isEqualTo("hội-nghị-quán-triệt.png");
+
+        HttpJson.Response text = http.upload("/api/reports/" + id + "/attachments", "file", "anh.png", "image/png",
+                "không phải ảnh".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.body().get("rule").asString()).isEqualTo("attachment.type-not-allowed");
+        byte[] big = new byte[5000];
+        System.arraycopy("%PDF-1.7".getBytes(), 0, big, 0, 8);
+        HttpJson.Response oversize = http.upload("/api/reports/" + id + "/attachments", "file", "bao-cao.pdf", "application/pdf", big);
+        assertThat(oversize.status()).isEqualTo(413);
+        assertThat(oversize.body().get("detail_vi").asString()).contains("Tệp quá lớn");
+        assertThat(http.get("/api/reports/" + id).body().get("attachments").size()).isEqualTo(1);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void await(java.util.function.BooleanSupplier condition) {

@@ -58,7 +58,7 @@ public class Completeness {
     }
 
     private static UnitState state(UnitView unit, Report report, boolean overdue) {
-        if (report == null) {
+        if (report == null || report.version() == 0) {
             return new UnitState(unit.id(), unit.name(), unit.level().name(), overdue ? State.MISSING : State.NOT_YET_DUE, 0, null, null);
         }
         int firstDaysLate = report.versions().isEmpty() ? report.daysLate() : report.versions().get(0).daysLate();

@@ -10,8 +10,9 @@ import vn.doan.events.report.ReportSubmitted;
 import vn.doan.support.outbox.PendingEvent;
 
 /**
- * A unit's report for one plan and period. The latest version is in force; every submitted version is
- * kept in {@code versions}. Its ReportSubmitted events wait in {@code outbox}, written with the report.
+ * A unit's report for one plan and period: draft → submitted → (returned → resubmitted)* → accepted.
+ * {@code version} counts submissions; every submitted version is kept in {@code versions}, every change of
+ * status in {@code transitions} (who, when, why). Its events wait in {@code outbox}, written with it.
  */
 @Document("reports")
 @CompoundIndex(name = "one_per_unit_and_period", def = "{'planId': 1, 'unitId': 1, 'periodId': 1}", unique = true)
@@ -20,16 +21,45 @@ public record Report(
         String planId,
         String unitId,
         String periodId,
+        Status status,
         int version,
         List<ReportSubmitted.Value> values,
+        Sections sections,
+        List<String> links,
+        List<Attachment> attachments,
         Instant submittedAt,
         LocalDate dueDate,
         int daysLate,
         List<Version> versions,
+        List<Transition> transitions,
         List<PendingEvent> outbox) {
 
+    public enum Status {
+        DRAFT, SUBMITTED, RETURNED, RESUBMITTED, ACCEPTED;
+
+        boolean editable() {
+            return this == DRAFT || this == RETURNED;
+        }
+
+        boolean underReview() {
+            return this == SUBMITTED || this == RESUBMITTED;
+        }
+    }
+
+    /** The text of a report: "Kết quả", "Hạn chế, nguyên nhân", "Đề xuất, kiến nghị". */
+    public record Sections(String results, String shortcomings, String proposals) {
+    }
+
+    /** Evidence stored in GridFS: a photo or a PDF, with its SHA-256. */
+    public record Attachment(String id, String filename, String contentType, long size, String sha256, Instant uploadedAt) {
+    }
+
     /** One submitted version, for the audit trail. */
-    public record Version(int version, List<ReportSubmitted.Value> values, Instant submittedAt, int daysLate, String idempotencyKey) {
+    public record Version(int version, List<ReportSubmitted.Value> values, Sections sections, Instant submittedAt, int daysLate,
+            String submittedBy, String idempotencyKey) {
+    }
+
+    public record Transition(Status from, Status to, String by, Instant at, String reason) {
     }
 
     ReportSubmitted submitted() {

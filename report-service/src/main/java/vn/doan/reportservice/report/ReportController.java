@@ -2,58 +2,131 @@ package vn.doan.reportservice.report;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import vn.doan.events.report.ReportSubmitted;
 
+/**
+ * Reports over HTTP. {@code X-Actor} names who acts until the gateway's access tokens carry the user
+ * (issue 7); it is recorded on every transition.
+ */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
 
+    private static final String ACTOR = "X-Actor";
+
     private final ReportService reports;
     private final Completeness completeness;
+    private final Evidence evidence;
 
-    ReportController(ReportService reports, Completeness completeness) {
+    ReportController(ReportService reports, Completeness completeness, Evidence evidence) {
         this.reports = reports;
         this.completeness = completeness;
+        this.evidence = evidence;
     }
 
-    record Submit(@NotBlank String planId, @NotBlank String unitId, @NotBlank String periodId, @NotNull List<ReportSubmitted.Value> values) {
-    }
+    record Write(@NotBlank String planId, @NotBlank String unitId, @NotBlank String periodId, List<ReportSubmitted.Value> values,
+            Report.Sections sections, List<String> links) {
 
-    record Revise(@NotNull List<ReportSubmitted.Value> values) {
-    }
-
-    record ReportView(String id, int version, String planId, String unitId, String periodId, Instant submittedAt, LocalDate dueDate,
-            int daysLate, boolean onTime, List<ReportSubmitted.Value> values, List<Report.Version> versions) {
-
-        static ReportView of(Report r) {
-            return new ReportView(r.id(), r.version(), r.planId(), r.unitId(), r.periodId(), r.submittedAt(), r.dueDate(), r.daysLate(),
-                    r.daysLate() == 0, r.values(), r.versions());
+        ReportService.Submission submission() {
+            return new ReportService.Submission(planId, unitId, periodId, values, sections, links);
         }
     }
 
-    /** 201 for a new report; 200 with the same report for a retry with the same Idempotency-Key. */
+    record Edit(List<ReportSubmitted.Value> values, Report.Sections sections, List<String> links) {
+    }
+
+    record Revise(List<ReportSubmitted.Value> values) {
+    }
+
+    record Return(String reason) {
+    }
+
+    record ReportView(String id, Report.Status status, int version, String planId, String unitId, String periodId, Instant submittedAt,
+            LocalDate dueDate, int daysLate, boolean onTime, List<ReportSubmitted.Value> values, Report.Sections sections, List<String> links,
+            List<Report.Attachment> attachments, List<Report.Version> versions, List<Report.Transition> transitions) {
+
+        static ReportView of(Report r) {
+            return new ReportView(r.id(), r.status(), r.version(), r.planId(), r.unitId(), r.periodId(), r.submittedAt(), r.dueDate(),
+                    r.daysLate(), r.daysLate() == 0, r.values(), r.sections(), r.links(), r.attachments(), r.versions(), r.transitions());
+        }
+    }
+
+    /** Creates and submits in one step: 201, or 200 with the same report for a retry with the same Idempotency-Key. */
     @PostMapping
-    ResponseEntity<ReportView> submit(@RequestHeader("Idempotency-Key") String key, @Valid @RequestBody Submit body) {
-        return answer(reports.submit(key, new ReportService.Submission(body.planId(), body.unitId(), body.periodId(), body.values())));
+    ResponseEntity<ReportView> submitNew(@RequestHeader("Idempotency-Key") String key, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor,
+            @Valid @RequestBody Write body) {
+        return answer(reports.create(key, body.submission(), true, actor));
+    }
+
+    @PostMapping("/drafts")
+    ResponseEntity<ReportView> draft(@RequestHeader("Idempotency-Key") String key, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor,
+            @Valid @RequestBody Write body) {
+        return answer(reports.create(key, body.submission(), false, actor));
+    }
+
+    @PutMapping("/{id}")
+    ReportView edit(@PathVariable String id, @RequestBody Edit body) {
+        return ReportView.of(reports.edit(id, body.values(), body.sections(), body.links()));
+    }
+
+    @PostMapping("/{id}/submit")
+    ResponseEntity<ReportView> submit(@PathVariable String id, @RequestHeader("Idempotency-Key") String key,
+            @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor) {
+        return answer(reports.submit(id, key, actor));
     }
 
     @PostMapping("/{id}/revisions")
-    ResponseEntity<ReportView> revise(@PathVariable String id, @RequestHeader("Idempotency-Key") String key, @Valid @RequestBody Revise body) {
-        return answer(reports.revise(id, key, body.values()));
+    ResponseEntity<ReportView> revise(@PathVariable String id, @RequestHeader("Idempotency-Key") String key,
+            @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor, @RequestBody Revise body) {
+        return answer(reports.revise(id, key, body.values(), actor));
+    }
+
+    @PostMapping("/{id}/return")
+    ReportView returnForRevision(@PathVariable String id, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor,
+            @RequestBody Return body) {
+        return ReportView.of(reports.returnForRevision(id, body.reason(), actor));
+    }
+
+    @PostMapping("/{id}/accept")
+    ReportView accept(@PathVariable String id, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor) {
+        return ReportView.of(reports.accept(id, actor));
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Report.Attachment attach(@PathVariable String id, @RequestPart("file") MultipartFile file) throws IOException {
+        return evidence.attach(id, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<InputStreamResource> download(@PathVariable String id, @PathVariable String attachmentId) throws IOException {
+        GridFsResource file = evidence.read(id, attachmentId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.getContentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(file.getFilename(),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .body(new InputStreamResource(file.getInputStream()));
     }
 
     @GetMapping("/{id}")

@@ -44,8 +44,12 @@ final class ReportRules {
         return period;
     }
 
-    static void checkValues(PlanView plan, UnitView unit, List<ReportSubmitted.Value> values) {
+    /** Checks each value; a draft may have none yet. */
+    static void checkValues(PlanView plan, UnitView unit, List<ReportSubmitted.Value> values, boolean draft) {
         if (values == null || values.isEmpty()) {
+            if (draft) {
+                return;
+            }
             throw ApiProblem.invalid("report.no-values", "values", "A report needs at least one indicator value.",
                     "Báo cáo phải có ít nhất một giá trị chỉ tiêu.");
         }

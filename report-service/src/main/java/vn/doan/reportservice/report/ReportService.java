@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.report.ReportAccepted;
+import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
@@ -26,8 +28,9 @@ import vn.doan.support.outbox.PendingEvent;
 import vn.doan.support.web.ApiProblem;
 
 /**
- * Accepts reports. A report and its ReportSubmitted event are one MongoDB write; the client's
- * idempotency key makes a retried submission return the same report instead of a second one.
+ * The life of a report. Each transition, with its event when it has one, is one MongoDB update of the
+ * report document, conditional on the status it leaves, so two reviewers cannot both act on it. A
+ * client's idempotency key makes a retried creation or submission return the same report.
  */
 @Service
 public class ReportService {
@@ -48,32 +51,33 @@ public class ReportService {
         this.registry = registry;
     }
 
-    public record Submission(String planId, String unitId, String periodId, List<ReportSubmitted.Value> values) {
+    public record Submission(String planId, String unitId, String periodId, List<ReportSubmitted.Value> values,
+            Report.Sections sections, List<String> links) {
     }
 
-    /** The report, and whether this request created it (false for a retry of an earlier request). */
+    /** The report, and whether this request changed it (false for a retry of an earlier request). */
     public record Outcome(Report report, boolean created) {
     }
 
-    public Outcome submit(String key, Submission submission) {
-        PlanView plan = catalog.plan(submission.planId()).orElseThrow(() -> ApiProblem.invalid("report.plan-unknown", "planId",
-                "Plan " + submission.planId() + " is unknown here (not issued, or not yet received).",
-                "Không tìm thấy kế hoạch " + submission.planId() + " (chưa ban hành hoặc chưa đồng bộ)."));
-        UnitView unit = unit(submission.unitId());
-        PlanIssued.ReportingPeriod period = ReportRules.checkScope(plan, unit, submission.periodId());
-        ReportRules.checkValues(plan, unit, submission.values());
+    /** Creates a draft, or with {@code submit} creates and submits in one step. */
+    public Outcome create(String key, Submission s, boolean submit, String actor) {
+        PlanView plan = catalog.plan(s.planId()).orElseThrow(() -> ApiProblem.invalid("report.plan-unknown", "planId",
+                "Plan " + s.planId() + " is unknown here (not issued, or not yet received).",
+                "Không tìm thấy kế hoạch " + s.planId() + " (chưa ban hành hoặc chưa đồng bộ)."));
+        UnitView unit = unit(s.unitId());
+        PlanIssued.ReportingPeriod period = ReportRules.checkScope(plan, unit, s.periodId());
+        ReportRules.checkValues(plan, unit, s.values(), !submit);
 
-        IdempotencyKey claim = claim(key, UUID.randomUUID().toString(), 1, canonical(submission));
+        IdempotencyKey claim = claim(key, UUID.randomUUID().toString(), submit ? 1 : 0, canonical("create", submit, s));
         Report existing = mongo.findById(claim.reportId(), Report.class);
         if (existing != null) {
             return new Outcome(existing, false);
         }
         Instant now = Instant.now(clock);
-        int daysLate = daysLate(now, period.dueDate());
-        Report report = new Report(claim.reportId(), submission.planId(), submission.unitId(), submission.periodId(), 1,
-                submission.values(), now, period.dueDate(), daysLate,
-                List.of(new Report.Version(1, submission.values(), now, daysLate, key)), List.of());
-        report = withEvent(report);
+        Report draft = new Report(claim.reportId(), s.planId(), s.unitId(), s.periodId(), Report.Status.DRAFT, 0, list(s.values()),
+                s.sections(), list(s.links()), List.of(), null, period.dueDate(), 0, List.of(),
+                List.of(new Report.Transition(null, Report.Status.DRAFT, actor, now, null)), List.of());
+        Report report = submit ? submitted(draft, Report.Status.SUBMITTED, actor, key, now) : draft;
         try {
             mongo.insert(report);
         } catch (DuplicateKeyException e) {
@@ -82,52 +86,100 @@ public class ReportService {
                 return new Outcome(raced, false);
             }
             mongo.remove(Query.query(Criteria.where("_id").is(key)), IdempotencyKey.class);
-            Report other = mongo.findOne(Query.query(Criteria.where("planId").is(submission.planId()).and("unitId").is(submission.unitId())
-                    .and("periodId").is(submission.periodId())), Report.class);
+            Report other = mongo.findOne(Query.query(Criteria.where("planId").is(s.planId()).and("unitId").is(s.unitId())
+                    .and("periodId").is(s.periodId())), Report.class);
             throw ApiProblem.conflict("report.already-submitted", "periodId",
-                    "This unit has already submitted its report for " + period.label() + "; submit a revision of it instead.",
-                    "Đơn vị đã nộp báo cáo " + period.label() + "; hãy gửi bản điều chỉnh của báo cáo đó.")
+                    "This unit already has a report for " + period.label() + "; edit or revise that one.",
+                    "Đơn vị đã có báo cáo " + period.label() + "; hãy sửa hoặc điều chỉnh báo cáo đó.")
                     .with("reportId", other == null ? null : other.id());
         }
-        accepted(daysLate);
+        if (submit) {
+            accepted(report.daysLate());
+        }
         return new Outcome(report, true);
     }
 
-    /** A new version of a report: its values replace the previous ones downstream. */
-    public Outcome revise(String reportId, String key, List<ReportSubmitted.Value> values) {
-        Report current = find(reportId);
-        PlanView plan = catalog.plan(current.planId()).orElseThrow();
-        UnitView unit = unit(current.unitId());
-        PlanIssued.ReportingPeriod period = ReportRules.checkScope(plan, unit, current.periodId());
-        ReportRules.checkValues(plan, unit, values);
+    /** Edits a draft or a returned report. */
+    public Report edit(String reportId, List<ReportSubmitted.Value> values, Report.Sections sections, List<String> links) {
+        Report report = find(reportId);
+        if (!report.status().editable()) {
+            throw wrongStatus(report, "edited", "sửa");
+        }
+        PlanView plan = catalog.plan(report.planId()).orElseThrow();
+        ReportRules.checkValues(plan, unit(report.unitId()), values, true);
+        return change(report, new Update().set("values", list(values)).set("sections", sections).set("links", list(links)));
+    }
 
-        IdempotencyKey claim = claim(key, reportId, current.version() + 1, canonical(new Submission(current.planId(), current.unitId(),
-                current.periodId(), values)));
+    /** Submits a draft (→ SUBMITTED) or a returned report (→ RESUBMITTED) as a new version. */
+    public Outcome submit(String reportId, String key, String actor) {
+        Report report = find(reportId);
+        IdempotencyKey claim = claim(key, reportId, report.version() + 1, canonical("submit", reportId));
         if (!claim.reportId().equals(reportId)) {
             throw keyReused();
         }
-        if (current.version() >= claim.version()) {
-            return new Outcome(current, false);
+        if (report.version() >= claim.version()) {
+            return new Outcome(report, false);
         }
+        if (!report.status().editable()) {
+            throw wrongStatus(report, "submitted", "nộp");
+        }
+        PlanView plan = catalog.plan(report.planId()).orElseThrow();
+        UnitView unit = unit(report.unitId());
+        ReportRules.checkScope(plan, unit, report.periodId());
+        ReportRules.checkValues(plan, unit, report.values(), false);
+        Report.Status to = report.status() == Report.Status.DRAFT ? Report.Status.SUBMITTED : Report.Status.RESUBMITTED;
+        return new Outcome(saveSubmission(report, submitted(report, to, actor, key, Instant.now(clock))), true);
+    }
+
+    /** Replaces the values and submits them in one step, as a new version. Not after acceptance. */
+    public Outcome revise(String reportId, String key, List<ReportSubmitted.Value> values, String actor) {
+        Report report = find(reportId);
+        IdempotencyKey claim = claim(key, reportId, report.version() + 1, canonical("revise", reportId, values));
+        if (!claim.reportId().equals(reportId)) {
+            throw keyReused();
+        }
+        if (report.version() >= claim.version()) {
+            return new Outcome(report, false);
+        }
+        if (report.status() == Report.Status.ACCEPTED || report.status() == Report.Status.DRAFT) {
+            throw wrongStatus(report, "revised", "điều chỉnh");
+        }
+        PlanView plan = catalog.plan(report.planId()).orElseThrow();
+        UnitView unit = unit(report.unitId());
+        ReportRules.checkScope(plan, unit, report.periodId());
+        ReportRules.checkValues(plan, unit, values, false);
+        Report withValues = new Report(report.id(), report.planId(), report.unitId(), report.periodId(), report.status(), report.version(),
+                values, report.sections(), report.links(), report.attachments(), report.submittedAt(), report.dueDate(), report.daysLate(),
+                report.versions(), report.transitions(), List.of());
+        return new Outcome(saveSubmission(report, submitted(withValues, Report.Status.RESUBMITTED, actor, key, Instant.now(clock))), true);
+    }
+
+    /** The upper level sends the report back, saying why. */
+    public Report returnForRevision(String reportId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.invalid("report.return-reason-missing", "reason", "Say why the report is returned.",
+                    "Cần nêu lý do trả lại báo cáo.");
+        }
+        Report report = reviewable(reportId, "returned", "trả lại");
         Instant now = Instant.now(clock);
-        int daysLate = daysLate(now, period.dueDate());
-        Report next = withEvent(new Report(reportId, current.planId(), current.unitId(), current.periodId(), claim.version(), values, now,
-                period.dueDate(), daysLate, List.of(), List.of()));
-        Report saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(reportId).and("version").is(claim.version() - 1)),
-                new Update().set("version", claim.version()).set("values", values).set("submittedAt", now).set("daysLate", daysLate)
-                        .push("versions", new Report.Version(claim.version(), values, now, daysLate, key))
-                        .push("outbox", next.outbox().get(0)),
-                FindAndModifyOptions.options().returnNew(true), Report.class);
-        if (saved == null) {
-            Report reloaded = find(reportId);
-            if (reloaded.version() >= claim.version()) {
-                return new Outcome(reloaded, false);
-            }
-            throw ApiProblem.conflict("report.changed-meanwhile", "version", "The report was changed meanwhile; reload and retry.",
-                    "Báo cáo vừa được thay đổi; vui lòng tải lại và thử lại.");
+        ReportReturned event = new ReportReturned(reportId, report.version(), report.planId(), report.unitId(), report.periodId(),
+                reason, actor, now);
+        return transition(report, Report.Status.RETURNED, actor, now, reason, event);
+    }
+
+    public Report accept(String reportId, String actor) {
+        Report report = reviewable(reportId, "accepted", "duyệt");
+        Instant now = Instant.now(clock);
+        ReportAccepted event = new ReportAccepted(reportId, report.version(), report.planId(), report.unitId(), report.periodId(), actor, now);
+        return transition(report, Report.Status.ACCEPTED, actor, now, null, event);
+    }
+
+    void attach(String reportId, Report.Attachment attachment) {
+        Report report = find(reportId);
+        if (report.status() == Report.Status.ACCEPTED) {
+            throw wrongStatus(report, "given more evidence", "bổ sung minh chứng");
         }
-        accepted(daysLate);
-        return new Outcome(saved, true);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reportId)), new Update().push("attachments", attachment), Report.class);
     }
 
     public Report find(String reportId) {
@@ -140,6 +192,64 @@ public class ReportService {
 
     public List<Report> forPeriod(String planId, String periodId) {
         return mongo.find(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)).with(Sort.by("unitId")), Report.class);
+    }
+
+    /** The report as submitted: next version, timeliness, audit entry, transition and event. */
+    private Report submitted(Report r, Report.Status to, String actor, String key, Instant now) {
+        int version = r.version() + 1;
+        int daysLate = (int) Math.max(0, ChronoUnit.DAYS.between(r.dueDate(), now.atZone(EventCodec.ZONE).toLocalDate()));
+        List<Report.Version> versions = append(r.versions(), new Report.Version(version, r.values(), r.sections(), now, daysLate, actor, key));
+        List<Report.Transition> transitions = append(r.transitions(), new Report.Transition(r.status(), to, actor, now, null));
+        Report next = new Report(r.id(), r.planId(), r.unitId(), r.periodId(), to, version, r.values(), r.sections(), r.links(),
+                r.attachments(), now, r.dueDate(), daysLate, versions, transitions, List.of());
+        return new Report(next.id(), next.planId(), next.unitId(), next.periodId(), to, version, next.values(), next.sections(), next.links(),
+                next.attachments(), now, next.dueDate(), daysLate, versions, transitions,
+                List.of(PendingEvent.of(codec.wrap(next.submitted(), next.unitId()))));
+    }
+
+    private Report saveSubmission(Report before, Report after) {
+        Report saved = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()).and("status").is(before.status())),
+                new Update().set("status", after.status()).set("version", after.version()).set("values", after.values())
+                        .set("submittedAt", after.submittedAt()).set("daysLate", after.daysLate())
+                        .push("versions", after.versions().get(after.versions().size() - 1))
+                        .push("transitions", after.transitions().get(after.transitions().size() - 1))
+                        .push("outbox", after.outbox().get(0)),
+                FindAndModifyOptions.options().returnNew(true), Report.class);
+        if (saved == null) {
+            throw changedMeanwhile();
+        }
+        accepted(saved.daysLate());
+        return saved;
+    }
+
+    private Report transition(Report report, Report.Status to, String actor, Instant now, String reason, Object event) {
+        Report saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(report.id()).and("status").is(report.status())
+                        .and("version").is(report.version())),
+                new Update().set("status", to).push("transitions", new Report.Transition(report.status(), to, actor, now, reason))
+                        .push("outbox", PendingEvent.of(codec.wrap(event, report.unitId()))),
+                FindAndModifyOptions.options().returnNew(true), Report.class);
+        if (saved == null) {
+            throw changedMeanwhile();
+        }
+        return saved;
+    }
+
+    private Report change(Report report, Update update) {
+        Report saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(report.id()).and("status").is(report.status())
+                .and("version").is(report.version())), update, FindAndModifyOptions.options().returnNew(true), Report.class);
+        if (saved == null) {
+            throw changedMeanwhile();
+        }
+        return saved;
+    }
+
+    private Report reviewable(String reportId, String en, String vi) {
+        Report report = find(reportId);
+        if (!report.status().underReview()) {
+            throw wrongStatus(report, en, vi);
+        }
+        return report;
     }
 
     private UnitView unit(String unitId) {
@@ -165,19 +275,28 @@ public class ReportService {
         }
     }
 
-    private Report withEvent(Report report) {
-        PendingEvent event = PendingEvent.of(codec.wrap(report.submitted(), report.unitId()));
-        return new Report(report.id(), report.planId(), report.unitId(), report.periodId(), report.version(), report.values(),
-                report.submittedAt(), report.dueDate(), report.daysLate(), report.versions(), List.of(event));
-    }
-
-    private int daysLate(Instant submittedAt, LocalDate dueDate) {
-        LocalDate day = submittedAt.atZone(EventCodec.ZONE).toLocalDate();
-        return (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, day));
-    }
-
     private void accepted(int daysLate) {
         registry.counter("doan.reports.accepted", "outcome", daysLate == 0 ? "on_time" : "late").increment();
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new java.util.ArrayList<>(list == null ? List.of() : list);
+        copy.add(item);
+        return copy;
+    }
+
+    private static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static ApiProblem wrongStatus(Report report, String en, String vi) {
+        return ApiProblem.conflict("report.wrong-status", "status", "A " + report.status() + " report cannot be " + en + ".",
+                "Báo cáo đang ở trạng thái " + report.status() + " nên không thể " + vi + ".");
+    }
+
+    private static ApiProblem changedMeanwhile() {
+        return ApiProblem.conflict("report.changed-meanwhile", "version", "The report was changed meanwhile; reload and retry.",
+                "Báo cáo vừa được thay đổi; vui lòng tải lại và thử lại.");
     }
 
     private static ApiProblem keyReused() {
@@ -186,7 +305,7 @@ public class ReportService {
                 "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.");
     }
 
-    private static String canonical(Submission submission) {
-        return CANONICAL.writeValueAsString(submission);
+    private static String canonical(Object... request) {
+        return CANONICAL.writeValueAsString(request);
     }
 }

@@ -72,6 +72,19 @@ public class ProblemHandler {
                 "Không tìm thấy địa chỉ yêu cầu.");
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "request.too-large", null, "The upload is larger than this service accepts.",
+                "Tệp gửi lên vượt quá dung lượng cho phép.");
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request.media-type", null,
+                "Content type " + e.getContentType() + " is not accepted here; use " + e.getSupportedMediaTypes() + ".",
+                "Định dạng nội dung gửi lên không được hỗ trợ.");
+    }
+
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
         return problem(HttpStatus.CONFLICT, "duplicate", null, "This record already exists.",
