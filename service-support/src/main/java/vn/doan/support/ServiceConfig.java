@@ -37,6 +37,16 @@ public class ServiceConfig {
         return registry -> registry.config().commonTags("application", name);
     }
 
+    /**
+     * A request fails after this long without a reachable MongoDB (the driver's default is 30 s), so the
+     * API answers 503 while a user is still waiting.
+     */
+    @Bean
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer serverSelectionTimeout(
+            @Value("${doan.mongodb.server-selection-timeout:5s}") java.time.Duration timeout) {
+        return builder -> builder.applyToClusterSettings(c -> c.serverSelectionTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     /** The OpenAPI document of the service, browsable at /swagger-ui.html. */
     @Bean
     io.swagger.v3.oas.models.OpenAPI openApi(@Value("${spring.application.name}") String name) {
