@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,7 +26,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Moves pending events from the {@code outbox} arrays of the given collections to Kafka and removes
- * each one only after the broker acknowledged it. A batch is sent at once and then awaited, so the
+ * each one only after the broker acknowledged it. Events of one document go out in the order they were
+ * written; documents are taken in no particular order (per-unit order lives inside each document). A batch is sent at once and then awaited, so the
  * producer can pipeline it. When Kafka is down the events stay where they are and the next run tries
  * again; a crash between acknowledgement and removal sends an event twice, which every consumer
  * tolerates (events carry ids and versions).
@@ -36,7 +37,7 @@ public class OutboxRelay {
     /** CloudEvents Kafka binding, structured mode: the record value is the whole event. */
     static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
 
     private final MongoTemplate mongo;
     private final Producer<String, byte[]> producer;
@@ -66,7 +67,7 @@ public class OutboxRelay {
 
     /** Sends batches from one collection until it is empty or Kafka refuses; returns what is left. */
     private long drain(String collection) {
-        Query pending = new Query(Criteria.where("outbox.0").exists(true)).with(Sort.by("_id")).limit(BATCH);
+        Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
         try {
             List<Document> batch = mongo.find(pending, Document.class, collection);
             while (!batch.isEmpty()) {
@@ -96,14 +97,17 @@ public class OutboxRelay {
             acks.add(docAcks);
         }
         producer.flush();
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int sent = 0;
         for (int i = 0; i < batch.size(); i++) {
             awaitAll(acks.get(i));
-            Document doc = batch.get(i);
-            List<String> sent = doc.getList("outbox", Document.class).stream().map(e -> e.getString("eventId")).toList();
-            mongo.updateFirst(new Query(Criteria.where("_id").is(doc.get("_id"))),
-                    new Update().pull("outbox", new Document("eventId", new Document("$in", sent))), collection);
-            published.increment(sent.size());
+            List<String> ids = batch.get(i).getList("outbox", Document.class).stream().map(e -> e.getString("eventId")).toList();
+            removals.updateOne(new Query(Criteria.where("_id").is(batch.get(i).get("_id"))),
+                    new Update().pull("outbox", new Document("eventId", new Document("$in", ids))));
+            sent += ids.size();
         }
+        removals.execute();
+        published.increment(sent);
     }
 
     private static void awaitAll(List<Future<RecordMetadata>> acks) {
