@@ -5,6 +5,7 @@ import java.util.Optional;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDepartmentsChanged;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
@@ -26,6 +27,7 @@ public enum EventType {
     UNITS_MERGED("vn.doan.plan.UnitsMerged", 1, UnitsMerged.class, Topics.ORG_UNITS),
     UNIT_SPLIT("vn.doan.plan.UnitSplit", 1, UnitSplit.class, Topics.ORG_UNITS),
     UNIT_DISSOLVED("vn.doan.plan.UnitDissolved", 1, UnitDissolved.class, Topics.ORG_UNITS),
+    UNIT_DEPARTMENTS_CHANGED("vn.doan.plan.UnitDepartmentsChanged", 1, UnitDepartmentsChanged.class, Topics.ORG_UNITS),
     PLAN_ISSUED("vn.doan.plan.PlanIssued", 1, PlanIssued.class, Topics.PLANS),
     PLAN_CLOSED("vn.doan.plan.PlanClosed", 1, PlanClosed.class, Topics.PLANS),
     REPORT_SUBMITTED("vn.doan.report.ReportSubmitted", 1, ReportSubmitted.class, Topics.REPORTS),

@@ -45,6 +45,9 @@ class EventSchemaTest {
                     List.of("u-thanhhoa", "u-trieuson"), LocalDate.of(2025, 7, 1))),
             Map.entry(EventType.UNITS_MERGED, new UnitsMerged(List.of("u-tholap", "u-xuanhoa"), "u-tholap-xuanhoa", LocalDate.of(2025, 7, 1))),
             Map.entry(EventType.UNIT_SPLIT, new UnitSplit("u-thpt4", List.of("u-thpt4a", "u-thpt4b"), LocalDate.of(2019, 9, 1))),
+            Map.entry(EventType.UNIT_DEPARTMENTS_CHANGED, new vn.doan.events.plan.UnitDepartmentsChanged("u-thoxuan", List.of(
+                    new vn.doan.events.plan.UnitDepartmentsChanged.Department("BTG", "Ban Tuyên giáo"),
+                    new vn.doan.events.plan.UnitDepartmentsChanged.Department("BTC-KT", "Ban Tổ chức – Kiểm tra")))),
             Map.entry(EventType.UNIT_DISSOLVED, new UnitDissolved("u-thoxuan", LocalDate.of(2025, 7, 1), "Không tổ chức cấp huyện")),
             Map.entry(EventType.PLAN_ISSUED, new PlanIssued("p-54", "54-CT/ĐTN", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU",
                     "u-thoxuan", LocalDate.of(2016, 4, 28), LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31),

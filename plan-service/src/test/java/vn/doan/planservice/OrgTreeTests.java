@@ -90,6 +90,20 @@ abstract class OrgTreeTests extends PlanServiceTestBase {
     }
 
     @Test
+    void addingADepartmentIsAnnounced() {
+        String district = createUnitId("DEP-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", null);
+
+        ok(http().post("/api/units/" + district + "/departments", Map.of("code", "BTG", "name", "Ban Tuyên giáo")));
+        JsonNode unit = ok(http().post("/api/units/" + district + "/departments", Map.of("code", "BTC-KT", "name", "Ban Tổ chức – Kiểm tra")));
+
+        assertThat(unit.get("departments").findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("BTG", "BTC-KT");
+        assertThat(http().post("/api/units/" + district + "/departments", Map.of("code", "BTG", "name", "Ban Tuyên giáo")).status()).isEqualTo(409);
+        List<Object> changes = events(Topics.ORG_UNITS, district, "vn.doan.plan.UnitDepartmentsChanged", 2);
+        assertThat(((vn.doan.events.plan.UnitDepartmentsChanged) changes.get(1)).departments())
+                .extracting(vn.doan.events.plan.UnitDepartmentsChanged.Department::name).containsExactly("Ban Tuyên giáo", "Ban Tổ chức – Kiểm tra");
+    }
+
+    @Test
     void splittingAUnitNeedsEveryChildAssigned() {
         String district = createUnitId("SP-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", null);
         String school = createUnitId("SP-THPT4", "Đoàn trường THPT Thọ Xuân 4", "GRASSROOTS", district);

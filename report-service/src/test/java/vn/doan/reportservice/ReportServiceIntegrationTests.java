@@ -221,6 +221,7 @@ abstract class ReportServiceIntegrationTests {
         refused(report(tree, tree.thoLap(), "CT01", 5, 0), "report.share-out-of-range", "values[0].numerator");
         refused(report(tree, tree.thoLap(), "CT01", 5, null), "report.share-out-of-range", "values[0].numerator");
         refused(report(tree, tree.thoLap(), "CT09", 2, null), "report.yes-no-invalid", "values[0].numerator");
+        refused(report(tree, tree.district(), "CT15", -1, null), "report.count-invalid", "values[0].numerator");
         refused(report(tree, tree.thoLap(), "CT15", 2, null), "report.indicator-not-for-level", "values[0].indicatorCode");
         refused(report(tree, tree.thoLap(), "CT99", 2, null), "report.indicator-unknown", "values[0].indicatorCode");
         refused(report(tree, tree.thoLap(), "CT01", 1, 2, "CT01", 1, 2), "report.indicator-duplicate", "values[1].indicatorCode");
@@ -233,6 +234,10 @@ abstract class ReportServiceIntegrationTests {
         Map<String, Object> unknownPlan = new HashMap<>(report(tree, tree.thoLap(), "CT01", 1, 2));
         unknownPlan.put("planId", "no-such-plan");
         refused(unknownPlan, "report.plan-unknown", "planId");
+
+        HttpJson.Response fraction = submit(report(tree, tree.thoLap(), "CT01", 2.5, 20), UUID.randomUUID().toString());
+        assertThat(fraction.status()).as("a count of people is whole").isEqualTo(400);
+        assertThat(fraction.body().get("rule").asString()).isEqualTo("request.unreadable");
 
         HttpJson.Response noKey = http.post("/api/reports", report(tree, tree.thoLap(), "CT01", 1, 2));
         assertThat(noKey.status()).isEqualTo(400);

@@ -89,6 +89,11 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8)), headers);
     }
 
+    Answer send(String method, String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8)), Map.of());
+    }
+
     private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {

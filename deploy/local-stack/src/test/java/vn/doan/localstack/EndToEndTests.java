@@ -59,7 +59,7 @@ abstract class EndToEndTests {
         long submitted = System.nanoTime();
         submit(planId, thoLap, period, 18, 20);
         submit(planId, xuanHoa, period, 25, 25);
-        submit(planId, school, period, 9, 12);
+        String schoolReport = submit(planId, school, period, 9, 12);
 
         JsonNode top = await("the province to count three reports",
                 () -> indicator(api.progress(planId, period, province).body()), i -> i.get("subtree").get("reportingUnits").asInt() == 3);
@@ -75,11 +75,22 @@ abstract class EndToEndTests {
         assertThat(indicator(api.progress(planId, period, xuanHoa).body()).get("achieved").asBoolean()).isTrue();
         assertThat(top.get("achieved").asBoolean()).isFalse();
         assertThat(api.reminders(thoLap).body().size()).as("no further reminder once reported").isEqualTo(1);
+
+        String reports = services.url(Services.Service.REPORT) + "/api/reports/" + schoolReport;
+        assertThat(api.post(reports + "/return", Map.of("reason", "Số cán bộ được tập huấn chưa khớp danh sách."), Map.of()).status()).isEqualTo(200);
+        assertThat(api.send("PUT", reports, Map.of("values", List.of(Map.of("indicatorCode", "CT1", "numerator", 11, "denominator", 12))))
+                .status()).isEqualTo(200);
+        assertThat(api.post(reports + "/submit", Map.of(), Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())).body()
+                .get("status").asString()).isEqualTo("RESUBMITTED");
+        JsonNode revised = await("the revision at the province", () -> indicator(api.progress(planId, period, province).body()),
+                i -> i.get("subtree").get("numerator").asLong() == 54);
+        assertSubtree(revised, 54, 57, "94.74");
+        assertThat(revised.get("subtree").get("reportingUnits").asInt()).as("replaced, not added").isEqualTo(3);
     }
 
-    private static void submit(String planId, String unitId, String period, long trained, long cadres) {
-        api.submitReport(planId, unitId, period,
-                List.of(Map.of("indicatorCode", "CT1", "numerator", trained, "denominator", cadres)), Duration.ofSeconds(30));
+    private static String submit(String planId, String unitId, String period, long trained, long cadres) {
+        return api.submitReport(planId, unitId, period,
+                List.of(Map.of("indicatorCode", "CT1", "numerator", trained, "denominator", cadres)), Duration.ofSeconds(30)).get("id").asString();
     }
 
     private static JsonNode indicator(JsonNode progress) {

@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
 import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDepartmentsChanged;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
@@ -116,8 +117,12 @@ public class OrgUnitService {
             throw ApiProblem.conflict("unit.department-exists", "code", "Department " + department.code() + " already exists.",
                     "Ban " + department.code() + " đã có trong đơn vị.");
         }
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(unitId)), new Update().push("departments", department),
-                FindAndModifyOptions.options().returnNew(true), OrgUnit.class);
+        List<OrgUnit.Department> departments = new ArrayList<>(unit.departments());
+        departments.add(department);
+        UnitDepartmentsChanged event = new UnitDepartmentsChanged(unitId, departments.stream()
+                .map(d -> new UnitDepartmentsChanged.Department(d.code(), d.name())).toList());
+        return apply(unitId, Criteria.where("departments").size(unit.departments().size()), new Update().set("departments", departments),
+                new OrgUnit.Change("DEPARTMENT_ADDED", null, department.name(), unit.parentId(), unit.ancestorIds(), null), event);
     }
 
     /**
