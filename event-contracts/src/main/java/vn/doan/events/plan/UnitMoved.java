@@ -15,4 +15,20 @@ public record UnitMoved(
         List<String> oldAncestorIds,
         List<String> newAncestorIds,
         LocalDate effectiveFrom) {
+
+    /**
+     * The ancestors, after this move, of a unit whose ancestors were {@code ancestorIds}: for a unit below
+     * the moved one, the moved unit's new ancestors, the moved unit, then the rest of its old path;
+     * any other unit's ancestors are unchanged.
+     */
+    public List<String> ancestorsAfterMove(List<String> ancestorIds) {
+        int at = ancestorIds.indexOf(unitId);
+        if (at < 0) {
+            return ancestorIds;
+        }
+        List<String> path = new java.util.ArrayList<>(newAncestorIds);
+        path.add(unitId);
+        path.addAll(ancestorIds.subList(at + 1, ancestorIds.size()));
+        return List.copyOf(path);
+    }
 }

@@ -43,18 +43,12 @@ public class Tree {
             place(unit, new UnitNode.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()));
             changed.add(find(e.unitId()).orElseThrow());
         });
-        List<String> prefix = new ArrayList<>(e.newAncestorIds());
-        prefix.add(e.unitId());
         for (UnitNode descendant : mongo.find(Query.query(Criteria.where("placements.ancestorIds").is(e.unitId())), UnitNode.class)) {
             UnitNode.Placement current = descendant.placementFor(e.effectiveFrom());
-            int at = current.ancestorIds().indexOf(e.unitId());
-            if (at < 0) {
-                continue;
+            if (current.ancestorIds().contains(e.unitId())) {
+                place(descendant, new UnitNode.Placement(e.effectiveFrom(), current.parentId(), e.ancestorsAfterMove(current.ancestorIds())));
+                changed.add(find(descendant.id()).orElseThrow());
             }
-            List<String> path = new ArrayList<>(prefix);
-            path.addAll(current.ancestorIds().subList(at + 1, current.ancestorIds().size()));
-            place(descendant, new UnitNode.Placement(e.effectiveFrom(), current.parentId(), path));
-            changed.add(find(descendant.id()).orElseThrow());
         }
         return changed;
     }

@@ -59,12 +59,9 @@ public class Catalog {
     void unitMoved(UnitMoved e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
                 new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds()), Unit.class);
-        List<String> prefix = new java.util.ArrayList<>(e.newAncestorIds());
-        prefix.add(e.unitId());
         for (Unit descendant : mongo.find(Query.query(Criteria.where("ancestorIds").is(e.unitId())), Unit.class)) {
-            List<String> path = new java.util.ArrayList<>(prefix);
-            path.addAll(descendant.ancestorIds().subList(descendant.ancestorIds().indexOf(e.unitId()) + 1, descendant.ancestorIds().size()));
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())), new Update().set("ancestorIds", path), Unit.class);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())),
+                    new Update().set("ancestorIds", e.ancestorsAfterMove(descendant.ancestorIds())), Unit.class);
         }
     }
 

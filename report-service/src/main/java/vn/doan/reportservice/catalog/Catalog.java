@@ -41,13 +41,9 @@ public class Catalog {
     void unitMoved(UnitMoved e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
                 new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds()), UnitView.class);
-        List<String> prefix = new java.util.ArrayList<>(e.newAncestorIds());
-        prefix.add(e.unitId());
         for (UnitView descendant : mongo.find(Query.query(Criteria.where("ancestorIds").is(e.unitId())), UnitView.class)) {
-            List<String> path = new java.util.ArrayList<>(prefix);
-            List<String> old = descendant.ancestorIds();
-            path.addAll(old.subList(old.indexOf(e.unitId()) + 1, old.size()));
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())), new Update().set("ancestorIds", path), UnitView.class);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())),
+                    new Update().set("ancestorIds", e.ancestorsAfterMove(descendant.ancestorIds())), UnitView.class);
         }
     }
 
