@@ -6,6 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 public class IndicatorServiceApplication {
 
     /** The service's settings are in {@code indicator-service.yml}, so that all four services can share one JVM locally. */

@@ -70,18 +70,19 @@ abstract class IndicatorServiceIntegrationTests {
     }
 
     /** Tỉnh đoàn Thanh Hóa → Huyện đoàn Thọ Xuân and Huyện đoàn Triệu Sơn → three grassroots units of Thọ Xuân. */
-    record Tree(String province, String thoXuan, String trieuSon, String thoLap, String xuanHoa, String school, String plan) {
+    record Tree(String province, String thoXuan, String trieuSon, String thoLap, String xuanHoa, String school, String plan, String xuanLai) {
     }
 
     Tree tree() {
         String s = UUID.randomUUID().toString().substring(0, 8);
-        Tree t = new Tree("th-" + s, "tx-" + s, "ts-" + s, "tl-" + s, "xh-" + s, "thpt4-" + s, "p54-" + s);
+        Tree t = new Tree("th-" + s, "tx-" + s, "ts-" + s, "tl-" + s, "xh-" + s, "thpt4-" + s, "p54-" + s, "xl-" + s);
         unit(t.province(), "Tỉnh đoàn Thanh Hóa", UnitLevel.PROVINCE, null, List.of());
         unit(t.thoXuan(), "Huyện đoàn Thọ Xuân", UnitLevel.DISTRICT, t.province(), List.of(t.province()));
         unit(t.trieuSon(), "Huyện đoàn Triệu Sơn", UnitLevel.DISTRICT, t.province(), List.of(t.province()));
         unit(t.thoLap(), "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
         unit(t.xuanHoa(), "Đoàn xã Xuân Hòa", UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
         unit(t.school(), "Đoàn trường THPT Thọ Xuân 4", UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
+        unit(t.xuanLai(), "Đoàn xã Xuân Lai", UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
         kafka.publish(plan(t), t.thoXuan());
         return t;
     }
@@ -219,7 +220,29 @@ abstract class IndicatorServiceIntegrationTests {
 
         JsonNode children = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/children").body();
         assertThat(children.findValues("unitName").stream().map(JsonNode::asString).toList())
-                .containsExactly("Đoàn trường THPT Thọ Xuân 4", "Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa");
+                .containsExactly("Đoàn trường THPT Thọ Xuân 4", "Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Lai");
+
+        JsonNode completeness = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/completeness").body();
+        assertThat(List.of(completeness.get("expected").asInt(), completeness.get("submitted").asInt(), completeness.get("onTime").asInt(),
+                completeness.get("late").asInt(), completeness.get("missing").asInt())).containsExactly(4, 3, 3, 0, 1);
+        assertThat(completeness.get("missingUnits").get(0).get("unitName").asString()).isEqualTo("Đoàn xã Xuân Lai");
+
+        // Thọ Xuân's attainments: 91.23/100, 66.67/85, rate 2.67 ≤ 3 → 1, 33.33/100, 66.67/100, 66.67/100, 33.33/100
+        // = 0.9123 + 0.7844 + 1 + 0.3333 + 0.6667 + 0.6667 + 0.3333 = 4.6967; ÷ 7 × 100 = 67.10; no late report.
+        JsonNode ranking = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.province() + "/ranking").body();
+        assertThat(ranking.get(0).get("unitName").asString()).isEqualTo("Huyện đoàn Thọ Xuân");
+        assertThat(ranking.get(0).get("score").decimalValue()).isEqualByComparingTo("67.10");
+        assertThat(ranking.get(1).get("unitName").asString()).isEqualTo("Huyện đoàn Triệu Sơn");
+        assertThat(ranking.get(1).get("score").decimalValue()).isEqualByComparingTo("0.00");
+
+        JsonNode behind = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/behind").body();
+        assertThat(behind.findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("CT15", "MC1", "CT09", "CT16", "CT05");
+        assertThat(behind.get(4).get("status").asString()).isEqualTo("AT_RISK");
+
+        JsonNode history = http.get("/api/progress/" + t.plan() + "/units/" + t.thoXuan() + "/history").body();
+        assertThat(history.findValues("periodId").stream().map(JsonNode::asString).toList()).containsExactly("2016", "2017");
+        assertThat(indicator(history.get(0), "CT01").get("subtree").get("numerator").asInt()).isEqualTo(52);
+        assertThat(indicator(history.get(1), "CT01").get("subtree").get("status").asString()).isEqualTo("NO_DATA");
     }
 
     @Test

@@ -14,9 +14,15 @@ final class Contribution {
     private Contribution() {
     }
 
-    static List<Totals> of(PlanIssued plan, PlanIssued.ReportingPeriod period, UnitLevel level, List<ReportSubmitted.Value> values) {
-        return values.stream().flatMap(v -> plan.indicators().stream().filter(i -> i.code().equals(v.indicatorCode()))
-                .findFirst().map(i -> of(i, period, level, v)).stream()).toList();
+    /** Code of the totals entry that counts reports themselves: units reported, on time, late. */
+    static final String REPORTS = "#reports";
+
+    static List<Totals> of(PlanIssued plan, PlanIssued.ReportingPeriod period, UnitLevel level, ReportSubmitted report) {
+        List<Totals> totals = new java.util.ArrayList<>(report.values().stream().flatMap(v -> plan.indicators().stream()
+                .filter(i -> i.code().equals(v.indicatorCode())).findFirst().map(i -> of(i, period, level, v)).stream()).toList());
+        boolean onTime = report.daysLate() == 0;
+        totals.add(new Totals(REPORTS, 0, 0, 1, 0, 0, 0, 0, onTime ? 1 : 0, onTime ? 0 : 1));
+        return totals;
     }
 
     static Totals of(PlanIssued.Indicator indicator, PlanIssued.ReportingPeriod period, UnitLevel level, ReportSubmitted.Value value) {

@@ -45,6 +45,37 @@ public class ProgressQuery {
             Integer daysLate, List<IndicatorProgress> indicators) {
     }
 
+    /** Who under a unit had to report the period, who did, on time or late, and who is missing. */
+    public record Completeness(String planId, String periodId, String unitId, int expected, int submitted, int onTime, int late,
+            int missing, List<MissingUnit> missingUnits) {
+    }
+
+    public record MissingUnit(String unitId, String unitName, String level) {
+    }
+
+    public Completeness completeness(String planId, String periodId, String unitId) {
+        PlanDefinition plan = plan(planId);
+        PlanIssued.ReportingPeriod period = period(plan, periodId);
+        List<UnitNode> expected = tree.subtree(unitId, period.from()).stream()
+                .filter(u -> period.reportingLevels().contains(u.level())).toList();
+        java.util.Set<String> reported = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .in(expected.stream().map(u -> Rollup.key(planId, periodId, u.id())).toList()).and("own").ne(null)), Rollup.class)
+                .stream().map(Rollup::unitId).collect(Collectors.toSet());
+        Rollup doc = mongo.findById(Rollup.key(planId, periodId, unitId), Rollup.class);
+        Totals reports = doc == null ? null : byCode(doc.subtree()).get(Contribution.REPORTS);
+        int onTime = reports == null ? 0 : reports.onTime();
+        int late = reports == null ? 0 : reports.late();
+        List<MissingUnit> missing = expected.stream().filter(u -> !reported.contains(u.id())).sorted(Comparator.comparing(UnitNode::name))
+                .map(u -> new MissingUnit(u.id(), u.name(), u.level().name())).toList();
+        return new Completeness(planId, periodId, unitId, expected.size(), onTime + late, onTime, late, missing.size(), missing);
+    }
+
+    /** The unit's dashboard for every period of the plan, in the plan's order. */
+    public List<UnitProgress> history(String planId, String unitId) {
+        return plan(planId).plan().schedule().stream().map(p -> unit(planId, p.periodId(), unitId)).toList();
+    }
+
     public UnitProgress unit(String planId, String periodId, String unitId) {
         PlanDefinition plan = plan(planId);
         PlanIssued.ReportingPeriod period = period(plan, periodId);

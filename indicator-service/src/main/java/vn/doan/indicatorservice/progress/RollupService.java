@@ -97,7 +97,7 @@ public class RollupService {
             tree.find(ancestor).orElseThrow(() -> new NotYetKnown("ancestor " + ancestor));
         }
         Rollup.Own own = new Rollup.Own(report.reportId(), report.version(), report.values(), report.submittedAt(), report.daysLate(),
-                Contribution.of(plan.plan(), period, unit.level(), report.values()));
+                Contribution.of(plan.plan(), period, unit.level(), report));
         String id = Rollup.key(report.planId(), report.periodId(), report.unitId());
         lock.lock();
         try {

@@ -64,6 +64,13 @@ public class Tree {
         return Optional.ofNullable(mongo.findById(unitId, UnitNode.class));
     }
 
+    /** The unit and every unit below it, in the tree that counts for a period starting on {@code periodFrom}. */
+    public List<UnitNode> subtree(String unitId, java.time.LocalDate periodFrom) {
+        Criteria inTree = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("placements.ancestorIds").is(unitId));
+        return mongo.find(Query.query(inTree), UnitNode.class).stream()
+                .filter(u -> u.id().equals(unitId) || u.placementFor(periodFrom).ancestorIds().contains(unitId)).toList();
+    }
+
     /** Units whose parent, for a period starting on {@code periodFrom}, is {@code parentId}. */
     public List<UnitNode> children(String parentId, java.time.LocalDate periodFrom) {
         return mongo.find(Query.query(Criteria.where("placements.parentId").is(parentId)), UnitNode.class).stream()
