@@ -2,6 +2,10 @@ package vn.doan.events;
 
 import java.util.Arrays;
 import java.util.Optional;
+import vn.doan.events.indicator.CompletenessChanged;
+import vn.doan.events.indicator.IndicatorOffTrack;
+import vn.doan.events.indicator.ProgressUpdated;
+import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
@@ -32,7 +36,11 @@ public enum EventType {
     PLAN_CLOSED("vn.doan.plan.PlanClosed", 1, PlanClosed.class, Topics.PLANS),
     REPORT_SUBMITTED("vn.doan.report.ReportSubmitted", 1, ReportSubmitted.class, Topics.REPORTS),
     REPORT_RETURNED("vn.doan.report.ReportReturned", 1, ReportReturned.class, Topics.REPORTS),
-    REPORT_ACCEPTED("vn.doan.report.ReportAccepted", 1, ReportAccepted.class, Topics.REPORTS);
+    REPORT_ACCEPTED("vn.doan.report.ReportAccepted", 1, ReportAccepted.class, Topics.REPORTS),
+    PROGRESS_UPDATED("vn.doan.indicator.ProgressUpdated", 1, ProgressUpdated.class, Topics.PROGRESS),
+    TARGET_ACHIEVED("vn.doan.indicator.TargetAchieved", 1, TargetAchieved.class, Topics.INDICATOR_ALERTS),
+    INDICATOR_OFF_TRACK("vn.doan.indicator.IndicatorOffTrack", 1, IndicatorOffTrack.class, Topics.INDICATOR_ALERTS),
+    COMPLETENESS_CHANGED("vn.doan.indicator.CompletenessChanged", 1, CompletenessChanged.class, Topics.INDICATOR_ALERTS);
 
     private final String type;
     private final int version;

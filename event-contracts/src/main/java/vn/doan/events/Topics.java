@@ -10,8 +10,15 @@ public final class Topics {
     /** Reports submitted, returned and accepted, published by report-service. */
     public static final String REPORTS = "doan.report.reports.v1";
 
+    /** Latest progress per unit, plan and period, published by indicator-service; compacted, key {@code unitId|planId|periodId}. */
+    public static final String PROGRESS = "doan.indicator.progress.v1";
+    /** Targets achieved, indicators off track, completeness changes, published by indicator-service. */
+    public static final String INDICATOR_ALERTS = "doan.indicator.alerts.v1";
+
     /** Every topic of the contract, for provisioning. */
-    public static final java.util.List<String> ALL = java.util.List.of(ORG_UNITS, PLANS, REPORTS);
+    public static final java.util.List<String> ALL = java.util.List.of(ORG_UNITS, PLANS, REPORTS, PROGRESS, INDICATOR_ALERTS);
+    /** Topics that keep only the latest record per key. */
+    public static final java.util.Set<String> COMPACTED = java.util.Set.of(PROGRESS);
 
     private Topics() {
     }

@@ -64,6 +64,15 @@ class EventSchemaTest {
                     List.of(new ReportSubmitted.Value("CT1", 18, 20L), new ReportSubmitted.Value("MC1", 1, null, LocalDate.of(2016, 6, 20))))),
             Map.entry(EventType.REPORT_RETURNED, new vn.doan.events.report.ReportReturned("r-1", 1, "p-54", "u-tholap", "2016",
                     "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2016-11-16T03:00:00Z"))),
+            Map.entry(EventType.PROGRESS_UPDATED, new vn.doan.events.indicator.ProgressUpdated("p-54", "2016", "u-thoxuan", "Huyện đoàn Thọ Xuân", 7,
+                    Instant.parse("2016-11-20T02:00:00Z"), 3, 2, 1, List.of(new vn.doan.events.indicator.ProgressUpdated.Indicator("CT1", 52, 57, 3,
+                    new BigDecimal("91.23"), new BigDecimal("100"), "ON_TRACK")))),
+            Map.entry(EventType.TARGET_ACHIEVED, new vn.doan.events.indicator.TargetAchieved("p-54", "2016", "u-thoxuan", "CT7",
+                    new BigDecimal("2.67"), new BigDecimal("3"), Instant.parse("2016-11-20T02:00:00Z"))),
+            Map.entry(EventType.INDICATOR_OFF_TRACK, new vn.doan.events.indicator.IndicatorOffTrack("p-54", "2016", "u-thoxuan", "CT9", "BTC-KT",
+                    new BigDecimal("66.67"), new BigDecimal("100"), Instant.parse("2016-11-20T02:00:00Z"))),
+            Map.entry(EventType.COMPLETENESS_CHANGED, new vn.doan.events.indicator.CompletenessChanged("p-54", "2016", "u-thoxuan", 3, 2, 1,
+                    Instant.parse("2016-11-20T02:00:00Z"))),
             Map.entry(EventType.REPORT_ACCEPTED, new vn.doan.events.report.ReportAccepted("r-1", 2, "p-54", "u-tholap", "2016",
                     "bt-huyendoan", Instant.parse("2016-11-20T03:00:00Z"))));
 

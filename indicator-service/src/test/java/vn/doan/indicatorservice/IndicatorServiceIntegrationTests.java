@@ -18,7 +18,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
+import vn.doan.events.EventCodec;
 import vn.doan.events.EventEnvelope;
+import vn.doan.events.Topics;
+import vn.doan.events.indicator.CompletenessChanged;
+import vn.doan.events.indicator.IndicatorOffTrack;
+import vn.doan.events.indicator.ProgressUpdated;
+import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
@@ -34,7 +40,8 @@ import vn.doan.support.test.MutableClock;
  * indicator-service fed by events on a real Kafka broker, as plan-service and report-service publish
  * them, read over HTTP. Expected numbers are computed by hand from the reports below.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=indicator-service")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=indicator-service", "doan.outbox.interval=50ms"})
 @Import(IndicatorServiceIntegrationTests.Clock.class)
 abstract class IndicatorServiceIntegrationTests {
 
@@ -238,6 +245,27 @@ abstract class IndicatorServiceIntegrationTests {
         JsonNode behind = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/behind").body();
         assertThat(behind.findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("CT15", "MC1", "CT09", "CT16", "CT05");
         assertThat(behind.get(4).get("status").asString()).isEqualTo("AT_RISK");
+
+        String progressKey = t.thoXuan() + "|" + t.plan() + "|2016";
+        List<ProgressUpdated> updates = kafka.read(Topics.PROGRESS, Duration.ofSeconds(20), read -> read.stream()
+                        .filter(r -> r.key().equals(progressKey)).map(r -> (ProgressUpdated) EventCodec.data(KafkaTestClient.envelope(r)).orElseThrow())
+                        .anyMatch(u -> u.reportsSubmitted() == 3)).stream().filter(r -> r.key().equals(progressKey))
+                .map(r -> (ProgressUpdated) EventCodec.data(KafkaTestClient.envelope(r)).orElseThrow()).toList();
+        ProgressUpdated latest = updates.get(updates.size() - 1);
+        assertThat(latest.unitName()).isEqualTo("Huyện đoàn Thọ Xuân");
+        assertThat(latest.indicators().get(0).numerator()).isEqualTo(52);
+        assertThat(latest.indicators().get(0).status()).isEqualTo("ON_TRACK");
+        assertThat(updates).extracting(ProgressUpdated::rev).isSorted();
+        List<Object> alerts = kafka.readToEnd(Topics.INDICATOR_ALERTS).stream().filter(r -> r.key().equals(t.thoXuan()))
+                .map(r -> EventCodec.data(KafkaTestClient.envelope(r)).orElseThrow()).toList();
+        assertThat(alerts.stream().filter(TargetAchieved.class::isInstance).map(a -> ((TargetAchieved) a).indicatorCode()))
+                .as("CT07: 2.67% of households, at most 3%").contains("CT07");
+        IndicatorOffTrack offTrack = alerts.stream().filter(IndicatorOffTrack.class::isInstance).map(IndicatorOffTrack.class::cast)
+                .filter(a -> a.indicatorCode().equals("CT15")).reduce((a, b) -> b).orElseThrow();
+        assertThat(offTrack.department()).isEqualTo("BTC-KT");
+        CompletenessChanged completenessChanged = alerts.stream().filter(CompletenessChanged.class::isInstance).map(CompletenessChanged.class::cast)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(List.of(completenessChanged.submitted(), completenessChanged.onTime(), completenessChanged.late())).containsExactly(3, 3, 0);
 
         JsonNode history = http.get("/api/progress/" + t.plan() + "/units/" + t.thoXuan() + "/history").body();
         assertThat(history.findValues("periodId").stream().map(JsonNode::asString).toList()).containsExactly("2016", "2017");

@@ -45,7 +45,11 @@ public class KafkaTopicsConfig implements InitializingBean {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             for (String topic : Topics.ALL) {
                 try {
-                    admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+                    NewTopic newTopic = new NewTopic(topic, partitions, replication);
+                    if (Topics.COMPACTED.contains(topic)) {
+                        newTopic.configs(Map.of("cleanup.policy", "compact"));
+                    }
+                    admin.createTopics(java.util.List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
                     log.info("Created topic {} with {} partitions", topic, partitions);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

@@ -96,6 +96,16 @@ public class ProgressQuery {
                 .map(child -> view(plan, period, child, docs.get(child.id()))).toList();
     }
 
+    /** The dashboard a rollup document stands for, or empty if its plan, period or unit is not known. */
+    java.util.Optional<UnitProgress> view(Rollup doc) {
+        return plans.find(doc.planId()).flatMap(plan -> plan.period(doc.periodId())
+                .flatMap(period -> tree.find(doc.unitId()).map(unit -> view(plan, period, unit, doc))));
+    }
+
+    static java.util.Optional<Totals> reports(Rollup doc) {
+        return doc.subtree().stream().filter(t -> t.code().equals(Contribution.REPORTS)).findFirst();
+    }
+
     private UnitProgress view(PlanDefinition plan, PlanIssued.ReportingPeriod period, UnitNode unit, Rollup doc) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Totals> own = byCode(doc == null ? List.of() : doc.ownTotals());

@@ -14,7 +14,8 @@ import vn.doan.events.report.ReportSubmitted;
  * One unit's progress on one plan's period: its own latest report ({@code own}) and, for each child, the
  * child's whole-subtree totals as last pushed with the child's revision ({@code children}). Every change
  * increments {@code rev}. A parent takes a child's snapshot only if it is newer than what it holds, so
- * pushing the same or an older snapshot again changes nothing.
+ * pushing the same or an older snapshot again changes nothing. {@code announcedRev} is the revision whose
+ * progress was last announced on Kafka (see {@link Announcer}).
  */
 @Document("rollups")
 @CompoundIndex(name = "unit_periods", def = "{'unitId': 1, 'periodFrom': 1}")
@@ -28,7 +29,11 @@ public record Rollup(
         String parentId,
         Own own,
         Map<String, ChildSnapshot> children,
-        long rev) {
+        long rev,
+        Long announcedRev,
+        Map<String, String> announcedStatuses,
+        List<Integer> announcedReports,
+        List<vn.doan.support.outbox.PendingEvent> outbox) {
 
     /** The unit's own report in force. */
     public record Own(String reportId, int version, List<ReportSubmitted.Value> values, Instant submittedAt, int daysLate, List<Totals> totals) {

@@ -37,15 +37,17 @@ public class RollupService {
     private final MongoTemplate mongo;
     private final Plans plans;
     private final Tree tree;
+    private final Announcer announcer;
     private final Counter applied;
     private final Timer rollupTime;
     /** Reports and tree moves arrive on different consumer threads; one at a time keeps parent links consistent. */
     private final ReentrantLock lock = new ReentrantLock();
 
-    RollupService(MongoTemplate mongo, Plans plans, Tree tree, MeterRegistry registry) {
+    RollupService(MongoTemplate mongo, Plans plans, Tree tree, Announcer announcer, MeterRegistry registry) {
         this.mongo = mongo;
         this.plans = plans;
         this.tree = tree;
+        this.announcer = announcer;
         this.applied = Counter.builder("doan.progress.updates.applied").description("Reports that changed a unit's own values")
                 .register(registry);
         this.rollupTime = Timer.builder("doan.progress.rollup").description("Time to move one report up the tree").register(registry);
@@ -150,6 +152,7 @@ public class RollupService {
 
     /** Pushes a node's subtree totals to its parent, and so on to the root, each step only if newer. */
     void propagate(Rollup node) {
+        announcer.announce(node);
         while (node != null && node.parentId() != null) {
             String parentKey = Rollup.key(node.planId(), node.periodId(), node.parentId());
             String slot = "children." + node.unitId();
@@ -159,6 +162,7 @@ public class RollupService {
             Rollup parent = upsertIf(parentKey, older, new Update().set(slot, new Rollup.ChildSnapshot(node.rev(), node.subtree())),
                     node.planId(), node.periodId(), node.periodFrom(), node.parentId(), grandparent);
             node = parent != null ? parent : mongo.findById(parentKey, Rollup.class);
+            announcer.announce(node);
         }
     }
 

@@ -11,9 +11,14 @@ import vn.doan.events.EventType;
  */
 public record PendingEvent(String eventId, String topic, String key, String json, Instant createdAt) {
 
+    /** Keyed by the unit the event is about. */
     public static PendingEvent of(EventEnvelope envelope) {
+        return of(envelope, envelope.subject());
+    }
+
+    /** With a key of its own, e.g. for a compacted topic. */
+    public static PendingEvent of(EventEnvelope envelope, String key) {
         String topic = EventType.ofType(envelope.type()).orElseThrow().topic();
-        return new PendingEvent(envelope.id(), topic, envelope.subject(), EventCodec.toJson(envelope),
-                envelope.time().toInstant());
+        return new PendingEvent(envelope.id(), topic, key, EventCodec.toJson(envelope), envelope.time().toInstant());
     }
 }

@@ -1,0 +1,23 @@
+package vn.doan.events.indicator;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The latest progress of a unit's whole subtree on one plan's period, after a change. Published on the
+ * compacted topic doan.indicator.progress.v1 with the key {@code unitId|planId|periodId}, so the topic
+ * keeps the latest state of every unit, plan and period. {@code rev} grows with every change.
+ */
+public record ProgressUpdated(String planId, String periodId, String unitId, String unitName, long rev, Instant computedAt,
+        int reportsSubmitted, int reportsOnTime, int reportsLate, List<Indicator> indicators) {
+
+    /** One indicator of the subtree: value compared with the target (a percent, see indicator-service), and status. */
+    public record Indicator(String code, long numerator, long denominator, int reportingUnits, BigDecimal value, BigDecimal target,
+            String status) {
+    }
+
+    public String key() {
+        return unitId + "|" + planId + "|" + periodId;
+    }
+}
