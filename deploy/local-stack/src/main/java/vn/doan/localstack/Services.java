@@ -34,6 +34,7 @@ final class Services implements AutoCloseable {
     }
 
     private final Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+    private final Map<Service, List<String>> arguments = new LinkedHashMap<>();
 
     /**
      * @param ports port per service, 0 for any free one
@@ -47,12 +48,25 @@ final class Services implements AutoCloseable {
                     "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
                     "--spring.mongodb.uri=" + mongoUri));
             args.addAll(extraArgs);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application)
-                    .properties("spring.config.name=" + service.configName)
-                    .run(args.toArray(String[]::new));
-            services.running.put(service, context);
+            services.arguments.put(service, args);
+            services.running.put(service, run(service, args));
         }
         return services;
+    }
+
+    private static ConfigurableApplicationContext run(Service service, List<String> args) {
+        return new SpringApplicationBuilder(service.application).properties("spring.config.name=" + service.configName)
+                .run(args.toArray(String[]::new));
+    }
+
+    /** Stops one service, as a crash or a redeploy would. */
+    void stop(Service service) {
+        running.remove(service).close();
+    }
+
+    /** Starts a stopped service again with the settings it had. */
+    void start(Service service) {
+        running.put(service, run(service, arguments.get(service)));
     }
 
     String url(Service service) {

@@ -3,6 +3,14 @@ package vn.doan.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.util.HashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import vn.doan.events.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -75,7 +83,7 @@ class OutageTest {
 
     @Test
     @Order(1)
-    void reportsAcceptedWhileKafkaIsDownAllReachIndicatorServiceOnceItIsBack() {
+    void reportsAcceptedWhileKafkaIsDownAllReachIndicatorServiceOnceItIsBack() throws IOException {
         String province = api.createUnit("OUT-KIENGIANG", "Tỉnh đoàn Kiên Giang", "PROVINCE", null, null);
         String district = api.createUnit("OUT-RACHGIA", "Thành đoàn Rạch Giá", "DISTRICT", "city", province);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -129,10 +137,55 @@ class OutageTest {
         JsonNode reconciliation = api.post(services.url(Services.Service.INDICATOR) + "/api/admin/reconcile/" + planId + "/" + period, Map.of(), Map.of()).body();
         assertThat(reconciliation.get("mismatches").asInt()).isZero();
         assertThat(reconciliation.get("nodes").asInt()).isEqualTo(UNITS + 2);
+        Files.writeString(dataDir.resolve("outage-plan"), planId + " " + district + " " + period);
+    }
+
+    /**
+     * indicator-service stops and, while it is down, its consumer group is rewound to the beginning of the
+     * reports topic: the strongest form of redelivery after a crash. Restarted, it reads all 500 reports
+     * again; not one number may move.
+     */
+    @Test
+    @Order(2)
+    void aStoppedIndicatorServiceThatReadsEveryReportAgainCountsNothingTwice() throws Exception {
+        String planId = Files.readString(dataDir.resolve("outage-plan")).trim();
+        String[] parts = planId.split(" ");
+        String district = parts[1];
+        String period = parts[2];
+        planId = parts[0];
+        JsonNode before = api.progress(planId, period, district).body().get("indicators").get(0).get("subtree");
+
+        services.stop(Services.Service.INDICATOR);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            admin.describeTopics(List.of(Topics.REPORTS)).allTopicNames().get().get(Topics.REPORTS).partitions()
+                    .forEach(p -> start.put(new TopicPartition(Topics.REPORTS, p.partition()), new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets("indicator-service", start).all().get();
+            services.start(Services.Service.INDICATOR);
+            api = new ApiClient(services);
+            Map<TopicPartition, Long> end = new HashMap<>();
+            for (TopicPartition partition : start.keySet()) {
+                end.put(partition, admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset());
+            }
+            EndToEndTests.await("indicator-service to read the whole topic again", () -> {
+                try {
+                    return admin.listConsumerGroupOffsets("indicator-service").partitionsToOffsetAndMetadata().get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, offsets -> end.entrySet().stream().allMatch(e -> offsets.containsKey(e.getKey()) && offsets.get(e.getKey()).offset() >= e.getValue()));
+        }
+
+        JsonNode after = api.progress(planId, period, district).body().get("indicators").get(0).get("subtree");
+        assertThat(after.get("numerator").asLong()).isEqualTo(before.get("numerator").asLong());
+        assertThat(after.get("denominator").asLong()).isEqualTo(20L * UNITS);
+        assertThat(after.get("reportingUnits").asInt()).isEqualTo(UNITS);
+        assertThat(api.post(services.url(Services.Service.INDICATOR) + "/api/admin/reconcile/" + planId + "/" + period, Map.of(), Map.of())
+                .body().get("mismatches").asInt()).isZero();
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void whenMongoDbIsDownTheApiAnswers503AndStoresNothing() {
         String province = api.createUnit("OUT-CAMAU", "Tỉnh đoàn Cà Mau", "PROVINCE", null, null);
         mongo.close();
