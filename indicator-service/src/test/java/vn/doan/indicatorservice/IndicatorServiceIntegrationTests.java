@@ -326,6 +326,57 @@ abstract class IndicatorServiceIntegrationTests {
         assertThat(http.post("/api/admin/reconcile/" + t.plan() + "/2016", "").body().get("mismatches").asInt()).isZero();
     }
 
+    /**
+     * Thirty communes each report, revise and resend; the stream is interleaved at random across units
+     * (each unit's own order kept) with duplicates mixed in. The district must equal a computation from
+     * each unit's latest version alone, and reconciliation must agree.
+     */
+    @Test
+    void aShuffledStreamWithRevisionsAndDuplicatesEndsWithTheLatestVersionsOnly() {
+        Tree t = tree();
+        java.util.Random random = new java.util.Random(54);
+        List<java.util.ArrayDeque<EventEnvelope>> perUnit = new java.util.ArrayList<>();
+        long expectedNumerator = 0;
+        long expectedDenominator = 0;
+        for (int u = 0; u < 30; u++) {
+            String unit = "commune-" + u + "-" + t.plan();
+            unit(unit, "Đoàn xã số " + u, UnitLevel.GRASSROOTS, t.thoXuan(), List.of(t.province(), t.thoXuan()));
+            java.util.ArrayDeque<EventEnvelope> stream = new java.util.ArrayDeque<>();
+            int versions = 1 + random.nextInt(3);
+            long numerator = 0;
+            long denominator = 0;
+            for (int v = 1; v <= versions; v++) {
+                denominator = 10 + random.nextInt(20);
+                numerator = random.nextInt((int) denominator + 1);
+                EventEnvelope envelope = new vn.doan.events.EventCodec("/report-service", java.time.Clock.systemUTC()).wrap(
+                        new ReportSubmitted("r-" + unit, v, t.plan(), unit, "2016", Instant.parse("2016-11-10T02:00:00Z"),
+                                LocalDate.of(2016, 11, 15), 0, List.of(new Value("CT01", numerator, denominator))), unit);
+                stream.add(envelope);
+                if (random.nextBoolean()) {
+                    stream.add(envelope);
+                }
+            }
+            expectedNumerator += numerator;
+            expectedDenominator += denominator;
+            perUnit.add(stream);
+        }
+        while (perUnit.stream().anyMatch(q -> !q.isEmpty())) {
+            java.util.ArrayDeque<EventEnvelope> next = perUnit.get(random.nextInt(perUnit.size()));
+            if (!next.isEmpty()) {
+                kafka.publish(next.poll());
+            }
+        }
+
+        long numerator = expectedNumerator;
+        JsonNode district = awaitProgress(t, "2016", t.thoXuan(), p -> subtreeUnits("CT01", 30).test(p) && subtreeNumerator("CT01", numerator).test(p));
+        sleep(1000);
+        district = progress(t, "2016", t.thoXuan());
+        assertThat(indicator(district, "CT01").get("subtree").get("numerator").asLong()).isEqualTo(expectedNumerator);
+        assertThat(indicator(district, "CT01").get("subtree").get("denominator").asLong()).isEqualTo(expectedDenominator);
+        assertThat(indicator(district, "CT01").get("subtree").get("reportingUnits").asInt()).isEqualTo(30);
+        assertThat(http.post("/api/admin/reconcile/" + t.plan() + "/2016", "").body().get("mismatches").asInt()).isZero();
+    }
+
     @Test
     void unknownPlansAndUnitsAreProblems() {
         HttpJson.Response response = http.get("/api/progress/no-plan/2016/units/no-unit");
