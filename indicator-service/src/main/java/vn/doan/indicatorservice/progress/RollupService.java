@@ -40,6 +40,7 @@ public class RollupService {
     private final Announcer announcer;
     private final Counter applied;
     private final Timer rollupTime;
+    private final Timer lag;
     /** Reports and tree moves arrive on different consumer threads; one at a time keeps parent links consistent. */
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -50,7 +51,10 @@ public class RollupService {
         this.announcer = announcer;
         this.applied = Counter.builder("doan.progress.updates.applied").description("Reports that changed a unit's own values")
                 .register(registry);
-        this.rollupTime = Timer.builder("doan.progress.rollup").description("Time to move one report up the tree").register(registry);
+        this.rollupTime = Timer.builder("doan.progress.rollup").description("Time to move one report up the tree")
+                .publishPercentileHistogram().register(registry);
+        this.lag = Timer.builder("doan.progress.lag").description("From a report's submission to its roll-up at every level")
+                .publishPercentileHistogram().register(registry);
     }
 
     /** The report's plan or unit has not arrived yet. */
@@ -111,6 +115,9 @@ public class RollupService {
                     applied.increment();
                 }
                 propagate(changed != null ? changed : mongo.findById(id, Rollup.class));
+                if (changed != null) {
+                    lag.record(java.time.Duration.between(report.submittedAt(), java.time.Instant.now()));
+                }
             });
         } finally {
             lock.unlock();

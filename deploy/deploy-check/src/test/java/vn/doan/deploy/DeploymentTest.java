@@ -1,0 +1,171 @@
+package vn.doan.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The deployment files say what the services need: every setting, topic, port and probe. */
+class DeploymentTest {
+
+    private static final Path DEPLOY = ServiceConfig.ROOT.resolve("deploy");
+
+    @Test
+    void composeGivesEveryServiceItsClustersPortAndProbe() {
+        Map<String, Object> compose = yaml(DEPLOY.resolve("compose/compose.yaml")).get(0);
+        Map<String, Object> services = map(compose.get("services"));
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> container = map(services.get(service.name()));
+            assertThat(container).as(service.name() + " in compose.yaml").isNotNull();
+            Map<String, Object> env = map(container.get("environment"));
+            assertThat(env.keySet()).as(service.name() + " environment").containsAll(ServiceConfig.requiredInDeployment());
+            assertThat(String.valueOf(env.get("MONGODB_URI"))).contains("replicaSet=rs0", "w=majority");
+            assertThat(String.valueOf(env.get("KAFKA_BOOTSTRAP_SERVERS")).split(",")).hasSize(3);
+            assertThat(String.valueOf(env.get("KAFKA_REPLICATION_FACTOR"))).isEqualTo("3");
+            assertThat(String.valueOf(env.get("PORT"))).isEqualTo(String.valueOf(service.port()));
+            assertThat(list(container.get("ports"))).contains(service.port() + ":" + service.port());
+            assertThat(list(map(container.get("healthcheck")).get("test")).toString())
+                    .contains("localhost:" + service.port() + "/actuator/health/readiness");
+        }
+        for (String infra : List.of("kafka-1", "kafka-2", "kafka-3", "mongo-1", "mongo-2", "mongo-3", "mongo-init", "prometheus", "grafana")) {
+            assertThat(services).containsKey(infra);
+        }
+    }
+
+    @Test
+    void kubernetesRunsEachServiceWithItsPortProbesSettingsAutoscalerAndBudget() {
+        List<Map<String, Object>> base = kustomizeBase();
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (Map<String, Object> doc : base) {
+            if ("ConfigMap".equals(doc.get("kind"))) {
+                map(doc.get("data")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
+            } else if ("Secret".equals(doc.get("kind"))) {
+                map(doc.get("stringData")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
+            }
+        }
+        assertThat(settings.keySet()).containsAll(ServiceConfig.requiredInDeployment());
+        assertThat(settings.get("MONGODB_URI")).contains("w=majority");
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> container = map(list(map(map(map(named(base, "Deployment", service.name()).get("spec")).get("template")).get("spec"))
+                    .get("containers")).get(0));
+            assertThat(map(list(container.get("ports")).get(0)).get("containerPort")).as(service.name()).isEqualTo(service.port());
+            assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
+            assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
+            assertThat(list(container.get("envFrom")).toString()).contains("doan-config", "doan-mongodb");
+            assertThat(map(map(container.get("resources")).get("limits"))).containsKey("memory");
+            assertThat(map(list(map(named(base, "Service", service.name()).get("spec")).get("ports")).get(0)).get("port")).isEqualTo(service.port());
+            assertThat(named(base, "HorizontalPodAutoscaler", service.name())).isNotNull();
+            assertThat(named(base, "PodDisruptionBudget", service.name())).isNotNull();
+        }
+        assertThat(ServiceConfig.text(ServiceConfig.ROOT.resolve("service-support/src/main/resources/doan-service-defaults.yml")))
+                .contains("endpoint.health.probes.enabled: true");
+        for (String overlay : List.of("province", "national")) {
+            assertThat(list(yaml(DEPLOY.resolve("k8s/overlays").resolve(overlay).resolve("kustomization.yaml")).get(0).get("resources")))
+                    .containsExactly("../../base");
+        }
+    }
+
+    @Test
+    void everyTopicAServiceUsesIsDeclaredReplicatedAndTheProgressTopicIsCompacted() {
+        Set<String> used = new LinkedHashSet<>(ServiceConfig.contractTopics());
+        ServiceConfig.all().forEach(s -> used.addAll(s.boundTopics()));
+        assertThat(used).contains("doan.report.reports.v1", "doan.indicator.progress.v1");
+        Map<String, Map<String, Object>> declared = new java.util.HashMap<>();
+        for (Map<String, Object> doc : kustomizeBase()) {
+            if ("KafkaTopic".equals(doc.get("kind"))) {
+                declared.put(String.valueOf(map(doc.get("spec")).get("topicName")), map(doc.get("spec")));
+            }
+        }
+        assertThat(declared.keySet()).containsAll(used);
+        for (String topic : used) {
+            Map<String, Object> spec = declared.get(topic);
+            assertThat(spec.get("replicas")).as(topic).isEqualTo(3);
+            assertThat(map(spec.get("config")).get("min.insync.replicas")).as(topic).isEqualTo(2);
+        }
+        assertThat(map(declared.get("doan.indicator.progress.v1").get("config")).get("cleanup.policy")).isEqualTo("compact");
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceAndEveryDashboardMetricExistsInTheCode() throws IOException {
+        String prometheus = ServiceConfig.text(DEPLOY.resolve("compose/prometheus/prometheus.yml"));
+        for (ServiceConfig service : ServiceConfig.all()) {
+            assertThat(prometheus).contains("'" + service.name() + ":" + service.port() + "'");
+        }
+        assertThat(prometheus).contains("metrics_path: /actuator/prometheus");
+
+        JsonNode dashboard = JsonMapper.builder().build().readTree(DEPLOY.resolve("grafana/dashboards/doan.json").toFile());
+        String code = mainSources();
+        Matcher metric = Pattern.compile("doan_[a-z_]+").matcher(dashboard.toString());
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        while (metric.find()) {
+            found++;
+            String meter = metric.group().replaceAll("(_seconds)?(_total|_bucket|_sum|_count|_max)?$", "").replace('_', '.');
+            if (!code.contains("\"" + meter + "\"")) {
+                missing.add(metric.group());
+            }
+        }
+        assertThat(found).isGreaterThanOrEqualTo(6);
+        assertThat(missing).as("dashboard metrics no service registers").isEmpty();
+        assertThat(dashboard.toString()).contains("spring_cloud_stream_binder_kafka_offset");
+    }
+
+    private static String mainSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(ServiceConfig.ROOT)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/")).toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        return all.toString();
+    }
+
+    private static List<Map<String, Object>> kustomizeBase() {
+        Path base = DEPLOY.resolve("k8s/base");
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object resource : list(yaml(base.resolve("kustomization.yaml")).get(0).get("resources"))) {
+            docs.addAll(yaml(base.resolve(String.valueOf(resource))));
+        }
+        return docs;
+    }
+
+    private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(map(d.get("metadata")).get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> yaml(Path file) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml(new LoaderOptions()).loadAll(ServiceConfig.text(file))) {
+            if (doc != null) {
+                docs.add((Map<String, Object>) doc);
+            }
+        }
+        return docs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+}
