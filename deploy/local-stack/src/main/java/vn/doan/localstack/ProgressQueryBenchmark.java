@@ -1,0 +1,186 @@
+package vn.doan.localstack;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.doan.events.EventCodec;
+import vn.doan.events.EventType;
+import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.report.ReportSubmitted;
+import vn.doan.indicatorservice.IndicatorServiceApplication;
+
+/**
+ * Times indicator-service's dashboard queries on a national tree: 1 centre, 34 provinces, 1,274 grassroots
+ * units per province (≈43,300) and 6 branches under each (≈260,000), ≈303,000 units in all, announced as
+ * UnitCreated events; a plan of the centre with 12 indicators; reports from every grassroots unit of one
+ * province. Then 1,000 GETs each of that province's dashboard and of the centre's. Writes
+ * {@code benchmarks/results/progress-query.md}. Run: {@code benchmarks/progress-query.sh}.
+ */
+public final class ProgressQueryBenchmark {
+
+    private static final int PROVINCES = 34;
+    private static final int GRASSROOTS_PER_PROVINCE = 1274;
+    private static final int BRANCHES_PER_GRASSROOTS = 6;
+    private static final int QUERIES = 1000;
+
+    private ProgressQueryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("doan-query-bench");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
+                EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), dir.resolve("mongo.mv.db"));
+                ConfigurableApplicationContext indicator = new SpringApplicationBuilder(IndicatorServiceApplication.class)
+                        .properties("spring.config.name=indicator-service").run("--server.port=0",
+                                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrap(), "--spring.mongodb.uri=" + mongo.uri(),
+                                "--logging.level.root=WARN", "--doan.outbox.interval=2s");
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
+                        ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new StringSerializer())) {
+            EventCodec codec = new EventCodec("/benchmark", Clock.systemUTC());
+            MongoTemplate db = indicator.getBean(MongoTemplate.class);
+            String base = "http://localhost:" + indicator.getEnvironment().getProperty("local.server.port");
+
+            long start = System.nanoTime();
+            int units = 0;
+            units += send(producer, codec, new UnitCreated("centre", "TW", "Trung ương Đoàn", UnitLevel.CENTRAL, null, null, List.of(), LocalDate.of(2025, 7, 1)));
+            List<String> firstProvinceGrassroots = new ArrayList<>();
+            for (int p = 1; p <= PROVINCES; p++) {
+                String province = "p" + p;
+                units += send(producer, codec, new UnitCreated(province, "T" + p, "Tỉnh đoàn số " + p, UnitLevel.PROVINCE, null, "centre",
+                        List.of("centre"), LocalDate.of(2025, 7, 1)));
+                for (int g = 1; g <= GRASSROOTS_PER_PROVINCE; g++) {
+                    String grassroots = province + "g" + g;
+                    if (p == 1) {
+                        firstProvinceGrassroots.add(grassroots);
+                    }
+                    units += send(producer, codec, new UnitCreated(grassroots, grassroots, "Đoàn xã " + g, UnitLevel.GRASSROOTS, "commune", province,
+                            List.of("centre", province), LocalDate.of(2025, 7, 1)));
+                    for (int b = 1; b <= BRANCHES_PER_GRASSROOTS; b++) {
+                        units += send(producer, codec, new UnitCreated(grassroots + "b" + b, grassroots + "b" + b, "Chi đoàn " + b, UnitLevel.BRANCH,
+                                null, grassroots, List.of("centre", province, grassroots), LocalDate.of(2025, 7, 1)));
+                    }
+                }
+            }
+            send(producer, codec, plan());
+            producer.flush();
+            while (db.getCollection("units").countDocuments() < units || db.getCollection("plans").countDocuments() < 1) {
+                Thread.sleep(500);
+            }
+            long treeMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("%d units consumed in %d ms%n", units, treeMillis);
+
+            start = System.nanoTime();
+            Random random = new Random(300_000);
+            for (String grassroots : firstProvinceGrassroots) {
+                List<ReportSubmitted.Value> values = new ArrayList<>();
+                for (int i = 1; i <= 12; i++) {
+                    long denominator = 10 + random.nextInt(40);
+                    values.add(i <= 6 ? new ReportSubmitted.Value("CT" + i, random.nextInt((int) denominator + 1), denominator)
+                            : new ReportSubmitted.Value("CT" + i, random.nextInt(5), null));
+                }
+                send(producer, codec, new ReportSubmitted("r-" + grassroots, 1, "national", grassroots, "2026", Instant.now(),
+                        LocalDate.of(2026, 11, 15), 0, values));
+            }
+            producer.flush();
+            HttpClient http = HttpClient.newHttpClient();
+            String provinceUrl = base + "/api/progress/national/2026/units/p1";
+            while (!get(http, provinceUrl).contains("\"reportingUnits\":" + GRASSROOTS_PER_PROVINCE)) {
+                Thread.sleep(500);
+            }
+            long reportMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("%d reports rolled up in %d ms%n", firstProvinceGrassroots.size(), reportMillis);
+
+            long[] province = time(http, provinceUrl);
+            long[] centre = time(http, base + "/api/progress/national/2026/units/centre");
+            String report = """
+                    # indicator-service: dashboard queries on a national tree
+
+                    Measured %s on this machine (%d cores), command `benchmarks/progress-query.sh`: in-process Kafka (KRaft) and
+                    MongoDB wire server (H2 file, which ignores secondary indexes), indicator-service alone in the JVM.
+                    Tree: %,d units (1 centre, %d provinces, %,d grassroots units, %,d branches), announced as UnitCreated: consumed in %,d ms.
+                    Plan with 12 indicators; %,d reports (every grassroots unit of one province, all direct children of it) rolled up in %,d ms.
+
+                    | query (%,d GETs each, after 100 warm-up) | p50 ms | p95 ms | p99 ms | max ms |
+                    |---|---|---|---|---|
+                    | province dashboard (`/api/progress/…/units/{province}`) | %.1f | %.1f | %.1f | %.1f |
+                    | centre dashboard (`/api/progress/…/units/{centre}`) | %.1f | %.1f | %.1f | %.1f |
+                    """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(), units, PROVINCES,
+                    PROVINCES * GRASSROOTS_PER_PROVINCE, PROVINCES * GRASSROOTS_PER_PROVINCE * BRANCHES_PER_GRASSROOTS, treeMillis,
+                    firstProvinceGrassroots.size(), reportMillis, QUERIES,
+                    province[0] / 1e6, province[1] / 1e6, province[2] / 1e6, province[3] / 1e6,
+                    centre[0] / 1e6, centre[1] / 1e6, centre[2] / 1e6, centre[3] / 1e6);
+            Path out = Path.of("benchmarks", "results", "progress-query.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            System.out.println(report);
+        }
+        System.exit(0);
+    }
+
+    private static PlanIssued plan() {
+        List<PlanIssued.Indicator> indicators = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            indicators.add(i <= 6
+                    ? new PlanIssued.Indicator("CT" + i, "Chỉ tiêu tỷ lệ số " + i, IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("80"), List.of(UnitLevel.GRASSROOTS))
+                    : new PlanIssued.Indicator("CT" + i, "Chỉ tiêu số lượng số " + i, IndicatorKind.COUNT_AT_LEAST, new BigDecimal("2"), List.of(UnitLevel.GRASSROOTS)));
+        }
+        return new PlanIssued("national", "01-KH/TWĐTN", "Kế hoạch năm 2026", "centre", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), indicators, List.of(new PlanIssued.ReportingPeriod("2026", "Báo cáo năm 2026", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), LocalDate.of(2026, 11, 15), List.of(UnitLevel.GRASSROOTS))));
+    }
+
+    private static int send(KafkaProducer<String, String> producer, EventCodec codec, Object event) {
+        String unit = event instanceof UnitCreated u ? u.unitId() : event instanceof ReportSubmitted r ? r.unitId() : ((PlanIssued) event).issuingUnitId();
+        producer.send(new ProducerRecord<>(EventType.of(event.getClass()).topic(), unit, EventCodec.toJson(codec.wrap(event, unit))));
+        return 1;
+    }
+
+    /** p50, p95, p99 and max in nanoseconds. */
+    private static long[] time(HttpClient http, String url) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            get(http, url);
+        }
+        long[] samples = new long[QUERIES];
+        for (int i = 0; i < QUERIES; i++) {
+            long t = System.nanoTime();
+            get(http, url);
+            samples[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(samples);
+        return new long[] {samples[QUERIES / 2], samples[QUERIES * 95 / 100], samples[QUERIES * 99 / 100], samples[QUERIES - 1]};
+    }
+
+    private static String get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
