@@ -100,6 +100,12 @@ public class OrgUnitService {
         return units.findByParentIdOrderByCode(parentId);
     }
 
+    /** Active units anywhere under {@code unitId} at the given levels, by code. */
+    public List<OrgUnit> activeUnder(String unitId, java.util.Collection<UnitLevel> levels) {
+        return mongo.find(Query.query(Criteria.where("ancestorIds").is(unitId).and("status").is(OrgUnit.Status.ACTIVE)
+                .and("level").in(levels)).with(org.springframework.data.domain.Sort.by("code")), OrgUnit.class);
+    }
+
     List<OrgUnit> activeChildren(String parentId) {
         return units.findByParentIdAndStatus(parentId, OrgUnit.Status.ACTIVE);
     }

@@ -149,8 +149,7 @@ public class PlanService {
                 .collect(Collectors.toMap(Plan::issuingUnitId, Function.identity(), (a, b) -> a));
         LocalDate today = LocalDate.now(clock);
         LocalDate due = content.implementingPlanDue();
-        return mongo.find(Query.query(Criteria.where("ancestorIds").is(plan.issuingUnitId()).and("status").is(OrgUnit.Status.ACTIVE)
-                        .and("level").in(content.implementingLevels())).with(Sort.by("code")), OrgUnit.class).stream()
+        return units.activeUnder(plan.issuingUnitId(), content.implementingLevels()).stream()
                 .map(unit -> {
                     Plan own = implementing.get(unit.id());
                     Obligation.State state = own != null
