@@ -1,5 +1,7 @@
 package vn.doan.indicatorservice;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,17 +20,27 @@ import vn.doan.indicatorservice.tree.Tree;
 @Configuration
 class ProgressEvents {
 
+    /** Unit events come a poll at a time, in order; a run of UnitCreated (a whole imported tree) is stored in one bulk write. */
     @Bean
-    Consumer<Message<byte[]>> onUnitEvent(Tree tree, RollupService rollups) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload())).ifPresent(event -> {
-            if (event instanceof UnitCreated e) {
-                tree.created(e);
-            } else if (event instanceof UnitRenamed e) {
-                tree.renamed(e);
-            } else if (event instanceof UnitMoved e) {
-                rollups.moved(e, tree.moved(e));
+    Consumer<List<byte[]>> onUnitEvent(Tree tree, RollupService rollups) {
+        return batch -> {
+            List<UnitCreated> created = new ArrayList<>();
+            for (byte[] payload : batch) {
+                Object event = EventCodec.data(EventCodec.fromJson(payload)).orElse(null);
+                if (event instanceof UnitCreated e) {
+                    created.add(e);
+                    continue;
+                }
+                tree.created(created);
+                created.clear();
+                if (event instanceof UnitRenamed e) {
+                    tree.renamed(e);
+                } else if (event instanceof UnitMoved e) {
+                    rollups.moved(e, tree.moved(e));
+                }
             }
-        });
+            tree.created(created);
+        };
     }
 
     @Bean
@@ -37,9 +49,10 @@ class ProgressEvents {
                 .filter(PlanIssued.class::isInstance).ifPresent(e -> plans.issued((PlanIssued) e));
     }
 
+    /** Reports come a poll at a time (batch mode), so that ancestors shared by many reports are written once per poll. */
     @Bean
-    Consumer<Message<byte[]>> onReportEvent(RollupService rollups) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload()))
-                .filter(ReportSubmitted.class::isInstance).ifPresent(e -> rollups.apply((ReportSubmitted) e));
+    Consumer<List<byte[]>> onReportEvent(RollupService rollups) {
+        return batch -> rollups.apply(batch.stream().flatMap(payload -> EventCodec.data(EventCodec.fromJson(payload)).stream())
+                .filter(ReportSubmitted.class::isInstance).map(ReportSubmitted.class::cast).toList());
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,7 @@ import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.events.report.ReportSubmitted.Value;
+import vn.doan.indicatorservice.progress.TimeStatuses;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;
@@ -271,6 +273,50 @@ abstract class IndicatorServiceIntegrationTests {
         assertThat(history.findValues("periodId").stream().map(JsonNode::asString).toList()).containsExactly("2016", "2017");
         assertThat(indicator(history.get(0), "CT01").get("subtree").get("numerator").asInt()).isEqualTo(52);
         assertThat(indicator(history.get(1), "CT01").get("subtree").get("status").asString()).isEqualTo("NO_DATA");
+    }
+
+    @Autowired
+    TimeStatuses timeStatuses;
+
+    /**
+     * Thọ Lập trains 18 of 20 cadres (90%) for 2016. On 20/11/2016, with 88.8% of the year gone, that is on
+     * track; nobody reports anything more, and on 02/01/2017 the year is over below its 100% target: off
+     * track. No new data arrives, so only the nightly pass over the calendar can say so — once.
+     */
+    @Test
+    void aStatusThatMovesOnlyWithTheCalendarIsAnnouncedOnceByTheNightlyPass() {
+        Tree t = tree();
+        report(t, t.thoLap(), "2016", 1, new Value("CT01", 18, 20L));
+        JsonNode district = awaitProgress(t, "2016", t.thoXuan(), subtreeUnits("CT01", 1));
+        assertThat(indicator(district, "CT01").get("subtree").get("status").asString()).isEqualTo("ON_TRACK");
+        String progressKey = t.thoXuan() + "|" + t.plan() + "|2016";
+        kafka.read(Topics.PROGRESS, Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> r.key().equals(progressKey)));
+        try {
+            CLOCK.set("2017-01-02T09:00");
+            assertThat(indicator(progress(t, "2016", t.thoXuan()), "CT01").get("subtree").get("status").asString()).isEqualTo("OFF_TRACK");
+            assertThat(offTrack(t, "CT01")).as("nothing announced before the nightly pass").isZero();
+
+            assertThat(timeStatuses.announceStatusesMovedByTime()).isPositive();
+            kafka.read(Topics.INDICATOR_ALERTS, Duration.ofSeconds(20), read -> offTrack(read, t, "CT01") == 2);
+            assertThat(timeStatuses.announceStatusesMovedByTime()).as("a second pass the same night finds nothing new").isZero();
+            sleep(500);
+            assertThat(offTrack(t, "CT01")).as("Thọ Lập's own progress and Thọ Xuân's, once each").isEqualTo(2);
+            ProgressUpdated latest = kafka.readToEnd(Topics.PROGRESS).stream().filter(r -> r.key().equals(progressKey))
+                    .map(r -> (ProgressUpdated) EventCodec.data(KafkaTestClient.envelope(r)).orElseThrow()).reduce((a, b) -> b).orElseThrow();
+            assertThat(latest.indicators().get(0).status()).isEqualTo("OFF_TRACK");
+        } finally {
+            CLOCK.set("2016-11-20T09:00");
+        }
+    }
+
+    private long offTrack(Tree t, String code) {
+        return offTrack(kafka.readToEnd(Topics.INDICATOR_ALERTS), t, code);
+    }
+
+    private static long offTrack(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records, Tree t, String code) {
+        return records.stream().filter(r -> r.key().equals(t.thoXuan()) || r.key().equals(t.thoLap()))
+                .map(r -> EventCodec.data(KafkaTestClient.envelope(r)).orElseThrow())
+                .filter(e -> e instanceof IndicatorOffTrack o && o.indicatorCode().equals(code) && o.planId().equals(t.plan())).count();
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.indicatorservice.plan.PlanDefinition;
 import vn.doan.indicatorservice.plan.Plans;
@@ -58,11 +60,11 @@ public class ProgressQuery {
         PlanIssued.ReportingPeriod period = period(plan, periodId);
         List<UnitNode> expected = tree.subtree(unitId, period.from()).stream()
                 .filter(u -> period.reportingLevels().contains(u.level())).toList();
-        java.util.Set<String> reported = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                .in(expected.stream().map(u -> Rollup.key(planId, periodId, u.id())).toList()).and("own").ne(null)), Rollup.class)
-                .stream().map(Rollup::unitId).collect(Collectors.toSet());
-        Rollup doc = mongo.findById(Rollup.key(planId, periodId, unitId), Rollup.class);
+        Query reportedQuery = Query.query(Criteria.where("_id").in(expected.stream().map(u -> Rollup.key(planId, periodId, u.id())).toList())
+                .and("own").ne(null));
+        reportedQuery.fields().include("unitId", "rev");
+        java.util.Set<String> reported = mongo.find(reportedQuery, Rollup.class).stream().map(Rollup::unitId).collect(Collectors.toSet());
+        Rollup doc = find(planId, periodId, unitId);
         Totals reports = doc == null ? null : byCode(doc.subtree()).get(Contribution.REPORTS);
         int onTime = reports == null ? 0 : reports.onTime();
         int late = reports == null ? 0 : reports.late();
@@ -81,19 +83,23 @@ public class ProgressQuery {
         PlanIssued.ReportingPeriod period = period(plan, periodId);
         UnitNode unit = tree.find(unitId).orElseThrow(() -> ApiProblem.notFound("progress.unit-unknown", "unitId",
                 "No unit " + unitId + " is known here.", "Không tìm thấy đơn vị " + unitId + "."));
-        return view(plan, period, unit, mongo.findById(Rollup.key(planId, periodId, unitId), Rollup.class));
+        return view(plan, period, unit, find(planId, periodId, unitId));
     }
 
     public List<UnitProgress> children(String planId, String periodId, String unitId) {
         PlanDefinition plan = plan(planId);
         PlanIssued.ReportingPeriod period = period(plan, periodId);
         List<UnitNode> children = tree.children(unitId, period.from());
-        Map<String, Rollup> docs = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                .in(children.stream().map(c -> Rollup.key(planId, periodId, c.id())).toList())), Rollup.class)
+        Map<String, Rollup> docs = mongo.find(Rollup.lean(Query.query(Criteria.where("_id")
+                                .in(children.stream().map(c -> Rollup.key(planId, periodId, c.id())).toList())), List.of()), Rollup.class)
                 .stream().collect(Collectors.toMap(Rollup::unitId, Function.identity()));
         return children.stream().sorted(Comparator.comparing(UnitNode::name))
                 .map(child -> view(plan, period, child, docs.get(child.id()))).toList();
+    }
+
+    /** The unit's rollup document without its children's snapshots, which the subtree totals already sum. */
+    private Rollup find(String planId, String periodId, String unitId) {
+        return mongo.findOne(Rollup.lean(Query.query(Criteria.where("_id").is(Rollup.key(planId, periodId, unitId))), List.of()), Rollup.class);
     }
 
     /** The dashboard a rollup document stands for, or empty if its plan, period or unit is not known. */

@@ -45,20 +45,20 @@ public class Reconciliation {
     }
 
     public Result run(String planId, String periodId, boolean repair) {
-        List<Rollup> docs = mongo.find(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)), Rollup.class);
+        List<Rollup> docs = mongo.find(Rollup.lean(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)), List.of()),
+                Rollup.class);
         if (docs.isEmpty()) {
             return new Result(planId, periodId, 0, 0, List.of(), false);
         }
         LocalDate periodFrom = docs.get(0).periodFrom();
-        Map<String, UnitNode> units = new HashMap<>();
+        Map<String, UnitNode> units = tree.all();
         Map<String, List<List<Totals>>> parts = new HashMap<>();
         for (Rollup doc : docs) {
             if (doc.own() == null) {
                 continue;
             }
-            UnitNode unit = units.computeIfAbsent(doc.unitId(), id -> tree.find(id).orElseThrow());
-            List<String> chain = new ArrayList<>(unit.placementFor(periodFrom).ancestorIds());
-            chain.add(unit.id());
+            List<String> chain = new ArrayList<>(units.get(doc.unitId()).placementFor(periodFrom).ancestorIds());
+            chain.add(doc.unitId());
             for (String member : chain) {
                 parts.computeIfAbsent(member, m -> new ArrayList<>()).add(doc.ownTotals());
             }
@@ -71,25 +71,32 @@ public class Reconciliation {
         List<String> mismatched = all.stream().filter(u -> !same(expected.get(u), byUnit.containsKey(u) ? byUnit.get(u).subtree() : null))
                 .sorted().toList();
         if (repair && !mismatched.isEmpty()) {
-            repair(docs, expected, byUnit, periodFrom);
+            repair(docs, expected, byUnit, units, periodFrom);
             log.warn("Reconciliation of plan {} period {} repaired {} units: {}", planId, periodId, mismatched.size(), mismatched);
         }
         return new Result(planId, periodId, all.size(), mismatched.size(), mismatched, repair && !mismatched.isEmpty());
     }
 
-    /** Rewrites each node's parent link and children snapshots from the recomputed totals. */
-    private void repair(List<Rollup> docs, Map<String, List<Totals>> expected, Map<String, Rollup> byUnit, LocalDate periodFrom) {
+    /** Rewrites each node's parent link, children snapshots and subtree totals from the recomputation. */
+    private void repair(List<Rollup> docs, Map<String, List<Totals>> expected, Map<String, Rollup> byUnit, Map<String, UnitNode> units,
+            LocalDate periodFrom) {
+        Map<String, List<String>> childrenOf = new HashMap<>();
+        for (UnitNode unit : units.values()) {
+            String parent = unit.placementFor(periodFrom).parentId();
+            if (parent != null && expected.containsKey(unit.id())) {
+                childrenOf.computeIfAbsent(parent, p -> new ArrayList<>()).add(unit.id());
+            }
+        }
         for (Rollup doc : docs) {
             Document children = new Document();
-            for (UnitNode child : tree.children(doc.unitId(), periodFrom)) {
-                if (expected.containsKey(child.id())) {
-                    Rollup childDoc = byUnit.get(child.id());
-                    children.put(child.id(), new Rollup.ChildSnapshot(childDoc == null ? 0 : childDoc.rev(), expected.get(child.id())));
-                }
+            for (String child : childrenOf.getOrDefault(doc.unitId(), List.of())) {
+                Rollup childDoc = byUnit.get(child);
+                children.put(child, new Rollup.ChildSnapshot(childDoc == null ? 0 : childDoc.rev(), expected.get(child)));
             }
-            String parent = tree.find(doc.unitId()).map(u -> u.placementFor(periodFrom).parentId()).orElse(doc.parentId());
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.id())),
-                    new Update().set("children", children).set("parentId", parent).inc("rev", 1), Rollup.class);
+            UnitNode unit = units.get(doc.unitId());
+            String parent = unit == null ? doc.parentId() : unit.placementFor(periodFrom).parentId();
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.id())), new Update().set("children", children).set("parentId", parent)
+                    .set("subtree", expected.getOrDefault(doc.unitId(), List.of())).inc("rev", 1), Rollup.class);
         }
     }
 

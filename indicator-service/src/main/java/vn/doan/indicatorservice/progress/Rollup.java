@@ -2,20 +2,25 @@ package vn.doan.indicatorservice.progress;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
 import vn.doan.events.report.ReportSubmitted;
 
 /**
- * One unit's progress on one plan's period: its own latest report ({@code own}) and, for each child, the
- * child's whole-subtree totals as last pushed with the child's revision ({@code children}). Every change
- * increments {@code rev}. A parent takes a child's snapshot only if it is newer than what it holds, so
- * pushing the same or an older snapshot again changes nothing. {@code announcedRev} is the revision whose
- * progress was last announced on Kafka (see {@link Announcer}).
+ * One unit's progress on one plan's period: its own latest report ({@code own}), for each child the
+ * child's whole-subtree totals as last pushed with the child's revision ({@code children}), and their sum,
+ * {@code subtree} = own + Σ children, kept with them in every write. Every change increments {@code rev}
+ * and is conditional on the revision it was computed from, so the sum never drifts from its parts. A
+ * parent takes a child's snapshot only if it is newer than what it holds, so pushing the same or an older
+ * snapshot again changes nothing. {@code announcedRev} is the revision whose progress was last announced
+ * on Kafka (see {@link Announcer}).
+ *
+ * <p>A province without districts has over a thousand children: reads go through {@link #lean} so that
+ * only the snapshots a step needs ever leave the database.
  */
 @Document("rollups")
 @CompoundIndex(name = "unit_periods", def = "{'unitId': 1, 'periodFrom': 1}")
@@ -29,6 +34,7 @@ public record Rollup(
         String parentId,
         Own own,
         Map<String, ChildSnapshot> children,
+        List<Totals> subtree,
         long rev,
         Long announcedRev,
         Map<String, String> announcedStatuses,
@@ -46,17 +52,43 @@ public record Rollup(
         return planId + "|" + periodId + "|" + unitId;
     }
 
+    /** {@code query} reading everything but the children's snapshots and the outbox, plus the snapshots of {@code childIds}. */
+    static Query lean(Query query, java.util.Collection<String> childIds) {
+        if (childIds.isEmpty()) {
+            query.fields().exclude("children").exclude("outbox");
+        } else {
+            query.fields().include("planId", "periodId", "periodFrom", "unitId", "parentId", "own", "subtree", "rev", "announcedRev",
+                    "announcedStatuses", "announcedReports");
+            childIds.forEach(child -> query.fields().include("children." + child));
+        }
+        return query;
+    }
+
     List<Totals> ownTotals() {
         return own == null ? List.of() : own.totals();
     }
 
-    /** Own values plus every child's subtree. */
-    List<Totals> subtree() {
-        List<List<Totals>> parts = new ArrayList<>();
-        parts.add(ownTotals());
-        if (children != null) {
-            children.values().forEach(c -> parts.add(c.totals()));
-        }
-        return Totals.sum(parts);
+    @Override
+    public List<Totals> subtree() {
+        return subtree == null ? List.of() : subtree;
+    }
+
+    ChildSnapshot child(String childId) {
+        return children == null ? null : children.get(childId);
+    }
+
+    Rollup withOwn(Own newOwn, List<Totals> newSubtree) {
+        return new Rollup(id, planId, periodId, periodFrom, unitId, parentId, newOwn, children, newSubtree, rev + 1, announcedRev,
+                announcedStatuses, announcedReports, null);
+    }
+
+    Rollup withSubtree(List<Totals> newSubtree) {
+        return new Rollup(id, planId, periodId, periodFrom, unitId, parentId, own, null, newSubtree, rev + 1, announcedRev,
+                announcedStatuses, announcedReports, null);
+    }
+
+    Rollup withParent(String newParentId) {
+        return new Rollup(id, planId, periodId, periodFrom, unitId, newParentId, own, null, subtree, rev + 1, announcedRev,
+                announcedStatuses, announcedReports, null);
     }
 }

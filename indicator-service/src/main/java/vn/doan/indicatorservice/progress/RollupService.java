@@ -3,17 +3,24 @@ package vn.doan.indicatorservice.progress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.LocalDate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitMoved;
@@ -24,10 +31,13 @@ import vn.doan.indicatorservice.tree.Tree;
 import vn.doan.indicatorservice.tree.UnitNode;
 
 /**
- * Moves each report up the tree: the unit's own values replace its previous ones (never add to them),
- * then each ancestor takes its child's new subtree totals, up to the root. Absolute values with
- * revisions, not deltas, so duplicates, redelivery after a crash, revisions and reports arriving out of
- * order cannot skew a number; a redelivered report completes a propagation a crash interrupted.
+ * Moves reports up the tree, a poll's batch at a time: each unit's own values replace its previous ones
+ * (never add to them), then, deepest level first, each ancestor takes its children's new subtree totals in
+ * one write, up to the root. A hundred reports of one province cost the province one write, not a hundred.
+ * Absolute values with revisions, not deltas, so duplicates, redelivery after a crash, revisions and
+ * reports arriving out of order cannot skew a number; a redelivered report completes a propagation a crash
+ * interrupted. Every write is conditional on the revision it was computed from, so replicas sharing an
+ * ancestor retry instead of overwriting each other.
  */
 @Service
 public class RollupService {
@@ -51,7 +61,7 @@ public class RollupService {
         this.announcer = announcer;
         this.applied = Counter.builder("doan.progress.updates.applied").description("Reports that changed a unit's own values")
                 .register(registry);
-        this.rollupTime = Timer.builder("doan.progress.rollup").description("Time to move one report up the tree")
+        this.rollupTime = Timer.builder("doan.progress.rollup").description("Time to move one poll's reports up the tree")
                 .publishPercentileHistogram().register(registry);
         this.lag = Timer.builder("doan.progress.lag").description("From a report's submission to its roll-up at every level")
                 .publishPercentileHistogram().register(registry);
@@ -64,25 +74,42 @@ public class RollupService {
         }
     }
 
-    /**
-     * Applies a report, or parks it if its plan or unit is not known yet (the topics are independent, so
-     * a report can overtake its plan); parked reports are applied by {@link #applyPending()}. The
-     * consumer thread never blocks waiting.
-     */
-    public void apply(ReportSubmitted report) {
-        try {
-            applyNow(report);
-        } catch (NotYetKnown e) {
-            mongo.save(new PendingReport(PendingReport.key(report), report, e.getMessage(), java.time.Instant.now()));
-            log.info("Report {} v{} waits for {}", report.reportId(), report.version(), e.getMessage());
+    /** A report with what it needs from the plan and the tree. */
+    private record Placed(ReportSubmitted report, PlanDefinition plan, PlanIssued.ReportingPeriod period, UnitNode unit,
+            UnitNode.Placement placement) {
+
+        String key() {
+            return Rollup.key(report.planId(), report.periodId(), report.unitId());
         }
     }
 
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${doan.progress.pending-interval:1s}")
+    public void apply(ReportSubmitted report) {
+        apply(List.of(report));
+    }
+
+    /**
+     * Applies a batch of reports; a report whose plan or unit is not known yet (the topics are independent,
+     * so a report can overtake its plan) is parked and applied by {@link #applyPending()}. The consumer
+     * thread never blocks waiting.
+     */
+    public void apply(List<ReportSubmitted> reports) {
+        Map<String, Placed> latest = new LinkedHashMap<>();
+        for (ReportSubmitted report : reports) {
+            try {
+                place(report).ifPresent(p -> latest.merge(p.key(), p, (a, b) -> a.report().version() >= b.report().version() ? a : b));
+            } catch (NotYetKnown e) {
+                mongo.save(new PendingReport(PendingReport.key(report), report, e.getMessage(), Instant.now()));
+                log.info("Report {} v{} waits for {}", report.reportId(), report.version(), e.getMessage());
+            }
+        }
+        applyPlaced(latest.values());
+    }
+
+    @Scheduled(fixedDelayString = "${doan.progress.pending-interval:1s}")
     public void applyPending() {
         for (PendingReport pending : mongo.findAll(PendingReport.class)) {
             try {
-                applyNow(pending.report());
+                place(pending.report()).ifPresent(p -> applyPlaced(List.of(p)));
                 mongo.remove(pending);
             } catch (NotYetKnown stillWaiting) {
                 // tried again on the next run
@@ -90,37 +117,132 @@ public class RollupService {
         }
     }
 
-    private void applyNow(ReportSubmitted report) {
+    private java.util.Optional<Placed> place(ReportSubmitted report) {
         PlanDefinition plan = plans.find(report.planId()).orElseThrow(() -> new NotYetKnown("plan " + report.planId()));
         PlanIssued.ReportingPeriod period = plan.period(report.periodId()).orElse(null);
         if (period == null) {
             log.warn("Report {} names period {} that plan {} no longer has; ignored", report.reportId(), report.periodId(), report.planId());
-            return;
+            return java.util.Optional.empty();
         }
         UnitNode unit = tree.find(report.unitId()).orElseThrow(() -> new NotYetKnown("unit " + report.unitId()));
         UnitNode.Placement placement = unit.placementFor(period.from());
         for (String ancestor : placement.ancestorIds()) {
             tree.find(ancestor).orElseThrow(() -> new NotYetKnown("ancestor " + ancestor));
         }
-        Rollup.Own own = new Rollup.Own(report.reportId(), report.version(), report.values(), report.submittedAt(), report.daysLate(),
-                Contribution.of(plan.plan(), period, unit.level(), report));
-        String id = Rollup.key(report.planId(), report.periodId(), report.unitId());
+        return java.util.Optional.of(new Placed(report, plan, period, unit, placement));
+    }
+
+    private void applyPlaced(Collection<Placed> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
         lock.lock();
         try {
             rollupTime.record(() -> {
-                Criteria older = new Criteria().orOperator(Criteria.where("own").is(null), Criteria.where("own.version").lt(report.version()));
-                Rollup changed = upsertIf(id, older, new Update().set("own", own), report.planId(), report.periodId(), period.from(),
-                        report.unitId(), placement.parentId());
-                if (changed != null) {
-                    applied.increment();
+                List<Rollup> touched = new ArrayList<>();
+                List<Instant> changed = new ArrayList<>();
+                for (Placed placed : reports) {
+                    Replaced replaced = replaceOwn(placed);
+                    if (replaced.changed()) {
+                        changed.add(placed.report().submittedAt());
+                    }
+                    touched.add(replaced.doc());
                 }
-                propagate(changed != null ? changed : mongo.findById(id, Rollup.class));
-                if (changed != null) {
-                    lag.record(java.time.Duration.between(report.submittedAt(), java.time.Instant.now()));
-                }
+                propagate(touched);
+                applied.increment(changed.size());
+                Instant now = Instant.now();
+                changed.forEach(submitted -> lag.record(Duration.between(submitted, now)));
             });
         } finally {
             lock.unlock();
+        }
+    }
+
+    private record Replaced(Rollup doc, boolean changed) {
+    }
+
+    /** Replaces the unit's own values if the report is newer than those in force; returns the document as it now is. */
+    private Replaced replaceOwn(Placed placed) {
+        ReportSubmitted report = placed.report();
+        Rollup.Own own = new Rollup.Own(report.reportId(), report.version(), report.values(), report.submittedAt(), report.daysLate(),
+                Contribution.of(placed.plan().plan(), placed.period(), placed.unit().level(), report));
+        while (true) {
+            Rollup doc = read(placed.key());
+            if (doc == null) {
+                Rollup created = new Rollup(placed.key(), report.planId(), report.periodId(), placed.period().from(), report.unitId(),
+                        placed.placement().parentId(), own, Map.of(), own.totals(), 1, null, null, null, List.of());
+                if (insert(created)) {
+                    return new Replaced(created, true);
+                }
+                continue;
+            }
+            if (doc.own() != null && doc.own().version() >= report.version()) {
+                return new Replaced(doc, false);
+            }
+            List<Totals> subtree = Totals.replace(doc.subtree(), doc.ownTotals(), own.totals());
+            if (updateAt(doc, new Update().set("own", own).set("subtree", subtree))) {
+                return new Replaced(doc.withOwn(own, subtree), true);
+            }
+        }
+    }
+
+    /**
+     * Pushes each node's subtree totals to its parent, deepest nodes first, so that an ancestor shared by
+     * many nodes of the batch takes all their snapshots in one write; and so on to the root. Every node
+     * touched is announced.
+     */
+    void propagate(Collection<Rollup> nodes) {
+        Map<String, UnitNode> units = new HashMap<>();
+        Map<String, Rollup> waiting = new LinkedHashMap<>();
+        nodes.forEach(n -> waiting.put(n.id(), n));
+        while (!waiting.isEmpty()) {
+            int deepest = waiting.values().stream().mapToInt(n -> depth(n, units)).max().orElseThrow();
+            List<Rollup> level = waiting.values().stream().filter(n -> depth(n, units) == deepest).toList();
+            level.forEach(n -> waiting.remove(n.id()));
+            Map<String, List<Rollup>> byParent = new LinkedHashMap<>();
+            for (Rollup node : level) {
+                announcer.announce(node);
+                if (node.parentId() != null) {
+                    byParent.computeIfAbsent(Rollup.key(node.planId(), node.periodId(), node.parentId()), k -> new ArrayList<>()).add(node);
+                }
+            }
+            byParent.forEach((parentKey, children) -> waiting.put(parentKey, takeSnapshots(parentKey, children, units)));
+        }
+    }
+
+    /** The parent takes each child's subtree totals that are newer than the snapshot it holds; returns it as it now is. */
+    private Rollup takeSnapshots(String parentKey, List<Rollup> children, Map<String, UnitNode> units) {
+        Rollup first = children.get(0);
+        List<String> childIds = children.stream().map(Rollup::unitId).toList();
+        while (true) {
+            Rollup parent = mongo.findOne(Rollup.lean(Query.query(Criteria.where("_id").is(parentKey)), childIds), Rollup.class);
+            if (parent == null) {
+                Map<String, Rollup.ChildSnapshot> snapshots = new LinkedHashMap<>();
+                children.forEach(c -> snapshots.put(c.unitId(), new Rollup.ChildSnapshot(c.rev(), c.subtree())));
+                String grandparent = unit(first.parentId(), units).placementFor(first.periodFrom()).parentId();
+                Rollup created = new Rollup(parentKey, first.planId(), first.periodId(), first.periodFrom(), first.parentId(), grandparent,
+                        null, snapshots, Totals.sum(children.stream().map(Rollup::subtree).toList()), 1, null, null, null, List.of());
+                if (insert(created)) {
+                    return created;
+                }
+                continue;
+            }
+            Update update = new Update();
+            List<Totals> subtree = parent.subtree();
+            for (Rollup child : children) {
+                Rollup.ChildSnapshot held = parent.child(child.unitId());
+                if (held != null && held.rev() >= child.rev()) {
+                    continue;
+                }
+                subtree = Totals.replace(subtree, held == null ? null : held.totals(), child.subtree());
+                update.set("children." + child.unitId(), new Rollup.ChildSnapshot(child.rev(), child.subtree()));
+            }
+            if (update.getUpdateObject().isEmpty()) {
+                return parent;
+            }
+            if (updateAt(parent, update.set("subtree", subtree))) {
+                return parent.withSubtree(subtree);
+            }
         }
     }
 
@@ -136,53 +258,70 @@ public class RollupService {
         lock.lock();
         try {
             Query affected = Query.query(Criteria.where("unitId").is(unit.id()).and("periodFrom").gte(move.effectiveFrom()));
-            for (Rollup doc : mongo.find(affected, Rollup.class)) {
+            for (Rollup doc : mongo.find(Rollup.lean(affected, List.of()), Rollup.class)) {
                 String newParent = unit.placementFor(doc.periodFrom()).parentId();
-                if (java.util.Objects.equals(newParent, doc.parentId())) {
-                    propagate(doc);
+                if (Objects.equals(newParent, doc.parentId())) {
+                    propagate(List.of(doc));
                     continue;
                 }
-                Rollup rehomed = mongo.findAndModify(Query.query(Criteria.where("_id").is(doc.id())),
-                        new Update().set("parentId", newParent).inc("rev", 1), FindAndModifyOptions.options().returnNew(true), Rollup.class);
                 if (doc.parentId() != null) {
-                    String oldParentKey = Rollup.key(doc.planId(), doc.periodId(), doc.parentId());
-                    Rollup oldParent = mongo.findAndModify(Query.query(Criteria.where("_id").is(oldParentKey)),
-                            new Update().unset("children." + unit.id()).inc("rev", 1), FindAndModifyOptions.options().returnNew(true), Rollup.class);
-                    propagate(oldParent);
+                    propagate(List.of(leave(Rollup.key(doc.planId(), doc.periodId(), doc.parentId()), unit.id())));
                 }
-                propagate(rehomed);
+                propagate(List.of(rehome(doc, newParent)));
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Pushes a node's subtree totals to its parent, and so on to the root, each step only if newer. */
-    void propagate(Rollup node) {
-        announcer.announce(node);
-        while (node != null && node.parentId() != null) {
-            String parentKey = Rollup.key(node.planId(), node.periodId(), node.parentId());
-            String slot = "children." + node.unitId();
-            Criteria older = new Criteria().orOperator(Criteria.where(slot).exists(false), Criteria.where(slot + ".rev").lt(node.rev()));
-            LocalDate periodFrom = node.periodFrom();
-            String grandparent = tree.find(node.parentId()).map(p -> p.placementFor(periodFrom).parentId()).orElse(null);
-            Rollup parent = upsertIf(parentKey, older, new Update().set(slot, new Rollup.ChildSnapshot(node.rev(), node.subtree())),
-                    node.planId(), node.periodId(), node.periodFrom(), node.parentId(), grandparent);
-            node = parent != null ? parent : mongo.findById(parentKey, Rollup.class);
-            announcer.announce(node);
+    /** The parent drops a child's snapshot and its totals. */
+    private Rollup leave(String parentKey, String childId) {
+        while (true) {
+            Rollup parent = mongo.findOne(Rollup.lean(Query.query(Criteria.where("_id").is(parentKey)), List.of(childId)), Rollup.class);
+            Rollup.ChildSnapshot held = parent == null ? null : parent.child(childId);
+            if (held == null) {
+                return parent;
+            }
+            List<Totals> subtree = Totals.replace(parent.subtree(), held.totals(), null);
+            if (updateAt(parent, new Update().unset("children." + childId).set("subtree", subtree))) {
+                return parent.withSubtree(subtree);
+            }
         }
     }
 
-    /** Applies {@code change} if the document is missing or matches {@code condition}; returns it, or null if it was newer. */
-    private Rollup upsertIf(String id, Criteria condition, Update change, String planId, String periodId, LocalDate periodFrom,
-            String unitId, String parentId) {
-        change.inc("rev", 1).setOnInsert("planId", planId).setOnInsert("periodId", periodId).setOnInsert("periodFrom", periodFrom)
-                .setOnInsert("unitId", unitId).setOnInsert("parentId", parentId);
-        try {
-            return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).andOperator(condition)), change,
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Rollup.class);
-        } catch (DuplicateKeyException alreadyNewer) {
-            return null;
+    private Rollup rehome(Rollup doc, String newParent) {
+        Rollup current = doc;
+        while (!updateAt(current, new Update().set("parentId", newParent))) {
+            current = read(doc.id());
         }
+        return current.withParent(newParent);
+    }
+
+    private Rollup read(String key) {
+        return mongo.findOne(Rollup.lean(Query.query(Criteria.where("_id").is(key)), List.of()), Rollup.class);
+    }
+
+    /** Applies {@code change} and increments the revision if the document is still at the revision it was read at. */
+    private boolean updateAt(Rollup doc, Update change) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.id()).and("rev").is(doc.rev())), change.inc("rev", 1), Rollup.class)
+                .getModifiedCount() == 1;
+    }
+
+    private boolean insert(Rollup doc) {
+        try {
+            mongo.insert(doc);
+            return true;
+        } catch (DuplicateKeyException anotherWriterWasFirst) {
+            return false;
+        }
+    }
+
+    /** How many ancestors the node's unit has in the tree of its period. */
+    private int depth(Rollup node, Map<String, UnitNode> units) {
+        return unit(node.unitId(), units).placementFor(node.periodFrom()).ancestorIds().size();
+    }
+
+    private UnitNode unit(String unitId, Map<String, UnitNode> units) {
+        return units.computeIfAbsent(unitId, id -> tree.find(id).orElseThrow(() -> new NotYetKnown("unit " + id)));
     }
 }

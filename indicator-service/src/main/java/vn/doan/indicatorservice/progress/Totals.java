@@ -20,6 +20,31 @@ public record Totals(String code, long numerator, long denominator, int units, i
                 below + other.below, within + other.within, above + other.above, onTime + other.onTime, late + other.late);
     }
 
+    Totals negated() {
+        return new Totals(code, -numerator, -denominator, -units, -met, -below, -within, -above, -onTime, -late);
+    }
+
+    boolean isZero() {
+        return numerator == 0 && denominator == 0 && units == 0 && met == 0 && below == 0 && within == 0 && above == 0 && onTime == 0
+                && late == 0;
+    }
+
+    /**
+     * {@code total} with the part {@code before} replaced by {@code after}: how a node's subtree totals change
+     * when its own report or one child's snapshot changes. Entries that come to zero are dropped.
+     */
+    static List<Totals> replace(List<Totals> total, List<Totals> before, List<Totals> after) {
+        Map<String, Totals> sum = new LinkedHashMap<>();
+        nullToEmpty(total).forEach(t -> sum.merge(t.code(), t, Totals::plus));
+        nullToEmpty(after).forEach(t -> sum.merge(t.code(), t, Totals::plus));
+        nullToEmpty(before).forEach(t -> sum.merge(t.code(), t.negated(), Totals::plus));
+        return sum.values().stream().filter(t -> !t.isZero()).toList();
+    }
+
+    private static List<Totals> nullToEmpty(List<Totals> totals) {
+        return totals == null ? List.of() : totals;
+    }
+
     /** Adds lists of totals indicator by indicator, keeping the order in which indicators first appear. */
     static List<Totals> sum(Collection<List<Totals>> lists) {
         Map<String, Totals> sum = new LinkedHashMap<>();

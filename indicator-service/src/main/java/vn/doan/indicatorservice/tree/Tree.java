@@ -3,6 +3,7 @@ package vn.doan.indicatorservice.tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,9 +24,21 @@ public class Tree {
     }
 
     public void created(UnitCreated e) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
-                .setOnInsert("level", e.level())
-                .setOnInsert("placements", List.of(new UnitNode.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))), UnitNode.class);
+        created(List.of(e));
+    }
+
+    /** Many units in one bulk write: a whole imported tree arrives as a burst of UnitCreated. */
+    public void created(List<UnitCreated> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, UnitNode.class);
+        for (UnitCreated e : events) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
+                    .setOnInsert("level", e.level())
+                    .setOnInsert("placements", List.of(new UnitNode.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
+        }
+        bulk.execute();
     }
 
     public void renamed(UnitRenamed e) {
@@ -62,6 +75,11 @@ public class Tree {
 
     public Optional<UnitNode> find(String unitId) {
         return Optional.ofNullable(mongo.findById(unitId, UnitNode.class));
+    }
+
+    /** Every unit, by id: one read for whole-tree computations such as the reconciliation. */
+    public java.util.Map<String, UnitNode> all() {
+        return mongo.findAll(UnitNode.class).stream().collect(java.util.stream.Collectors.toMap(UnitNode::id, u -> u));
     }
 
     /** The unit and every unit below it, in the tree that counts for a period starting on {@code periodFrom}. */
