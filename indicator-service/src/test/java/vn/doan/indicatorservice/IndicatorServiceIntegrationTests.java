@@ -230,6 +230,11 @@ abstract class IndicatorServiceIntegrationTests {
         JsonNode children = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/children").body();
         assertThat(children.findValues("unitName").stream().map(JsonNode::asString).toList())
                 .containsExactly("Đoàn trường THPT Thọ Xuân 4", "Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Lai");
+        JsonNode oneIndicator = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/children?indicator=CT01").body();
+        assertThat(oneIndicator.findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("CT01", "CT01", "CT01", "CT01");
+        assertThat(oneIndicator.findValues("indicators").stream().map(i -> i.get(0).get("own").get("numerator").asInt()).toList())
+                .as("school 9/12, Thọ Lập 18/20, Xuân Hòa 25/25, Xuân Lai no report").containsExactly(9, 18, 25, 0);
+        assertThat(http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/children?indicator=CT99").status()).isEqualTo(404);
 
         JsonNode completeness = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/completeness").body();
         assertThat(List.of(completeness.get("expected").asInt(), completeness.get("submitted").asInt(), completeness.get("onTime").asInt(),

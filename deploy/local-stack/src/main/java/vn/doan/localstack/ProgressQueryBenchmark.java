@@ -87,7 +87,7 @@ public final class ProgressQueryBenchmark {
             }
             send(producer, codec, plan());
             producer.flush();
-            while (db.getCollection("units").countDocuments() < units || db.getCollection("plans").countDocuments() < 1) {
+            while (db.getCollection("units").estimatedDocumentCount() < units || db.getCollection("plans").estimatedDocumentCount() < 1) {
                 Thread.sleep(500);
             }
             long treeMillis = (System.nanoTime() - start) / 1_000_000;

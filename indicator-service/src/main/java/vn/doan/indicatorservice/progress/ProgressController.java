@@ -50,10 +50,14 @@ class ProgressController {
         return query.unit(planId, periodId, unitId);
     }
 
-    /** The same for each direct child of the unit, in the tree that counts for the period. */
+    /**
+     * The same for each direct child of the unit, in the tree that counts for the period (the subtree table);
+     * with {@code indicator}, that one indicator across all children.
+     */
     @GetMapping("/api/progress/{planId}/{periodId}/units/{unitId}/children")
-    List<ProgressQuery.UnitProgress> children(@PathVariable String planId, @PathVariable String periodId, @PathVariable String unitId) {
-        return query.children(planId, periodId, unitId);
+    List<ProgressQuery.UnitProgress> children(@PathVariable String planId, @PathVariable String periodId, @PathVariable String unitId,
+            @RequestParam(required = false) String indicator) {
+        return query.children(planId, periodId, unitId, indicator);
     }
 
     /** Recomputes the period from stored values and compares with the incremental totals; {@code repair=true} fixes them. */

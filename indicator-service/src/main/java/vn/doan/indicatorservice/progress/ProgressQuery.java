@@ -87,14 +87,26 @@ public class ProgressQuery {
     }
 
     public List<UnitProgress> children(String planId, String periodId, String unitId) {
+        return children(planId, periodId, unitId, null);
+    }
+
+    /** One row per direct child; with an indicator code, each row holds that indicator alone. */
+    public List<UnitProgress> children(String planId, String periodId, String unitId, String indicatorCode) {
         PlanDefinition plan = plan(planId);
+        if (indicatorCode != null && plan.plan().indicators().stream().noneMatch(i -> i.code().equals(indicatorCode))) {
+            throw ApiProblem.notFound("progress.indicator-unknown", "indicator", "Plan has no indicator " + indicatorCode + ".",
+                    "Kế hoạch không có chỉ tiêu " + indicatorCode + ".");
+        }
         PlanIssued.ReportingPeriod period = period(plan, periodId);
         List<UnitNode> children = tree.children(unitId, period.from());
         Map<String, Rollup> docs = mongo.find(Rollup.lean(Query.query(Criteria.where("_id")
                                 .in(children.stream().map(c -> Rollup.key(planId, periodId, c.id())).toList())), List.of()), Rollup.class)
                 .stream().collect(Collectors.toMap(Rollup::unitId, Function.identity()));
         return children.stream().sorted(Comparator.comparing(UnitNode::name))
-                .map(child -> view(plan, period, child, docs.get(child.id()))).toList();
+                .map(child -> view(plan, period, child, docs.get(child.id())))
+                .map(row -> indicatorCode == null ? row : new UnitProgress(row.planId(), row.periodId(), row.unitId(), row.unitName(), row.level(),
+                        row.ownVersion(), row.daysLate(), row.indicators().stream().filter(i -> i.code().equals(indicatorCode)).toList()))
+                .toList();
     }
 
     /** The unit's rollup document without its children's snapshots, which the subtree totals already sum. */

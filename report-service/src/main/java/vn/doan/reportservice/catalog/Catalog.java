@@ -2,6 +2,7 @@ package vn.doan.reportservice.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,10 +28,17 @@ public class Catalog {
         this.mongo = mongo;
     }
 
-    void unitCreated(UnitCreated e) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
-                .setOnInsert("level", e.level()).setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds())
-                .setOnInsert("active", true), UnitView.class);
+    void unitsCreated(List<UnitCreated> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, UnitView.class);
+        for (UnitCreated e : events) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
+                    .setOnInsert("level", e.level()).setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds())
+                    .setOnInsert("active", true));
+        }
+        bulk.execute();
     }
 
     void unitRenamed(UnitRenamed e) {

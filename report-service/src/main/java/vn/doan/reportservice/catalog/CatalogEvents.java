@@ -1,5 +1,7 @@
 package vn.doan.reportservice.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,19 +18,29 @@ import vn.doan.events.plan.UnitRenamed;
 @Configuration
 class CatalogEvents {
 
+    /** Unit events come a poll at a time, in order; a run of UnitCreated (a whole imported tree) is stored in one bulk write. */
     @Bean
-    Consumer<Message<byte[]>> onUnitEvent(Catalog catalog) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload())).ifPresent(event -> {
-            if (event instanceof UnitCreated e) {
-                catalog.unitCreated(e);
-            } else if (event instanceof UnitRenamed e) {
-                catalog.unitRenamed(e);
-            } else if (event instanceof UnitMoved e) {
-                catalog.unitMoved(e);
-            } else if (event instanceof UnitDissolved e) {
-                catalog.unitDissolved(e);
+    Consumer<List<byte[]>> onUnitEvent(Catalog catalog) {
+        return batch -> {
+            List<UnitCreated> created = new ArrayList<>();
+            for (byte[] payload : batch) {
+                Object event = EventCodec.data(EventCodec.fromJson(payload)).orElse(null);
+                if (event instanceof UnitCreated e) {
+                    created.add(e);
+                    continue;
+                }
+                catalog.unitsCreated(created);
+                created.clear();
+                if (event instanceof UnitRenamed e) {
+                    catalog.unitRenamed(e);
+                } else if (event instanceof UnitMoved e) {
+                    catalog.unitMoved(e);
+                } else if (event instanceof UnitDissolved e) {
+                    catalog.unitDissolved(e);
+                }
             }
-        });
+            catalog.unitsCreated(created);
+        };
     }
 
     @Bean
