@@ -91,7 +91,7 @@ public class Reconciliation {
             Document children = new Document();
             for (String child : childrenOf.getOrDefault(doc.unitId(), List.of())) {
                 Rollup childDoc = byUnit.get(child);
-                children.put(child, new Rollup.ChildSnapshot(childDoc == null ? 0 : childDoc.rev(), expected.get(child)));
+                children.put(child, Rollup.ChildSnapshot.of(childDoc == null ? 0 : childDoc.rev(), expected.get(child)));
             }
             UnitNode unit = units.get(doc.unitId());
             String parent = unit == null ? doc.parentId() : unit.placementFor(periodFrom).parentId();

@@ -45,7 +45,20 @@ public record Rollup(
     public record Own(String reportId, int version, List<ReportSubmitted.Value> values, Instant submittedAt, int daysLate, List<Totals> totals) {
     }
 
-    public record ChildSnapshot(long rev, List<Totals> totals) {
+    /**
+     * A child's subtree totals as its parent holds them. A province can have over a thousand children, so the
+     * totals are kept packed, one short string per indicator ({@link Totals#pack}): the parent document
+     * stays several times smaller, and so does every read and write of it.
+     */
+    public record ChildSnapshot(long rev, List<String> packed) {
+
+        static ChildSnapshot of(long rev, List<Totals> totals) {
+            return new ChildSnapshot(rev, totals.stream().map(Totals::pack).toList());
+        }
+
+        List<Totals> totals() {
+            return packed == null ? List.of() : packed.stream().map(Totals::unpack).toList();
+        }
     }
 
     static String key(String planId, String periodId, String unitId) {

@@ -218,7 +218,7 @@ public class RollupService {
             Rollup parent = mongo.findOne(Rollup.lean(Query.query(Criteria.where("_id").is(parentKey)), childIds), Rollup.class);
             if (parent == null) {
                 Map<String, Rollup.ChildSnapshot> snapshots = new LinkedHashMap<>();
-                children.forEach(c -> snapshots.put(c.unitId(), new Rollup.ChildSnapshot(c.rev(), c.subtree())));
+                children.forEach(c -> snapshots.put(c.unitId(), Rollup.ChildSnapshot.of(c.rev(), c.subtree())));
                 String grandparent = unit(first.parentId(), units).placementFor(first.periodFrom()).parentId();
                 Rollup created = new Rollup(parentKey, first.planId(), first.periodId(), first.periodFrom(), first.parentId(), grandparent,
                         null, snapshots, Totals.sum(children.stream().map(Rollup::subtree).toList()), 1, null, null, null, List.of());
@@ -235,7 +235,7 @@ public class RollupService {
                     continue;
                 }
                 subtree = Totals.replace(subtree, held == null ? null : held.totals(), child.subtree());
-                update.set("children." + child.unitId(), new Rollup.ChildSnapshot(child.rev(), child.subtree()));
+                update.set("children." + child.unitId(), Rollup.ChildSnapshot.of(child.rev(), child.subtree()));
             }
             if (update.getUpdateObject().isEmpty()) {
                 return parent;

@@ -20,6 +20,18 @@ public record Totals(String code, long numerator, long denominator, int units, i
                 below + other.below, within + other.within, above + other.above, onTime + other.onTime, late + other.late);
     }
 
+    /** "numerator,denominator,units,met,below,within,above,onTime,late,code": the code last, so it may hold commas. */
+    String pack() {
+        return numerator + "," + denominator + "," + units + "," + met + "," + below + "," + within + "," + above + "," + onTime + "," + late
+                + "," + code;
+    }
+
+    static Totals unpack(String packed) {
+        String[] f = packed.split(",", 10);
+        return new Totals(f[9], Long.parseLong(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                Integer.parseInt(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]));
+    }
+
     Totals negated() {
         return new Totals(code, -numerator, -denominator, -units, -met, -below, -within, -above, -onTime, -late);
     }
