@@ -119,8 +119,8 @@ public final class ProgressQueryBenchmark {
             String report = """
                     # indicator-service: dashboard queries on a national tree
 
-                    Measured %s on this machine (%d cores), command `benchmarks/progress-query.sh`: in-process Kafka (KRaft) and
-                    MongoDB wire server (H2 file, which ignores secondary indexes), indicator-service alone in the JVM.
+                    Measured %s on this machine (%d cores, load average %.1f when the queries ended), command `benchmarks/progress-query.sh`:
+                    in-process Kafka (KRaft) and MongoDB wire server (H2 file, which ignores secondary indexes), indicator-service alone in the JVM.
                     Tree: %,d units (1 centre, %d provinces, %,d grassroots units, %,d branches), announced as UnitCreated: consumed in %,d ms.
                     Plan with 12 indicators; %,d reports (every grassroots unit of one province, all direct children of it) rolled up in %,d ms.
 
@@ -128,7 +128,8 @@ public final class ProgressQueryBenchmark {
                     |---|---|---|---|---|
                     | province dashboard (`/api/progress/…/units/{province}`) | %.1f | %.1f | %.1f | %.1f |
                     | centre dashboard (`/api/progress/…/units/{centre}`) | %.1f | %.1f | %.1f | %.1f |
-                    """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(), units, PROVINCES,
+                    """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), units, PROVINCES,
                     PROVINCES * GRASSROOTS_PER_PROVINCE, PROVINCES * GRASSROOTS_PER_PROVINCE * BRANCHES_PER_GRASSROOTS, treeMillis,
                     firstProvinceGrassroots.size(), reportMillis, QUERIES,
                     province[0] / 1e6, province[1] / 1e6, province[2] / 1e6, province[3] / 1e6,
