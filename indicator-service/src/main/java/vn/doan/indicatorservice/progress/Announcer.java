@@ -3,10 +3,12 @@ package vn.doan.indicatorservice.progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,7 +20,9 @@ import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.ProgressUpdated;
 import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.PlanIssued;
+import vn.doan.indicatorservice.plan.PlanDefinition;
 import vn.doan.indicatorservice.plan.Plans;
+import vn.doan.support.outbox.OutboxRelay;
 import vn.doan.support.outbox.PendingEvent;
 
 /**
@@ -31,23 +35,43 @@ import vn.doan.support.outbox.PendingEvent;
 @Service
 class Announcer {
 
+    private static final String ROLLUPS = "rollups";
+
     private final MongoTemplate mongo;
     private final ProgressQuery query;
     private final Plans plans;
     private final EventCodec codec;
     private final Clock clock;
+    private final OutboxRelay relay;
 
-    Announcer(MongoTemplate mongo, ProgressQuery query, Plans plans, EventCodec codec, Clock clock) {
+    Announcer(MongoTemplate mongo, ProgressQuery query, Plans plans, EventCodec codec, Clock clock, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
         this.query = query;
         this.plans = plans;
         this.codec = codec;
         this.clock = clock;
     }
 
-    void announce(Rollup doc) {
-        if (doc != null && !upToDate(doc)) {
-            query.view(doc).ifPresent(progress -> publish(doc, progress));
+    /**
+     * Announces each document whose announcement lags its revision, all in one bulk write; an update that
+     * finds the document moved on changes nothing, and the document is announced at its next touch.
+     */
+    void announce(Collection<Rollup> docs, Lookups lookups) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
+        List<String> ids = new ArrayList<>();
+        for (Rollup doc : docs) {
+            if (upToDate(doc)) {
+                continue;
+            }
+            query.view(doc, lookups).ifPresent(progress -> {
+                bulk.updateOne(atRevision(doc), announcement(doc, progress, lookups.plan(doc.planId()).orElseThrow()));
+                ids.add(doc.id());
+            });
+        }
+        if (!ids.isEmpty()) {
+            bulk.execute();
+            ids.forEach(id -> relay.wake(ROLLUPS, id));
         }
     }
 
@@ -55,9 +79,20 @@ class Announcer {
      * Announces a document whose statuses moved only because time passed (ON_TRACK → AT_RISK as the period
      * goes by, → OFF_TRACK once it is over) since its last announcement; returns whether it did.
      */
-    boolean announceIfTimeMovedStatuses(Rollup doc) {
-        return query.view(doc).filter(progress -> !upToDate(doc) || !statuses(progress).equals(doc.announcedStatuses()))
-                .map(progress -> publish(doc, progress)).orElse(false);
+    boolean announceIfTimeMovedStatuses(Rollup doc, Lookups lookups) {
+        return query.view(doc, lookups).filter(progress -> !upToDate(doc) || !statuses(progress).equals(doc.announcedStatuses()))
+                .map(progress -> {
+                    boolean announced = mongo.updateFirst(atRevision(doc), announcement(doc, progress, lookups.plan(doc.planId()).orElseThrow()),
+                            Rollup.class).getModifiedCount() == 1;
+                    if (announced) {
+                        relay.wake(ROLLUPS, doc.id());
+                    }
+                    return announced;
+                }).orElse(false);
+    }
+
+    private static Query atRevision(Rollup doc) {
+        return Query.query(Criteria.where("_id").is(doc.id()).and("rev").is(doc.rev()));
     }
 
     private static boolean upToDate(Rollup doc) {
@@ -70,7 +105,8 @@ class Announcer {
         return statuses;
     }
 
-    private boolean publish(Rollup doc, ProgressQuery.UnitProgress progress) {
+    /** The events for the document's progress and the record of what they announced, as one update. */
+    private Update announcement(Rollup doc, ProgressQuery.UnitProgress progress, PlanDefinition plan) {
         Instant now = Instant.now(clock);
         Totals reports = ProgressQuery.reports(doc).orElse(new Totals(Contribution.REPORTS, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         List<ProgressUpdated.Indicator> indicators = progress.indicators().stream().map(i -> new ProgressUpdated.Indicator(i.code(),
@@ -91,7 +127,7 @@ class Announcer {
                         indicator.subtree().value(), indicator.subtree().target(), now), doc.unitId())));
             } else if (indicator.subtree().status() == Progress.Status.OFF_TRACK) {
                 events.add(PendingEvent.of(codec.wrap(new IndicatorOffTrack(doc.planId(), doc.periodId(), doc.unitId(), indicator.code(),
-                        department(doc.planId(), indicator.code()), indicator.subtree().value(), indicator.subtree().target(), now),
+                        department(plan, indicator.code()), indicator.subtree().value(), indicator.subtree().target(), now),
                         doc.unitId())));
             }
         }
@@ -100,13 +136,12 @@ class Announcer {
             events.add(PendingEvent.of(codec.wrap(new CompletenessChanged(doc.planId(), doc.periodId(), doc.unitId(), reports.units(),
                     reports.onTime(), reports.late(), now), doc.unitId())));
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.id()).and("rev").is(doc.rev())),
-                new Update().set("announcedRev", doc.rev()).set("announcedStatuses", statuses).set("announcedReports", counts)
-                        .push("outbox").each(events.toArray()), Rollup.class).getModifiedCount() == 1;
+        return new Update().set("announcedRev", doc.rev()).set("announcedStatuses", statuses).set("announcedReports", counts)
+                .push("outbox").each(events.toArray());
     }
 
-    private String department(String planId, String code) {
-        return plans.find(planId).flatMap(p -> p.plan().indicators().stream().filter(i -> i.code().equals(code)).findFirst())
-                .map(PlanIssued.Indicator::department).orElse(null);
+    private static String department(PlanDefinition plan, String code) {
+        return plan.plan().indicators().stream().filter(i -> i.code().equals(code)).findFirst().map(PlanIssued.Indicator::department)
+                .orElse(null);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -93,23 +93,25 @@ public class RollupService {
      * thread never blocks waiting.
      */
     public void apply(List<ReportSubmitted> reports) {
+        Lookups lookups = Lookups.of(plans, tree).withUnits(reports.stream().map(ReportSubmitted::unitId).toList());
         Map<String, Placed> latest = new LinkedHashMap<>();
         for (ReportSubmitted report : reports) {
             try {
-                place(report).ifPresent(p -> latest.merge(p.key(), p, (a, b) -> a.report().version() >= b.report().version() ? a : b));
+                place(report, lookups).ifPresent(p -> latest.merge(p.key(), p, (a, b) -> a.report().version() >= b.report().version() ? a : b));
             } catch (NotYetKnown e) {
                 mongo.save(new PendingReport(PendingReport.key(report), report, e.getMessage(), Instant.now()));
                 log.info("Report {} v{} waits for {}", report.reportId(), report.version(), e.getMessage());
             }
         }
-        applyPlaced(latest.values());
+        applyPlaced(latest.values(), lookups);
     }
 
     @Scheduled(fixedDelayString = "${doan.progress.pending-interval:1s}")
     public void applyPending() {
         for (PendingReport pending : mongo.findAll(PendingReport.class)) {
             try {
-                place(pending.report()).ifPresent(p -> applyPlaced(List.of(p)));
+                Lookups lookups = Lookups.of(plans, tree);
+                place(pending.report(), lookups).ifPresent(p -> applyPlaced(List.of(p), lookups));
                 mongo.remove(pending);
             } catch (NotYetKnown stillWaiting) {
                 // tried again on the next run
@@ -117,22 +119,22 @@ public class RollupService {
         }
     }
 
-    private java.util.Optional<Placed> place(ReportSubmitted report) {
-        PlanDefinition plan = plans.find(report.planId()).orElseThrow(() -> new NotYetKnown("plan " + report.planId()));
+    private java.util.Optional<Placed> place(ReportSubmitted report, Lookups lookups) {
+        PlanDefinition plan = lookups.plan(report.planId()).orElseThrow(() -> new NotYetKnown("plan " + report.planId()));
         PlanIssued.ReportingPeriod period = plan.period(report.periodId()).orElse(null);
         if (period == null) {
             log.warn("Report {} names period {} that plan {} no longer has; ignored", report.reportId(), report.periodId(), report.planId());
             return java.util.Optional.empty();
         }
-        UnitNode unit = tree.find(report.unitId()).orElseThrow(() -> new NotYetKnown("unit " + report.unitId()));
+        UnitNode unit = lookups.unit(report.unitId()).orElseThrow(() -> new NotYetKnown("unit " + report.unitId()));
         UnitNode.Placement placement = unit.placementFor(period.from());
         for (String ancestor : placement.ancestorIds()) {
-            tree.find(ancestor).orElseThrow(() -> new NotYetKnown("ancestor " + ancestor));
+            lookups.unit(ancestor).orElseThrow(() -> new NotYetKnown("ancestor " + ancestor));
         }
         return java.util.Optional.of(new Placed(report, plan, period, unit, placement));
     }
 
-    private void applyPlaced(Collection<Placed> reports) {
+    private void applyPlaced(Collection<Placed> reports, Lookups lookups) {
         if (reports.isEmpty()) {
             return;
         }
@@ -141,14 +143,13 @@ public class RollupService {
             rollupTime.record(() -> {
                 List<Rollup> touched = new ArrayList<>();
                 List<Instant> changed = new ArrayList<>();
-                for (Placed placed : reports) {
-                    Replaced replaced = replaceOwn(placed);
+                for (Replaced replaced : replaceOwn(reports)) {
                     if (replaced.changed()) {
-                        changed.add(placed.report().submittedAt());
+                        changed.add(replaced.submittedAt());
                     }
                     touched.add(replaced.doc());
                 }
-                propagate(touched);
+                propagate(touched, lookups);
                 applied.increment(changed.size());
                 Instant now = Instant.now();
                 changed.forEach(submitted -> lag.record(Duration.between(submitted, now)));
@@ -158,30 +159,84 @@ public class RollupService {
         }
     }
 
-    private record Replaced(Rollup doc, boolean changed) {
+    private record Replaced(Rollup doc, boolean changed, Instant submittedAt) {
+    }
+
+    /**
+     * Replaces the own values of a whole batch: one read and one bulk write, each update conditional on the
+     * revision read. If anything else wrote one of these documents meanwhile, the batch is redone one report
+     * at a time, each reading afresh (what the bulk did apply then reads as already applied).
+     */
+    private List<Replaced> replaceOwn(Collection<Placed> batch) {
+        Map<String, Rollup> docs = mongo.find(Rollup.lean(Query.query(Criteria.where("_id").in(batch.stream().map(Placed::key).toList())),
+                List.of()), Rollup.class).stream().collect(java.util.stream.Collectors.toMap(Rollup::id, d -> d));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
+        List<Replaced> result = new ArrayList<>();
+        int writes = 0;
+        for (Placed placed : batch) {
+            Rollup.Own own = own(placed);
+            Rollup doc = docs.get(placed.key());
+            Instant submitted = placed.report().submittedAt();
+            if (doc == null) {
+                Rollup created = created(placed, own);
+                bulk.insert(created);
+                result.add(new Replaced(created, true, submitted));
+                writes++;
+            } else if (doc.own() != null && doc.own().version() >= own.version()) {
+                result.add(new Replaced(doc, false, submitted));
+            } else {
+                List<Totals> subtree = Totals.replace(doc.subtree(), doc.ownTotals(), own.totals());
+                bulk.updateOne(Query.query(Criteria.where("_id").is(doc.id()).and("rev").is(doc.rev())),
+                        new Update().set("own", own).set("subtree", subtree).inc("rev", 1));
+                result.add(new Replaced(doc.withOwn(own, subtree), true, submitted));
+                writes++;
+            }
+        }
+        if (writes == 0) {
+            return result;
+        }
+        try {
+            com.mongodb.bulk.BulkWriteResult written = bulk.execute();
+            if (written.getInsertedCount() + written.getModifiedCount() == writes) {
+                return result;
+            }
+        } catch (org.springframework.data.mongodb.BulkOperationException raced) {
+            log.debug("Own values of a batch raced with another writer; applying one by one", raced);
+        }
+        return batch.stream().map(this::replaceOwn).toList();
+    }
+
+    private static Rollup.Own own(Placed placed) {
+        ReportSubmitted report = placed.report();
+        return new Rollup.Own(report.reportId(), report.version(), report.values(), report.submittedAt(), report.daysLate(),
+                Contribution.of(placed.plan().plan(), placed.period(), placed.unit().level(), report));
+    }
+
+    private static Rollup created(Placed placed, Rollup.Own own) {
+        ReportSubmitted report = placed.report();
+        return new Rollup(placed.key(), report.planId(), report.periodId(), placed.period().from(), report.unitId(),
+                placed.placement().parentId(), own, Map.of(), own.totals(), 1, null, null, null, List.of());
     }
 
     /** Replaces the unit's own values if the report is newer than those in force; returns the document as it now is. */
     private Replaced replaceOwn(Placed placed) {
-        ReportSubmitted report = placed.report();
-        Rollup.Own own = new Rollup.Own(report.reportId(), report.version(), report.values(), report.submittedAt(), report.daysLate(),
-                Contribution.of(placed.plan().plan(), placed.period(), placed.unit().level(), report));
+        Rollup.Own own = own(placed);
+        Instant submitted = placed.report().submittedAt();
         while (true) {
             Rollup doc = read(placed.key());
             if (doc == null) {
-                Rollup created = new Rollup(placed.key(), report.planId(), report.periodId(), placed.period().from(), report.unitId(),
-                        placed.placement().parentId(), own, Map.of(), own.totals(), 1, null, null, null, List.of());
+                Rollup created = created(placed, own);
                 if (insert(created)) {
-                    return new Replaced(created, true);
+                    return new Replaced(created, true, submitted);
                 }
                 continue;
             }
-            if (doc.own() != null && doc.own().version() >= report.version()) {
-                return new Replaced(doc, false);
+            if (doc.own() != null && doc.own().version() >= own.version()) {
+                return new Replaced(doc, false, submitted);
             }
             List<Totals> subtree = Totals.replace(doc.subtree(), doc.ownTotals(), own.totals());
             if (updateAt(doc, new Update().set("own", own).set("subtree", subtree))) {
-                return new Replaced(doc.withOwn(own, subtree), true);
+                return new Replaced(doc.withOwn(own, subtree), true, submitted);
             }
         }
     }
@@ -191,17 +246,16 @@ public class RollupService {
      * many nodes of the batch takes all their snapshots in one write; and so on to the root. Every node
      * touched is announced.
      */
-    void propagate(Collection<Rollup> nodes) {
-        Map<String, UnitNode> units = new HashMap<>();
+    void propagate(Collection<Rollup> nodes, Lookups units) {
         Map<String, Rollup> waiting = new LinkedHashMap<>();
         nodes.forEach(n -> waiting.put(n.id(), n));
         while (!waiting.isEmpty()) {
             int deepest = waiting.values().stream().mapToInt(n -> depth(n, units)).max().orElseThrow();
             List<Rollup> level = waiting.values().stream().filter(n -> depth(n, units) == deepest).toList();
             level.forEach(n -> waiting.remove(n.id()));
+            announcer.announce(level, units);
             Map<String, List<Rollup>> byParent = new LinkedHashMap<>();
             for (Rollup node : level) {
-                announcer.announce(node);
                 if (node.parentId() != null) {
                     byParent.computeIfAbsent(Rollup.key(node.planId(), node.periodId(), node.parentId()), k -> new ArrayList<>()).add(node);
                 }
@@ -211,7 +265,7 @@ public class RollupService {
     }
 
     /** The parent takes each child's subtree totals that are newer than the snapshot it holds; returns it as it now is. */
-    private Rollup takeSnapshots(String parentKey, List<Rollup> children, Map<String, UnitNode> units) {
+    private Rollup takeSnapshots(String parentKey, List<Rollup> children, Lookups units) {
         Rollup first = children.get(0);
         List<String> childIds = children.stream().map(Rollup::unitId).toList();
         while (true) {
@@ -261,13 +315,13 @@ public class RollupService {
             for (Rollup doc : mongo.find(Rollup.lean(affected, List.of()), Rollup.class)) {
                 String newParent = unit.placementFor(doc.periodFrom()).parentId();
                 if (Objects.equals(newParent, doc.parentId())) {
-                    propagate(List.of(doc));
+                    propagate(List.of(doc), Lookups.of(plans, tree));
                     continue;
                 }
                 if (doc.parentId() != null) {
-                    propagate(List.of(leave(Rollup.key(doc.planId(), doc.periodId(), doc.parentId()), unit.id())));
+                    propagate(List.of(leave(Rollup.key(doc.planId(), doc.periodId(), doc.parentId()), unit.id())), Lookups.of(plans, tree));
                 }
-                propagate(List.of(rehome(doc, newParent)));
+                propagate(List.of(rehome(doc, newParent)), Lookups.of(plans, tree));
             }
         } finally {
             lock.unlock();
@@ -317,11 +371,11 @@ public class RollupService {
     }
 
     /** How many ancestors the node's unit has in the tree of its period. */
-    private int depth(Rollup node, Map<String, UnitNode> units) {
+    private int depth(Rollup node, Lookups units) {
         return unit(node.unitId(), units).placementFor(node.periodFrom()).ancestorIds().size();
     }
 
-    private UnitNode unit(String unitId, Map<String, UnitNode> units) {
-        return units.computeIfAbsent(unitId, id -> tree.find(id).orElseThrow(() -> new NotYetKnown("unit " + id)));
+    private static UnitNode unit(String unitId, Lookups units) {
+        return units.unit(unitId).orElseThrow(() -> new NotYetKnown("unit " + unitId));
     }
 }

@@ -2,9 +2,7 @@ package vn.doan.indicatorservice.progress;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -16,8 +14,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanIssued;
-import vn.doan.indicatorservice.plan.PlanDefinition;
 import vn.doan.indicatorservice.plan.Plans;
+import vn.doan.indicatorservice.tree.Tree;
 
 /**
  * Statuses move with the calendar as well as with data: the linear expectation grows every day, and an
@@ -34,12 +32,14 @@ public class TimeStatuses {
 
     private final MongoTemplate mongo;
     private final Plans plans;
+    private final Tree tree;
     private final Announcer announcer;
     private final Clock clock;
 
-    TimeStatuses(MongoTemplate mongo, Plans plans, Announcer announcer, Clock clock) {
+    TimeStatuses(MongoTemplate mongo, Plans plans, Tree tree, Announcer announcer, Clock clock) {
         this.mongo = mongo;
         this.plans = plans;
+        this.tree = tree;
         this.announcer = announcer;
         this.clock = clock;
     }
@@ -48,14 +48,14 @@ public class TimeStatuses {
     @Scheduled(cron = "${doan.progress.time-statuses-cron:0 5 0 * * *}", zone = "Asia/Ho_Chi_Minh")
     public int announceStatusesMovedByTime() {
         LocalDate today = LocalDate.now(clock.withZone(EventCodec.ZONE));
-        Map<String, Optional<PlanDefinition>> planById = new HashMap<>();
+        Lookups lookups = Lookups.of(plans, tree);
         int announced = 0;
         Query started = Rollup.lean(Query.query(Criteria.where("periodFrom").lte(today)), List.of());
         try (Stream<Rollup> docs = mongo.stream(started, Rollup.class)) {
             for (Rollup doc : (Iterable<Rollup>) docs::iterator) {
-                Optional<PlanIssued.ReportingPeriod> period = planById.computeIfAbsent(doc.planId(), plans::find)
-                        .flatMap(plan -> plan.period(doc.periodId()));
-                if (period.isPresent() && !today.isAfter(period.get().to().plusDays(GRACE_DAYS)) && announcer.announceIfTimeMovedStatuses(doc)) {
+                Optional<PlanIssued.ReportingPeriod> period = lookups.plan(doc.planId()).flatMap(plan -> plan.period(doc.periodId()));
+                if (period.isPresent() && !today.isAfter(period.get().to().plusDays(GRACE_DAYS))
+                        && announcer.announceIfTimeMovedStatuses(doc, lookups)) {
                     announced++;
                 }
             }

@@ -77,6 +77,10 @@ public class Tree {
         return Optional.ofNullable(mongo.findById(unitId, UnitNode.class));
     }
 
+    public List<UnitNode> findAll(java.util.Collection<String> unitIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(unitIds)), UnitNode.class);
+    }
+
     /** Every unit, by id: one read for whole-tree computations such as the reconciliation. */
     public java.util.Map<String, UnitNode> all() {
         return mongo.findAll(UnitNode.class).stream().collect(java.util.stream.Collectors.toMap(UnitNode::id, u -> u));

@@ -22,6 +22,7 @@ import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
+import vn.doan.support.outbox.OutboxRelay;
 import vn.doan.support.outbox.PendingEvent;
 import vn.doan.support.web.ApiProblem;
 
@@ -32,13 +33,16 @@ import vn.doan.support.web.ApiProblem;
 @Service
 public class OrgUnitService {
 
+    private static final String UNITS = "org_units";
     private final OrgUnitRepository units;
+    private final OutboxRelay relay;
     private final MongoTemplate mongo;
     private final EventCodec codec;
     private final Counter created;
 
-    OrgUnitService(OrgUnitRepository units, MongoTemplate mongo, EventCodec codec, MeterRegistry registry) {
+    OrgUnitService(OrgUnitRepository units, MongoTemplate mongo, EventCodec codec, MeterRegistry registry, OutboxRelay relay) {
         this.units = units;
+        this.relay = relay;
         this.mongo = mongo;
         this.codec = codec;
         this.created = Counter.builder("doan.units.created").description("Organisation units created").register(registry);
@@ -63,6 +67,7 @@ public class OrgUnitService {
         OrgUnit unit = newUnit(id, request, ancestors, null);
         try {
             OrgUnit saved = units.insert(unit);
+            wake(saved.id());
             created.increment();
             return saved;
         } catch (DuplicateKeyException e) {
@@ -181,7 +186,13 @@ public class OrgUnitService {
             throw ApiProblem.conflict("unit.changed-meanwhile", "id", "The unit was changed by someone else meanwhile; reload and retry.",
                     "Đơn vị vừa được người khác thay đổi; vui lòng tải lại và thử lại.");
         }
+        wake(unitId);
         return updated;
+    }
+
+    /** Points the outbox relay to a unit just given an event. */
+    void wake(String unitId) {
+        relay.wake(UNITS, unitId);
     }
 
     @Scheduled(fixedDelayString = "${doan.units.path-repair-interval:30s}", initialDelayString = "${doan.units.path-repair-interval:30s}")

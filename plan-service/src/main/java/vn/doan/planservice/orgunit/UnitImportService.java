@@ -222,6 +222,7 @@ public class UnitImportService {
             mongo.remove(Query.query(Criteria.where("importId").is(importId)), OrgUnit.class);
             throw e;
         }
+        docs.forEach(unit -> units.wake(unit.id()));
         units.countCreated(docs.size());
         return new Result(importId, docs.size());
     }

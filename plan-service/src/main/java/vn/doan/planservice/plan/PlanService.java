@@ -21,6 +21,7 @@ import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.planservice.orgunit.OrgUnit;
 import vn.doan.planservice.orgunit.OrgUnitService;
+import vn.doan.support.outbox.OutboxRelay;
 import vn.doan.support.outbox.PendingEvent;
 import vn.doan.support.web.ApiProblem;
 
@@ -28,14 +29,16 @@ import vn.doan.support.web.ApiProblem;
 @Service
 public class PlanService {
 
+    private final OutboxRelay relay;
     private final MongoTemplate mongo;
     private final OrgUnitService units;
     private final EventCodec codec;
     private final Clock clock;
     private final Counter issuedPlans;
 
-    PlanService(MongoTemplate mongo, OrgUnitService units, EventCodec codec, Clock clock, MeterRegistry registry) {
+    PlanService(MongoTemplate mongo, OrgUnitService units, EventCodec codec, Clock clock, MeterRegistry registry, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
         this.units = units;
         this.codec = codec;
         this.clock = clock;
@@ -190,6 +193,7 @@ public class PlanService {
         if (changed == null) {
             throw changedMeanwhile();
         }
+        relay.wake("plans", changed.id());
         return changed;
     }
 

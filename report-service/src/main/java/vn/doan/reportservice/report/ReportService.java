@@ -24,6 +24,7 @@ import vn.doan.events.report.ReportSubmitted;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
+import vn.doan.support.outbox.OutboxRelay;
 import vn.doan.support.outbox.PendingEvent;
 import vn.doan.support.web.ApiProblem;
 
@@ -36,15 +37,18 @@ import vn.doan.support.web.ApiProblem;
 public class ReportService {
 
     private static final JsonMapper CANONICAL = JsonMapper.builder().build();
+    private static final String REPORTS = "reports";
 
     private final MongoTemplate mongo;
     private final Catalog catalog;
     private final EventCodec codec;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final OutboxRelay relay;
 
-    ReportService(MongoTemplate mongo, Catalog catalog, EventCodec codec, Clock clock, MeterRegistry registry) {
+    ReportService(MongoTemplate mongo, Catalog catalog, EventCodec codec, Clock clock, MeterRegistry registry, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
         this.catalog = catalog;
         this.codec = codec;
         this.clock = clock;
@@ -94,6 +98,7 @@ public class ReportService {
                     .with("reportId", other == null ? null : other.id());
         }
         if (submit) {
+            relay.wake(REPORTS, report.id());
             accepted(report.daysLate());
         }
         return new Outcome(report, true);
@@ -219,6 +224,7 @@ public class ReportService {
         if (saved == null) {
             throw changedMeanwhile();
         }
+        relay.wake(REPORTS, saved.id());
         accepted(saved.daysLate());
         return saved;
     }
@@ -232,6 +238,7 @@ public class ReportService {
         if (saved == null) {
             throw changedMeanwhile();
         }
+        relay.wake(REPORTS, saved.id());
         return saved;
     }
 

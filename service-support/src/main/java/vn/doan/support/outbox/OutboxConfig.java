@@ -41,6 +41,6 @@ public class OutboxConfig {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> outboxProducer, OutboxProperties properties,
             MeterRegistry registry) {
-        return new OutboxRelay(mongo, outboxProducer, properties.collections(), registry);
+        return new OutboxRelay(mongo, outboxProducer, properties.collections(), properties.sweepInterval(), registry);
     }
 }

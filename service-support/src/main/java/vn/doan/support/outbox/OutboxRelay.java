@@ -5,7 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +35,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  * producer can pipeline it. When Kafka is down the events stay where they are and the next run tries
  * again; a crash between acknowledgement and removal sends an event twice, which every consumer
  * tolerates (events carry ids and versions).
+ *
+ * <p>Writers name the documents they have just given events ({@link #wake}); the relay fetches those by id at
+ * its next run, without searching. Every {@code sweep-interval} it also searches every document for events
+ * nobody named: left by a crash, by another replica, or written while Kafka was down. Without an index a
+ * search reads the whole collection (as mongo-java-server does), so searching on every run would make each
+ * run cost as much as the collection is large.
  */
 public class OutboxRelay {
 
@@ -42,13 +52,19 @@ public class OutboxRelay {
     private final MongoTemplate mongo;
     private final Producer<String, byte[]> producer;
     private final List<String> collections;
+    private final long sweepNanos;
+    private final Map<String, Set<Object>> named = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
+    private long lastSweep;
 
-    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, List<String> collections, MeterRegistry registry) {
+    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, List<String> collections, Duration sweepInterval,
+            MeterRegistry registry) {
         this.mongo = mongo;
         this.producer = producer;
         this.collections = collections;
+        this.sweepNanos = sweepInterval.toNanos();
+        this.lastSweep = System.nanoTime() - sweepNanos;
         Gauge.builder("doan.outbox.backlog", backlog, AtomicLong::get)
                 .description("Documents whose events are not yet on Kafka")
                 .register(registry);
@@ -56,13 +72,51 @@ public class OutboxRelay {
                 .register(registry);
     }
 
+    /** The document {@code id} of {@code collection} has just been given events: send them at the next run. */
+    public void wake(String collection, Object id) {
+        named.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
+    }
+
     @Scheduled(fixedDelayString = "${doan.outbox.interval:200ms}")
     public void relay() {
+        boolean sweep = System.nanoTime() - lastSweep >= sweepNanos;
+        if (sweep) {
+            lastSweep = System.nanoTime();
+        }
         long remaining = 0;
         for (String collection : collections) {
-            remaining += drain(collection);
+            remaining += drainNamed(collection);
+            if (sweep) {
+                remaining += drain(collection);
+            }
         }
         backlog.set(remaining);
+    }
+
+    /** Sends the events of the documents writers named, fetched by id; returns what is left. */
+    private long drainNamed(String collection) {
+        Set<Object> ids = named.getOrDefault(collection, Set.of());
+        List<Object> taken = new ArrayList<>();
+        for (Object id : ids) {
+            if (ids.remove(id)) {
+                taken.add(id);
+            }
+        }
+        for (int from = 0; from < taken.size(); from += BATCH) {
+            List<Object> chunk = taken.subList(from, Math.min(taken.size(), from + BATCH));
+            try {
+                List<Document> batch = mongo.find(new Query(Criteria.where("_id").in(chunk).and("outbox.0").exists(true)), Document.class,
+                        collection);
+                if (!batch.isEmpty()) {
+                    send(batch, collection);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay of {} paused, will retry: {}", collection, e.getMessage());
+                taken.subList(from, taken.size()).forEach(id -> wake(collection, id));
+                return taken.size() - from;
+            }
+        }
+        return 0;
     }
 
     /** Sends batches from one collection until it is empty or Kafka refuses; returns what is left. */
