@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,7 @@ import vn.doan.support.test.MutableClock;
         "spring.cloud.stream.bindings.onReportEvent-in-0.group=notification-delivery-test",
         "spring.cloud.stream.bindings.onAlertEvent-in-0.group=notification-delivery-test"})
 @Import(NotificationDeliveryIntegrationTests.TestClock.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class NotificationDeliveryIntegrationTests {
 
     static final MutableClock CLOCK = new MutableClock("2026-05-01T09:00");

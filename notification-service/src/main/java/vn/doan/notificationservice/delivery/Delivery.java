@@ -14,7 +14,8 @@ import vn.doan.support.outbox.PendingEvent;
  * created. PENDING → SENT, or RETRYING (with {@code nextAttemptAt}) and finally DEAD; CANCELLED when the
  * unit submitted before it went out. A sweep claims it with a lease ({@code owner}, {@code leaseUntil})
  * so that one instance sends it. Its {@code NotificationSent} / {@code NotificationFailed} events wait in
- * {@code outbox}, written in the same update as the state.
+ * {@code outbox}, written in the same update as the state. A sent delivery is removed 90 days after it went out
+ * (TTL index); dead letters stay until retried.
  */
 @Document("deliveries")
 @CompoundIndex(name = "due", def = "{'state': 1, 'nextAttemptAt': 1}")
@@ -37,7 +38,7 @@ public record Delivery(
         String owner,
         String lastError,
         Instant createdAt,
-        Instant sentAt,
+        @Indexed(expireAfter = "90d") Instant sentAt,
         List<PendingEvent> outbox) {
 
     public enum State { PENDING, RETRYING, SENT, DEAD, CANCELLED }
