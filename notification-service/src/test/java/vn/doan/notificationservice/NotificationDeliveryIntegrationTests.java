@@ -252,12 +252,13 @@ abstract class NotificationDeliveryIntegrationTests {
                 + "năm 2026 by 15/05/2026.");
 
         String key = "report.returned.body";
+        EventEnvelope returned;
         assertThat(http.send("PUT", "/api/templates/vi/" + key,
                 Map.of("text", "{unit}: báo cáo \"{period}\" được trả lại. Lý do: {reason}. Đề nghị hoàn thiện và nộp lại trong 03 ngày.")).status())
                 .isEqualTo(200);
         try {
-            kafka.publish(new ReportReturned("r-" + t.thoLap, 1, t.plan, t.thoLap, ThoXuan.PERIOD, "Số liệu tập huấn chưa khớp với danh sách",
-                    "bt-huyendoan", Instant.parse("2026-03-02T02:00:00Z")), t.thoLap);
+            returned = kafka.publish(new ReportReturned("r-" + t.thoLap, 1, t.plan, t.thoLap, ThoXuan.PERIOD,
+                    "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2026-03-02T02:00:00Z")), t.thoLap);
             await(() -> deliveriesOf("returned|r-" + t.thoLap + "|1") == 3);
             deliveries.sweep();
         } finally {
@@ -268,6 +269,18 @@ abstract class NotificationDeliveryIntegrationTests {
         assertThat(lastMailTo(t.email("pbt-tholap")).body()).isEqualTo("The report Báo cáo sơ kết 6 tháng đầu năm 2026 under plan 54-CT/ĐTN of "
                 + "Đoàn xã Thọ Lập was returned for revision. Reason: Số liệu tập huấn chưa khớp với danh sách");
         assertThat(http.get("/api/templates/vi").body().get(key).asString()).startsWith("Báo cáo {period} theo Kế hoạch {plan} của {unit}");
+
+        kafka.publish(returned);
+        kafka.publish(new ReportReturned("r-" + t.thoLap, 2, t.plan, t.thoLap, ThoXuan.PERIOD, "Thiếu ảnh hoạt động", "bt-huyendoan",
+                Instant.parse("2026-03-04T02:00:00Z")), t.thoLap);
+        await(() -> deliveriesOf("returned|r-" + t.thoLap + "|2") == 3);
+        deliveries.sweep();
+        assertThat(SMTP.receivedBy(t.email("bt-tholap"))).as("the first return, delivered twice by Kafka, is told once")
+                .filteredOn(m -> m.subject().startsWith("Báo cáo bị trả lại")).extracting(Smtp.Mail::body).containsExactly(
+                        "Đoàn xã Thọ Lập: báo cáo \"Báo cáo sơ kết 6 tháng đầu năm 2026\" được trả lại. Lý do: Số liệu tập huấn chưa khớp với danh sách. "
+                                + "Đề nghị hoàn thiện và nộp lại trong 03 ngày.",
+                        "Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN của Đoàn xã Thọ Lập đã được trả lại để bổ sung, chỉnh sửa. "
+                                + "Lý do: Thiếu ảnh hoạt động");
         assertThat(http.send("PUT", "/api/templates/vi/no.such.body", Map.of("text", "x")).status()).isEqualTo(404);
 
         HttpJson.Response noAddress = http.send("PUT", "/api/recipients/" + t.person("x"),
@@ -314,8 +327,8 @@ abstract class NotificationDeliveryIntegrationTests {
         deliveries.sweep();
         assertThat(lastMailTo(t.email("bt-thoxuan")).body()).contains("""
                 Chậm báo cáo:
-                - Đoàn xã Xuân Hòa: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026
-                - Đoàn trường THPT Thọ Xuân 4: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026""");
+                - Đoàn trường THPT Thọ Xuân 4: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026
+                - Đoàn xã Xuân Hòa: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026""");
         assertThat(SMTP.receivedBy(t.email("bt-thoxuan"))).as("one digest a day").hasSize(2);
     }
 

@@ -95,7 +95,8 @@ public class DigestSweep {
                 }
                 List<Catalog.Unit> missing = catalog.expectedUnits(plan.plan().issuingUnitId(), period.reportingLevels()).stream()
                         .filter(u -> subtree.containsKey(u.id()))
-                        .filter(u -> !catalog.submitted(plan.id(), period.periodId(), u.id())).toList();
+                        .filter(u -> !catalog.submitted(plan.id(), period.periodId(), u.id()))
+                        .sorted(java.util.Comparator.comparing(Catalog.Unit::name)).toList();
                 Map<String, String> about = Map.of("plan", plan.plan().number(), "period", period.label(), "due", Notices.DATE.format(period.dueDate()));
                 if (dueThisWeek && !missing.isEmpty()) {
                     due.add(new Line("digest.due-line", with(about, "count", String.valueOf(missing.size()))));
