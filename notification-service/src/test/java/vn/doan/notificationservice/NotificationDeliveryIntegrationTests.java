@@ -40,6 +40,7 @@ import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.digest.DigestSweep;
+import vn.doan.notificationservice.notice.Notifier;
 import vn.doan.notificationservice.reminder.ReminderSweep;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
@@ -89,6 +90,8 @@ abstract class NotificationDeliveryIntegrationTests {
     DeliverySweep deliveries;
     @Autowired
     DigestSweep digests;
+    @Autowired
+    Notifier notifier;
     HttpJson http;
     static KafkaTestClient kafka;
 
@@ -380,6 +383,33 @@ abstract class NotificationDeliveryIntegrationTests {
                             + "chỉnh sửa. Lý do: Thiếu ảnh hoạt động");
             assertThat(http.post("/api/deliveries/" + path(id) + "/retry", "").status()).as("only dead letters").isEqualTo(409);
         }
+    }
+
+    @Test
+    void workLeftByAnInstanceThatStoppedIsFinishedByAnotherAfterItsLease() {
+        CLOCK.set("2026-06-03T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        String notification = "returned|r-" + t.school + "|1";
+        mongo.insert(new Document("_id", notification).append("kind", "report.returned").append("unitId", t.school)
+                .append("params", new Document("unit", "Đoàn trường THPT Thọ Xuân 4").append("period", ThoXuan.PERIOD_LABEL)
+                        .append("plan", "54-CT/ĐTN").append("reason", "Thiếu chữ ký"))
+                .append("addressees", List.of(new Document("unitId", t.school).append("roles", List.of("SECRETARY")).append("template", "report.returned")))
+                .append("createdAt", java.util.Date.from(Instant.parse("2026-06-03T01:58:00Z"))).append("fannedOut", false), "notifications");
+
+        notifier.finishInterrupted();
+        String id = notification + "|" + t.person("bt-thpt4") + "|EMAIL";
+        assertThat(mongo.getCollection("deliveries").countDocuments(new Document("_id", id))).as("the fan-out the stopped instance began").isEqualTo(1);
+        mongo.getCollection("deliveries").updateOne(new Document("_id", id), new Document("$set", new Document("owner", "stopped-instance")
+                .append("leaseUntil", java.util.Date.from(Instant.parse("2026-06-03T02:02:00Z")))));
+
+        deliveries.sweep();
+        assertThat(SMTP.receivedBy(t.email("bt-thpt4"))).as("still leased by the stopped instance").isEmpty();
+        CLOCK.set("2026-06-03T09:02:01");
+        deliveries.sweep();
+        deliveries.sweep();
+        assertThat(SMTP.receivedBy(t.email("bt-thpt4"))).extracting(Smtp.Mail::body).containsExactly("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 "
+                + "theo Kế hoạch 54-CT/ĐTN của Đoàn trường THPT Thọ Xuân 4 đã được trả lại để bổ sung, chỉnh sửa. Lý do: Thiếu chữ ký");
+        assertThat(http.get("/api/deliveries/" + path(id)).body().get("attempts").asInt()).isEqualTo(1);
     }
 
     @Test
