@@ -37,12 +37,12 @@ public class ReminderSweep {
     private final Notices notices;
 
     ReminderSweep(Catalog catalog, MongoTemplate mongo, ReminderRules rules, Clock clock, MeterRegistry registry, Notices notices) {
-        this.notices = notices;
         this.catalog = catalog;
         this.mongo = mongo;
         this.rules = rules;
         this.clock = clock;
         this.registry = registry;
+        this.notices = notices;
     }
 
     /** Runs the sweep; returns how many reminders it recorded. */
