@@ -120,6 +120,7 @@ abstract class NotificationDeliveryIntegrationTests {
         kafka.publish(t.plan(due, implementingPlanDue), t.district);
         await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", t.plan)) == 1);
         if (!peopleFirst) {
+            await(() -> t.planToldToEachUnit(mongo));
             t.people(http);
         }
         return t;

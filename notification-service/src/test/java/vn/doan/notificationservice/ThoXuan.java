@@ -54,6 +54,15 @@ final class ThoXuan {
                 1, null, "ACTION_PROGRAM", null, implementingPlanDue, implementingPlanDue == null ? List.of() : List.of(UnitLevel.GRASSROOTS));
     }
 
+    /**
+     * The new plan has been told to the three grassroots units (to nobody yet, without people): registering people after
+     * this gives them no "new plan" message.
+     */
+    boolean planToldToEachUnit(org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return mongo.getCollection("notifications").countDocuments(new org.bson.Document("_id",
+                new org.bson.Document("$regex", "^" + java.util.regex.Pattern.quote("plan|" + plan + "|v1|"))).append("fannedOut", true)) == 3;
+    }
+
     String person(String who) {
         return who + "-" + s;
     }

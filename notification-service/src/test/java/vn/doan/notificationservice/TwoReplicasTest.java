@@ -128,6 +128,7 @@ class TwoReplicasTest {
         kafka.publish(t.plan(LocalDate.of(2026, 5, 15), null), t.district);
         await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", t.plan)) == 1
                 && mongo.getCollection("units").countDocuments(new Document("_id", t.school)) == 1);
+        await(() -> t.planToldToEachUnit(mongo));
         t.people(http);
         return t;
     }
