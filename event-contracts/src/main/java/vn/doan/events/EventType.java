@@ -6,6 +6,8 @@ import vn.doan.events.indicator.CompletenessChanged;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.ProgressUpdated;
 import vn.doan.events.indicator.TargetAchieved;
+import vn.doan.events.notification.NotificationFailed;
+import vn.doan.events.notification.NotificationSent;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
@@ -40,7 +42,9 @@ public enum EventType {
     PROGRESS_UPDATED("vn.doan.indicator.ProgressUpdated", 1, ProgressUpdated.class, Topics.PROGRESS),
     TARGET_ACHIEVED("vn.doan.indicator.TargetAchieved", 1, TargetAchieved.class, Topics.INDICATOR_ALERTS),
     INDICATOR_OFF_TRACK("vn.doan.indicator.IndicatorOffTrack", 1, IndicatorOffTrack.class, Topics.INDICATOR_ALERTS),
-    COMPLETENESS_CHANGED("vn.doan.indicator.CompletenessChanged", 1, CompletenessChanged.class, Topics.INDICATOR_ALERTS);
+    COMPLETENESS_CHANGED("vn.doan.indicator.CompletenessChanged", 1, CompletenessChanged.class, Topics.INDICATOR_ALERTS),
+    NOTIFICATION_SENT("vn.doan.notification.NotificationSent", 1, NotificationSent.class, Topics.NOTIFICATION_DELIVERIES),
+    NOTIFICATION_FAILED("vn.doan.notification.NotificationFailed", 1, NotificationFailed.class, Topics.NOTIFICATION_DELIVERIES);
 
     private final String type;
     private final int version;

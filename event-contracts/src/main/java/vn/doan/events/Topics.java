@@ -15,8 +15,12 @@ public final class Topics {
     /** Targets achieved, indicators off track, completeness changes, published by indicator-service. */
     public static final String INDICATOR_ALERTS = "doan.indicator.alerts.v1";
 
+    /** Every notification sent, and every delivery that gave up (dead letter), published by notification-service; key unit id. */
+    public static final String NOTIFICATION_DELIVERIES = "doan.notification.deliveries.v1";
+
     /** Every topic of the contract, for provisioning. */
-    public static final java.util.List<String> ALL = java.util.List.of(ORG_UNITS, PLANS, REPORTS, PROGRESS, INDICATOR_ALERTS);
+    public static final java.util.List<String> ALL = java.util.List.of(ORG_UNITS, PLANS, REPORTS, PROGRESS, INDICATOR_ALERTS,
+            NOTIFICATION_DELIVERIES);
     /** Topics that keep only the latest record per key. */
     public static final java.util.Set<String> COMPACTED = java.util.Set.of(PROGRESS);
 

@@ -74,7 +74,12 @@ class EventSchemaTest {
             Map.entry(EventType.COMPLETENESS_CHANGED, new vn.doan.events.indicator.CompletenessChanged("p-54", "2016", "u-thoxuan", 3, 2, 1,
                     Instant.parse("2016-11-20T02:00:00Z"))),
             Map.entry(EventType.REPORT_ACCEPTED, new vn.doan.events.report.ReportAccepted("r-1", 2, "p-54", "u-tholap", "2016",
-                    "bt-huyendoan", Instant.parse("2016-11-20T03:00:00Z"))));
+                    "bt-huyendoan", Instant.parse("2016-11-20T03:00:00Z"))),
+            Map.entry(EventType.NOTIFICATION_SENT, new vn.doan.events.notification.NotificationSent("reminder|p-54|2016|u-tholap|before-7|bt-tholap|EMAIL",
+                    "reminder|p-54|2016|u-tholap|before-7", "reminder.before", "u-tholap", "bt-tholap", "EMAIL", 1, Instant.parse("2016-11-08T02:00:00Z"))),
+            Map.entry(EventType.NOTIFICATION_FAILED, new vn.doan.events.notification.NotificationFailed("reminder|p-54|2016|u-tholap|after-1|bt-tholap|WEBHOOK",
+                    "reminder|p-54|2016|u-tholap|after-1", "reminder.after", "u-tholap", "bt-tholap", "WEBHOOK", 6, "HTTP 503",
+                    Instant.parse("2016-11-17T02:00:00Z"))));
 
     @Test
     void everyEventTypeHasASampleAndItsSampleMatchesItsSchema() throws Exception {

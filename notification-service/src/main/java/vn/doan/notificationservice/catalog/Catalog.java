@@ -1,5 +1,8 @@
 package vn.doan.notificationservice.catalog;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
@@ -9,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import vn.doan.events.indicator.IndicatorOffTrack;
+import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
@@ -19,8 +24,8 @@ import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportSubmitted;
 
 /**
- * What notification-service knows, learnt from events only: units, plans in force, and who has
- * submitted which period. Every update is idempotent.
+ * What notification-service knows, learnt from events only: units, plans in force, who has submitted
+ * which period, and which indicators are off track. Every update is idempotent.
  */
 @Service
 public class Catalog {
@@ -38,6 +43,16 @@ public class Catalog {
 
         static String key(String planId, String periodId, String unitId) {
             return planId + "|" + periodId + "|" + unitId;
+        }
+    }
+
+    /** An indicator of a unit's subtree that is off track now (removed when the target is achieved). */
+    @Document("offtrack")
+    public record OffTrack(@Id String id, String planId, String periodId, String unitId, String indicatorCode, String department,
+            BigDecimal value, BigDecimal target, Instant at) {
+
+        static String key(String planId, String periodId, String unitId, String indicatorCode) {
+            return planId + "|" + periodId + "|" + unitId + "|" + indicatorCode;
         }
     }
 
@@ -86,6 +101,29 @@ public class Catalog {
         mongo.upsert(Query.query(Criteria.where("_id").is(Submission.key(e.planId(), e.periodId(), e.unitId()))),
                 new Update().setOnInsert("planId", e.planId()).setOnInsert("periodId", e.periodId()).setOnInsert("unitId", e.unitId()),
                 Submission.class);
+    }
+
+    void indicatorOffTrack(IndicatorOffTrack e) {
+        mongo.save(new OffTrack(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()), e.planId(), e.periodId(), e.unitId(),
+                e.indicatorCode(), e.department(), e.value(), e.target(), e.at()));
+    }
+
+    void targetAchieved(TargetAchieved e) {
+        mongo.remove(Query.query(Criteria.where("_id").is(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()))), OffTrack.class);
+    }
+
+    public List<OffTrack> offTrackIn(Collection<String> unitIds) {
+        return mongo.find(Query.query(Criteria.where("unitId").in(unitIds)), OffTrack.class);
+    }
+
+    public Optional<Plan> plan(String id) {
+        return Optional.ofNullable(mongo.findById(id, Plan.class));
+    }
+
+    /** The unit and every active unit under it. */
+    public List<Unit> subtree(String unitId) {
+        Criteria scope = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("ancestorIds").is(unitId));
+        return mongo.find(Query.query(scope.and("active").is(true)), Unit.class);
     }
 
     public List<Plan> plansInForce() {

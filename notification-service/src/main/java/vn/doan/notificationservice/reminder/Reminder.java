@@ -7,8 +7,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One reminder in a unit's inbox. Its id is plan | period | unit | rule, so however many sweeps, restarts
- * or replicas try, a unit gets one reminder per rule and due date.
+ * One reminder in a unit's reminder log. Its id is plan | period | unit | rule | due date, so however many
+ * sweeps, restarts or replicas try, a unit gets one reminder per rule and due date; a revised due date
+ * starts the rules afresh.
  */
 @Document("reminders")
 public record Reminder(
@@ -24,7 +25,7 @@ public record Reminder(
         Instant createdAt,
         boolean read) {
 
-    static String key(String planId, String periodId, String unitId, String rule) {
-        return planId + "|" + periodId + "|" + unitId + "|" + rule;
+    static String key(String planId, String periodId, String unitId, String rule, LocalDate dueDate) {
+        return planId + "|" + periodId + "|" + unitId + "|" + rule + "|" + dueDate;
     }
 }

@@ -11,14 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * When units are reminded, in days before and after a due date (default 7 and 1 before, 1 and 7 after),
- * how often the sweep runs, and the quiet hours in which nothing is sent.
+ * how often the sweep runs, and the quiet hours in which nothing is sent. A late unit's upper level hears
+ * of it through the staff of {@code lateDepartment} (default VP, Văn phòng); from {@code escalateAfterDays}
+ * late on (default 7), the upper level's secretary does instead: lateness is escalated.
  */
 @ConfigurationProperties("doan.reminders")
-public record ReminderRules(List<Integer> daysBefore, List<Integer> daysAfter, Duration interval, LocalTime quietFrom, LocalTime quietUntil) {
+public record ReminderRules(List<Integer> daysBefore, List<Integer> daysAfter, Duration interval, LocalTime quietFrom, LocalTime quietUntil,
+        Integer escalateAfterDays, String lateDepartment) {
 
     public ReminderRules {
         daysBefore = daysBefore == null ? List.of(7, 1) : daysBefore;
         daysAfter = daysAfter == null ? List.of(1, 7) : daysAfter;
+        escalateAfterDays = escalateAfterDays == null ? 7 : escalateAfterDays;
+        lateDepartment = lateDepartment == null ? "VP" : lateDepartment;
+    }
+
+    /** Whether a rule ("after-7") is late enough to go to the superior. */
+    public boolean escalates(String rule) {
+        return rule.startsWith("after-") && Integer.parseInt(rule.substring("after-".length())) >= escalateAfterDays;
     }
 
     /**

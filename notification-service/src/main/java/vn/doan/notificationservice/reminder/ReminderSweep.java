@@ -4,42 +4,45 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.notice.Notices;
 
 /**
  * Looks at every reporting period of every plan in force and reminds each expected unit that has not
- * submitted, by the rule in force today. Inserting with a deterministic id makes it exactly once.
+ * submitted, by the rule in force today: a notification to its people (and, once late, its upper level)
+ * and an entry in the unit's reminder log. Deterministic ids make both exactly once.
  */
 @Service
 public class ReminderSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Catalog catalog;
     private final MongoTemplate mongo;
     private final ReminderRules rules;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Notices notices;
 
-    ReminderSweep(Catalog catalog, MongoTemplate mongo, ReminderRules rules, Clock clock, MeterRegistry registry) {
+    ReminderSweep(Catalog catalog, MongoTemplate mongo, ReminderRules rules, Clock clock, MeterRegistry registry, Notices notices) {
         this.catalog = catalog;
         this.mongo = mongo;
         this.rules = rules;
         this.clock = clock;
         this.registry = registry;
+        this.notices = notices;
     }
 
     /** Runs the sweep; returns how many reminders it recorded. */
@@ -68,15 +71,16 @@ public class ReminderSweep {
     private int remind(PlanIssued plan, PlanIssued.ReportingPeriod period, String rule, LocalDate today, Instant now) {
         int recorded = 0;
         for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), period.reportingLevels())) {
-            String id = Reminder.key(plan.planId(), period.periodId(), unit.id(), rule);
-            if (catalog.submitted(plan.planId(), period.periodId(), unit.id()) || mongo.exists(
-                    org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
-                    Reminder.class)) {
+            String id = Reminder.key(plan.planId(), period.periodId(), unit.id(), rule, period.dueDate());
+            if (catalog.submitted(plan.planId(), period.periodId(), unit.id())
+                    || mongo.exists(Query.query(Criteria.where("_id").is(id)), Reminder.class)) {
                 continue;
             }
+            // the notification and its deliveries first (idempotent), then the log entry that ends the retries
+            String message = notices.reminder(plan, period, unit, rule, today);
             try {
                 mongo.insert(new Reminder(id, unit.id(), unit.name(), plan.planId(), plan.number(), period.periodId(), period.dueDate(), rule,
-                        message(unit.name(), plan.number(), period, today), now, false));
+                        message, now, false));
                 registry.counter("doan.reminders.sent", "rule", rule).increment();
                 recorded++;
             } catch (DuplicateKeyException anotherReplicaWasFirst) {
@@ -84,16 +88,5 @@ public class ReminderSweep {
             }
         }
         return recorded;
-    }
-
-    static String message(String unit, String planNumber, PlanIssued.ReportingPeriod period, LocalDate today) {
-        long left = ChronoUnit.DAYS.between(today, period.dueDate());
-        String due = DATE.format(period.dueDate());
-        if (left >= 0) {
-            return "Nhắc hạn báo cáo: " + unit + " chưa nộp " + period.label() + " theo Kế hoạch " + planNumber + ", hạn nộp " + due
-                    + (left == 0 ? " (hôm nay là hạn cuối)." : " (còn " + left + " ngày).");
-        }
-        return "Quá hạn báo cáo: " + unit + " chưa nộp " + period.label() + " theo Kế hoạch " + planNumber + "; hạn nộp " + due
-                + " đã quá " + (-left) + " ngày.";
     }
 }

@@ -1,0 +1,126 @@
+package vn.doan.notificationservice.notice;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import vn.doan.events.indicator.IndicatorOffTrack;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.report.ReportReturned;
+import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.notice.Notification.Addressee;
+import vn.doan.notificationservice.recipient.Role;
+import vn.doan.notificationservice.reminder.ReminderRules;
+import vn.doan.notificationservice.template.Templates;
+
+/** Decides who is told what: a reminder, a returned report, a new plan, an indicator off track. */
+@Service
+public class Notices {
+
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Set<Role> LEADERSHIP = Set.of(Role.SECRETARY, Role.DEPUTY);
+
+    private final Notifier notifier;
+    private final Catalog catalog;
+    private final Templates templates;
+    private final ReminderRules rules;
+
+    Notices(Notifier notifier, Catalog catalog, Templates templates, ReminderRules rules) {
+        this.notifier = notifier;
+        this.catalog = catalog;
+        this.templates = templates;
+        this.rules = rules;
+    }
+
+    /**
+     * Reminds a unit that has not reported: its secretary and deputy always; once late, also the upper
+     * level (staff of the late-department), and from escalate-after-days on the upper level's secretary.
+     * Returns the Vietnamese text, for the unit's reminder log.
+     */
+    public String reminder(PlanIssued plan, PlanIssued.ReportingPeriod period, Catalog.Unit unit, String rule, LocalDate today) {
+        long left = ChronoUnit.DAYS.between(today, period.dueDate());
+        String kind = left > 0 ? "reminder.before" : left == 0 ? "reminder.due-today" : "reminder.after";
+        Map<String, String> params = Map.of("unit", unit.name(), "plan", plan.number(), "period", period.label(),
+                "due", DATE.format(period.dueDate()), "days", String.valueOf(Math.abs(left)));
+        List<Addressee> to = new ArrayList<>(List.of(new Addressee(unit.id(), LEADERSHIP, null, kind)));
+        if (left < 0 && unit.parentId() != null) {
+            to.add(rules.escalates(rule)
+                    ? new Addressee(unit.parentId(), Set.of(Role.SECRETARY), null, "reminder.escalated")
+                    : new Addressee(unit.parentId(), Set.of(Role.STAFF), rules.lateDepartment(), "reminder.late-below"));
+        }
+        String stopKey = plan.planId() + "|" + period.periodId() + "|" + unit.id();
+        notifier.send("reminder|" + stopKey + "|" + rule + "|" + period.dueDate(), kind, unit.id(), stopKey, params, to);
+        return templates.text(kind + ".body", Templates.DEFAULT_LANGUAGE, params);
+    }
+
+    /** Tells the unit's leadership that its report came back, and why. */
+    public void reportReturned(ReportReturned e) {
+        Map<String, String> params = new HashMap<>(about(e.unitId(), e.planId(), e.periodId()));
+        params.put("reason", e.reason() == null ? "" : e.reason());
+        notifier.send("returned|" + e.reportId() + "|" + e.version(), "report.returned", e.unitId(), null, params,
+                List.of(new Addressee(e.unitId(), LEADERSHIP, null, "report.returned")));
+    }
+
+    /** Tells each unit under the issuer what the new plan (or revision) asks of it, and by when. */
+    public void planIssued(PlanIssued plan) {
+        Set<UnitLevel> levels = new LinkedHashSet<>(plan.implementingLevels() == null ? List.of() : plan.implementingLevels());
+        plan.schedule().forEach(p -> levels.addAll(p.reportingLevels()));
+        String issuer = catalog.unit(plan.issuingUnitId()).map(Catalog.Unit::name).orElse(plan.issuingUnitId());
+        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), List.copyOf(levels))) {
+            if (unit.id().equals(plan.issuingUnitId())) {
+                continue;
+            }
+            Map<String, String> params = new HashMap<>(Map.of("issuer", issuer, "plan", plan.number(), "title", plan.title(), "unit", unit.name()));
+            for (String language : Templates.LANGUAGES) {
+                params.put(language + ":tasks", tasks(plan, unit.level(), language));
+            }
+            if (!params.get("vi:tasks").isEmpty()) {
+                notifier.send("plan|" + plan.planId() + "|v" + Math.max(1, plan.version()) + "|" + unit.id(), "plan.issued", unit.id(), null, params,
+                        List.of(new Addressee(unit.id(), LEADERSHIP, null, "plan.issued")));
+            }
+        }
+    }
+
+    private String tasks(PlanIssued plan, UnitLevel level, String language) {
+        List<String> tasks = new ArrayList<>();
+        if (plan.implementingPlanDue() != null && plan.implementingLevels() != null && plan.implementingLevels().contains(level)) {
+            tasks.add(templates.text("plan.issued.task-implementing", language, Map.of("due", DATE.format(plan.implementingPlanDue()))));
+        }
+        plan.schedule().stream().filter(p -> p.reportingLevels().contains(level)).forEach(p -> tasks.add(
+                templates.text("plan.issued.task-report", language, Map.of("period", p.label(), "due", DATE.format(p.dueDate())))));
+        return String.join("; ", tasks);
+    }
+
+    /** Alerts the department that follows the indicator (its staff), or the leadership if none is named. */
+    public void indicatorOffTrack(IndicatorOffTrack e) {
+        Map<String, String> params = new HashMap<>(about(e.unitId(), e.planId(), e.periodId()));
+        PlanIssued.Indicator indicator = catalog.plan(e.planId()).flatMap(p -> p.plan().indicators().stream()
+                .filter(i -> i.code().equals(e.indicatorCode())).findFirst()).orElse(null);
+        String department = e.department() != null ? e.department() : indicator == null ? null : indicator.department();
+        params.put("indicator", e.indicatorCode());
+        params.put("text", indicator == null ? "" : indicator.text());
+        params.put("value", e.value() == null ? "?" : e.value().stripTrailingZeros().toPlainString());
+        params.put("target", e.target() == null ? "?" : e.target().stripTrailingZeros().toPlainString());
+        Addressee to = department == null
+                ? new Addressee(e.unitId(), LEADERSHIP, null, "indicator.off-track")
+                : new Addressee(e.unitId(), Set.of(Role.STAFF), department, "indicator.off-track");
+        notifier.send("offtrack|" + e.planId() + "|" + e.periodId() + "|" + e.unitId() + "|" + e.indicatorCode() + "|" + e.at(),
+                "indicator.off-track", e.unitId(), null, params, List.of(to));
+    }
+
+    /** Unit name, plan number and period label, falling back to ids for what is not known yet. */
+    Map<String, String> about(String unitId, String planId, String periodId) {
+        Catalog.Plan plan = catalog.plan(planId).orElse(null);
+        String period = plan == null ? periodId : plan.plan().schedule().stream().filter(p -> p.periodId().equals(periodId))
+                .map(PlanIssued.ReportingPeriod::label).findFirst().orElse(periodId);
+        return Map.of("unit", catalog.unit(unitId).map(Catalog.Unit::name).orElse(unitId),
+                "plan", plan == null ? planId : plan.plan().number(), "period", period);
+    }
+}

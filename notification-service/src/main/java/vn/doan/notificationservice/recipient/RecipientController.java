@@ -1,0 +1,74 @@
+package vn.doan.notificationservice.recipient;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.doan.notificationservice.delivery.ChannelType;
+import vn.doan.support.web.ApiProblem;
+
+/** Who is the secretary, deputy and department staff of a unit, how to reach them and in which language. */
+@RestController
+@RequestMapping("/api/recipients")
+class RecipientController {
+
+    record RecipientRequest(@NotBlank String unitId, @NotNull Role role, String department, @NotBlank String name, String email,
+            String webhookUrl, Set<ChannelType> channels, String language) {
+    }
+
+    private final Recipients recipients;
+
+    RecipientController(Recipients recipients) {
+        this.recipients = recipients;
+    }
+
+    @PutMapping("/{id}")
+    Recipient put(@PathVariable String id, @Valid @RequestBody RecipientRequest r) {
+        Set<ChannelType> channels = r.channels() == null || r.channels().isEmpty() ? Set.of(ChannelType.INBOX) : r.channels();
+        String language = r.language() == null ? "vi" : r.language();
+        if (!List.of("vi", "en").contains(language)) {
+            throw ApiProblem.invalid("recipient.language", "language", "Language must be vi or en.", "Ngôn ngữ phải là vi hoặc en.");
+        }
+        if (channels.contains(ChannelType.EMAIL) && (r.email() == null || !r.email().contains("@"))) {
+            throw ApiProblem.invalid("recipient.email", "email", "The email channel needs an email address.", "Kênh email cần địa chỉ email.");
+        }
+        if (channels.contains(ChannelType.WEBHOOK) && (r.webhookUrl() == null || !r.webhookUrl().matches("https?://.+"))) {
+            throw ApiProblem.invalid("recipient.webhook", "webhookUrl", "The webhook channel needs an http(s) URL.",
+                    "Kênh webhook cần một địa chỉ http(s).");
+        }
+        if (r.role() == Role.STAFF && (r.department() == null || r.department().isBlank())) {
+            throw ApiProblem.invalid("recipient.department", "department", "Staff belong to a department, e.g. BTG.",
+                    "Cán bộ chuyên trách phải thuộc một ban, ví dụ BTG.");
+        }
+        return recipients.save(new Recipient(id, r.unitId(), r.role(), r.department(), r.name(), r.email(), r.webhookUrl(), channels, language));
+    }
+
+    @GetMapping
+    List<Recipient> ofUnit(@RequestParam String unitId) {
+        return recipients.inUnit(unitId);
+    }
+
+    @GetMapping("/{id}")
+    Recipient get(@PathVariable String id) {
+        Recipient recipient = recipients.find(id);
+        if (recipient == null) {
+            throw ApiProblem.notFound("recipient.unknown", "id", "No recipient " + id + ".", "Không tìm thấy người nhận " + id + ".");
+        }
+        return recipient;
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        return recipients.remove(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+}

@@ -1,0 +1,451 @@
+package vn.doan.notificationservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.doan.notificationservice.NotificationServiceIntegrationTests.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.doan.events.EventEnvelope;
+import vn.doan.events.Topics;
+import vn.doan.events.indicator.IndicatorOffTrack;
+import vn.doan.events.report.ReportReturned;
+import vn.doan.events.report.ReportSubmitted;
+import vn.doan.notificationservice.delivery.DeliverySweep;
+import vn.doan.notificationservice.digest.DigestSweep;
+import vn.doan.notificationservice.notice.Notifier;
+import vn.doan.notificationservice.reminder.ReminderSweep;
+import vn.doan.support.test.HttpJson;
+import vn.doan.support.test.KafkaTestClient;
+import vn.doan.support.test.MutableClock;
+
+/**
+ * Reminders, alerts and digests reaching people: over a real SMTP server (GreenMail), a real webhook
+ * endpoint and the in-app inbox with its live stream, with events from a real Kafka broker and a clock
+ * the test moves. The sweeps run when the test calls them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=notification-service",
+        "doan.reminders.interval=1h", "doan.deliveries.interval=1h", "doan.deliveries.max-attempts=3", "doan.deliveries.first-retry=30s",
+        "doan.inbox.stream-poll=200ms",
+        "spring.cloud.stream.bindings.onUnitEvent-in-0.group=notification-delivery-test",
+        "spring.cloud.stream.bindings.onPlanEvent-in-0.group=notification-delivery-test",
+        "spring.cloud.stream.bindings.onReportEvent-in-0.group=notification-delivery-test",
+        "spring.cloud.stream.bindings.onAlertEvent-in-0.group=notification-delivery-test"})
+@Import(NotificationDeliveryIntegrationTests.TestClock.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class NotificationDeliveryIntegrationTests {
+
+    static final MutableClock CLOCK = new MutableClock("2026-05-01T09:00");
+    static final Smtp SMTP = new Smtp().start();
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.port);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ReminderSweep reminders;
+    @Autowired
+    DeliverySweep deliveries;
+    @Autowired
+    DigestSweep digests;
+    @Autowired
+    Notifier notifier;
+    HttpJson http;
+    static KafkaTestClient kafka;
+
+    abstract String kafkaBootstrap();
+
+    @BeforeEach
+    void connect() {
+        http = new HttpJson("http://localhost:" + port);
+        kafka = kafka == null ? new KafkaTestClient(kafkaBootstrap(), "/plan-service") : kafka;
+    }
+
+    @AfterAll
+    static void close() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    ThoXuan thoXuan(LocalDate due, LocalDate implementingPlanDue, boolean peopleFirst) {
+        ThoXuan t = new ThoXuan().units(kafka);
+        await(() -> mongo.getCollection("units").countDocuments(new Document("_id", t.school)) == 1);
+        if (peopleFirst) {
+            t.people(http);
+        }
+        kafka.publish(t.plan(due, implementingPlanDue), t.district);
+        await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", t.plan)) == 1);
+        if (!peopleFirst) {
+            await(() -> t.planToldToEachUnit(mongo));
+            t.people(http);
+        }
+        return t;
+    }
+
+    void sweeps() {
+        reminders.sweep();
+        deliveries.sweep();
+    }
+
+    List<String> mails(ThoXuan t) {
+        return SMTP.received(t.s).stream().map(Smtp.Mail::toAndSubject).toList();
+    }
+
+    /** What arrived since {@code before} was taken (GreenMail lists mails by mailbox, not by time). */
+    List<String> mailsSince(ThoXuan t, List<String> before) {
+        List<String> now = new java.util.ArrayList<>(mails(t));
+        before.forEach(now::remove);
+        return now;
+    }
+
+    Smtp.Mail lastMailTo(String address) {
+        List<Smtp.Mail> to = SMTP.receivedBy(address);
+        assertThat(to).as("mail to " + address).isNotEmpty();
+        return to.get(to.size() - 1);
+    }
+
+    long deliveriesOf(String notificationPrefix) {
+        return mongo.getCollection("deliveries").countDocuments(new Document("notificationId",
+                new Document("$regex", "^" + java.util.regex.Pattern.quote(notificationPrefix))));
+    }
+
+    static String path(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    void submit(ThoXuan t, String unit, String at) {
+        kafka.publish(new ReportSubmitted("r-" + unit, 1, t.plan, unit, ThoXuan.PERIOD, Instant.parse(at), LocalDate.of(2026, 5, 15), 0,
+                List.of(new ReportSubmitted.Value("CT01", 18, 20L))), unit);
+        await(() -> mongo.getCollection("submissions").countDocuments(new Document("unitId", unit)) == 1);
+    }
+
+    @Test
+    void aReportDue15MayIsRemindedToTheRightPeopleOnceStopsWhenTheUnitSubmitsAndGoesUpWhenLate() {
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        String report = "Báo cáo sơ kết 6 tháng đầu năm 2026 – 54-CT/ĐTN";
+
+        CLOCK.set("2026-05-01T09:00");
+        sweeps();
+        assertThat(mails(t)).as("14 days before: nothing yet").isEmpty();
+
+        CLOCK.set("2026-05-08T09:00");
+        sweeps();
+        assertThat(mails(t)).containsExactlyInAnyOrder(
+                t.email("bt-tholap") + " → Nhắc hạn báo cáo: " + report,
+                t.email("pbt-tholap") + " → Report due: " + report,
+                t.email("bt-xuanhoa") + " → Nhắc hạn báo cáo: " + report,
+                t.email("bt-thpt4") + " → Nhắc hạn báo cáo: " + report);
+        assertThat(lastMailTo(t.email("bt-tholap")).body()).isEqualTo(
+                "Nhắc hạn báo cáo: Đoàn xã Thọ Lập chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, hạn nộp 15/05/2026 (còn 7 ngày).");
+        assertThat(lastMailTo(t.email("pbt-tholap")).body()).isEqualTo(
+                "Report reminder: Đoàn xã Thọ Lập has not submitted Báo cáo sơ kết 6 tháng đầu năm 2026 under plan 54-CT/ĐTN, due 15/05/2026 (7 days left).");
+        List<JsonNode> inbox = http.get("/api/inbox?recipientId=" + t.person("bt-tholap")).body().values().stream().toList();
+        assertThat(inbox).extracting(i -> i.get("subject").asString()).containsExactly("Nhắc hạn báo cáo: " + report);
+        sweeps();
+        assertThat(mails(t)).as("the same day again: nothing new").hasSize(4);
+
+        submit(t, t.thoLap, "2026-05-10T02:00:00Z");
+        CLOCK.set("2026-05-14T09:00");
+        sweeps();
+        assertThat(mails(t)).as("Thọ Lập has reported; the other two are reminded the day before").hasSize(6)
+                .filteredOn(m -> m.startsWith(t.person("bt-tholap")) || m.startsWith(t.person("pbt-tholap"))).hasSize(2);
+        assertThat(lastMailTo(t.email("bt-xuanhoa")).body()).endsWith("hạn nộp 15/05/2026 (còn 1 ngày).");
+
+        CLOCK.set("2026-05-16T22:30");
+        assertThat(reminders.sweep()).as("quiet hours").isZero();
+        CLOCK.set("2026-05-16T08:00");
+        List<String> beforeLate = mails(t);
+        sweeps();
+        assertThat(mailsSince(t, beforeLate)).containsExactlyInAnyOrder(
+                t.email("bt-xuanhoa") + " → Quá hạn báo cáo: " + report,
+                t.email("bt-thpt4") + " → Quá hạn báo cáo: " + report,
+                t.email("vp-thoxuan") + " → Đơn vị chậm báo cáo: Đoàn xã Xuân Hòa",
+                t.email("vp-thoxuan") + " → Đơn vị chậm báo cáo: Đoàn trường THPT Thọ Xuân 4");
+        assertThat(lastMailTo(t.email("bt-thpt4")).body()).isEqualTo(
+                "Quá hạn báo cáo: Đoàn trường THPT Thọ Xuân 4 chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN; hạn nộp 15/05/2026 đã quá 1 ngày.");
+
+        CLOCK.set("2026-05-22T08:00");
+        reminders.sweep();
+        assertThat(mongo.getCollection("reminders").countDocuments(new Document("planId", t.plan).append("rule", "after-7")))
+                .as("a week late: Xuân Hòa and THPT Thọ Xuân 4").isEqualTo(2);
+        List<String> beforeWeekLate = mails(t);
+        submit(t, t.school, "2026-05-22T01:30:00Z");
+        await(() -> http.get("/api/deliveries?unitId=" + t.school + "&state=CANCELLED").body().size() == 2);
+        deliveries.sweep();
+        assertThat(mailsSince(t, beforeWeekLate)).as("the school reported before its reminders went out: they are cancelled")
+                .containsExactlyInAnyOrder(
+                        t.email("bt-xuanhoa") + " → Quá hạn báo cáo: " + report,
+                        t.email("bt-thoxuan") + " → Chậm báo cáo kéo dài: Đoàn xã Xuân Hòa");
+        assertThat(lastMailTo(t.email("bt-thoxuan")).body()).isEqualTo("Chậm báo cáo kéo dài: Đoàn xã Xuân Hòa vẫn chưa nộp Báo cáo sơ kết 6 tháng "
+                + "đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, đã quá hạn 15/05/2026 7 ngày. Đề nghị đồng chí chỉ đạo, đôn đốc.");
+        sweeps();
+        assertThat(mails(t)).hasSize(12).noneMatch(m -> m.startsWith(t.person("btg-thoxuan")));
+
+        List<String> units = List.of(t.thoLap, t.xuanHoa, t.school, t.district);
+        java.util.function.Function<List<ConsumerRecord<String, String>>, List<EventEnvelope>> sent = records -> records.stream()
+                .map(KafkaTestClient::envelope).filter(e -> e.type().equals("vn.doan.notification.NotificationSent") && units.contains(e.subject()))
+                .toList();
+        kafka.read(Topics.NOTIFICATION_DELIVERIES, Duration.ofSeconds(20), records -> sent.apply(records).size() >= 13);
+        List<EventEnvelope> events = sent.apply(kafka.readToEnd(Topics.NOTIFICATION_DELIVERIES));
+        assertThat(events).as("12 emails and one inbox item, each announced once").hasSize(13);
+        assertThat(events).extracting(e -> e.data().get("channel").asString()).containsOnly("EMAIL", "INBOX");
+        assertThat(events.stream().map(e -> e.data().get("deliveryId").asString()).distinct()).hasSize(13);
+    }
+
+    @Test
+    void aNewPlanTellsEachUnitWhatAndByWhenAndAReturnedReportTellsWhyInTheOfficesWords() {
+        CLOCK.set("2026-03-02T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 3, 31), true);
+        await(() -> deliveriesOf("plan|" + t.plan + "|") == 5);
+        deliveries.sweep();
+
+        assertThat(mails(t)).containsExactlyInAnyOrder(
+                t.email("bt-tholap") + " → Kế hoạch mới: 54-CT/ĐTN",
+                t.email("pbt-tholap") + " → New plan: 54-CT/ĐTN",
+                t.email("bt-xuanhoa") + " → Kế hoạch mới: 54-CT/ĐTN",
+                t.email("bt-thpt4") + " → Kế hoạch mới: 54-CT/ĐTN");
+        assertThat(lastMailTo(t.email("bt-xuanhoa")).body()).isEqualTo("Huyện đoàn Thọ Xuân ban hành 54-CT/ĐTN – Chương trình hành động thực hiện "
+                + "Nghị quyết số 02-NQ/TU. Đoàn xã Xuân Hòa cần: xây dựng kế hoạch thực hiện trước ngày 31/03/2026; nộp Báo cáo sơ kết 6 tháng đầu "
+                + "năm 2026 trước ngày 15/05/2026.");
+        assertThat(lastMailTo(t.email("pbt-tholap")).body()).isEqualTo("Huyện đoàn Thọ Xuân issued 54-CT/ĐTN – Chương trình hành động thực hiện "
+                + "Nghị quyết số 02-NQ/TU. Đoàn xã Thọ Lập must: issue its implementing plan by 31/03/2026; submit Báo cáo sơ kết 6 tháng đầu "
+                + "năm 2026 by 15/05/2026.");
+
+        String key = "report.returned.body";
+        EventEnvelope returned;
+        assertThat(http.send("PUT", "/api/templates/vi/" + key,
+                Map.of("text", "{unit}: báo cáo \"{period}\" được trả lại. Lý do: {reason}. Đề nghị hoàn thiện và nộp lại trong 03 ngày.")).status())
+                .isEqualTo(200);
+        try {
+            returned = kafka.publish(new ReportReturned("r-" + t.thoLap, 1, t.plan, t.thoLap, ThoXuan.PERIOD,
+                    "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2026-03-02T02:00:00Z")), t.thoLap);
+            await(() -> deliveriesOf("returned|r-" + t.thoLap + "|1") == 3);
+            deliveries.sweep();
+        } finally {
+            assertThat(http.send("DELETE", "/api/templates/vi/" + key, "").status()).isEqualTo(204);
+        }
+        assertThat(lastMailTo(t.email("bt-tholap")).body()).isEqualTo("Đoàn xã Thọ Lập: báo cáo \"Báo cáo sơ kết 6 tháng đầu năm 2026\" được trả lại. "
+                + "Lý do: Số liệu tập huấn chưa khớp với danh sách. Đề nghị hoàn thiện và nộp lại trong 03 ngày.");
+        assertThat(lastMailTo(t.email("pbt-tholap")).body()).isEqualTo("The report Báo cáo sơ kết 6 tháng đầu năm 2026 under plan 54-CT/ĐTN of "
+                + "Đoàn xã Thọ Lập was returned for revision. Reason: Số liệu tập huấn chưa khớp với danh sách");
+        assertThat(http.get("/api/templates/vi").body().get(key).asString()).startsWith("Báo cáo {period} theo Kế hoạch {plan} của {unit}");
+
+        kafka.publish(returned);
+        kafka.publish(new ReportReturned("r-" + t.thoLap, 2, t.plan, t.thoLap, ThoXuan.PERIOD, "Thiếu ảnh hoạt động", "bt-huyendoan",
+                Instant.parse("2026-03-04T02:00:00Z")), t.thoLap);
+        await(() -> deliveriesOf("returned|r-" + t.thoLap + "|2") == 3);
+        deliveries.sweep();
+        assertThat(SMTP.receivedBy(t.email("bt-tholap"))).as("the first return, delivered twice by Kafka, is told once")
+                .filteredOn(m -> m.subject().startsWith("Báo cáo bị trả lại")).extracting(Smtp.Mail::body).containsExactly(
+                        "Đoàn xã Thọ Lập: báo cáo \"Báo cáo sơ kết 6 tháng đầu năm 2026\" được trả lại. Lý do: Số liệu tập huấn chưa khớp với danh sách. "
+                                + "Đề nghị hoàn thiện và nộp lại trong 03 ngày.",
+                        "Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN của Đoàn xã Thọ Lập đã được trả lại để bổ sung, chỉnh sửa. "
+                                + "Lý do: Thiếu ảnh hoạt động");
+        assertThat(http.send("PUT", "/api/templates/vi/no.such.body", Map.of("text", "x")).status()).isEqualTo(404);
+
+        HttpJson.Response noAddress = http.send("PUT", "/api/recipients/" + t.person("x"),
+                Map.of("unitId", t.thoLap, "role", "SECRETARY", "name", "Lê Văn Hùng", "channels", List.of("EMAIL")));
+        assertThat(noAddress.status()).isEqualTo(422);
+        assertThat(noAddress.body().get("detail_vi").asString()).isEqualTo("Kênh email cần địa chỉ email.");
+    }
+
+    @Test
+    void anIndicatorOffTrackAlertsItsDepartmentAndTheMorningDigestSumsUpTheWeek() {
+        CLOCK.set("2026-05-11T06:30");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        kafka.publish(new IndicatorOffTrack(t.plan, ThoXuan.PERIOD, t.district, "CT01", "BTG", new BigDecimal("66.67"), new BigDecimal("100"),
+                Instant.parse("2026-05-10T03:00:00Z")), t.district);
+        await(() -> deliveriesOf("offtrack|" + t.plan + "|") == 1);
+        submit(t, t.thoLap, "2026-05-10T02:00:00Z");
+
+        CLOCK.set("2026-05-11T07:10");
+        deliveries.sweep();
+        assertThat(mails(t)).containsExactly(t.email("btg-thoxuan") + " → Chỉ tiêu chậm tiến độ: CT01 – Huyện đoàn Thọ Xuân");
+        assertThat(lastMailTo(t.email("btg-thoxuan")).body()).isEqualTo("Chỉ tiêu CT01 \"Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp "
+                + "tập huấn\" của Huyện đoàn Thọ Xuân (Kế hoạch 54-CT/ĐTN, kỳ Báo cáo sơ kết 6 tháng đầu năm 2026) mới đạt 66.67, chỉ tiêu đề ra 100.");
+        assertThat(digests.sweep()).as("before 07:30").isZero();
+
+        CLOCK.set("2026-05-11T07:30");
+        List<String> beforeDigest = mails(t);
+        digests.sweep();
+        digests.sweep();
+        deliveries.sweep();
+        assertThat(mailsSince(t, beforeDigest)).as("Thọ Lập has reported and has nothing to hear").containsExactlyInAnyOrder(
+                t.email("bt-thoxuan") + " → Tổng hợp ngày 11/05/2026 – Huyện đoàn Thọ Xuân",
+                t.email("bt-xuanhoa") + " → Tổng hợp ngày 11/05/2026 – Đoàn xã Xuân Hòa",
+                t.email("bt-thpt4") + " → Tổng hợp ngày 11/05/2026 – Đoàn trường THPT Thọ Xuân 4");
+        assertThat(lastMailTo(t.email("bt-thoxuan")).body()).isEqualTo("""
+                Đến hạn trong tuần:
+                - Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, hạn 15/05/2026: 2 đơn vị chưa nộp
+                Chậm báo cáo:
+                (không có)
+                Chỉ tiêu chậm tiến độ:
+                - CT01 của Huyện đoàn Thọ Xuân (Kế hoạch 54-CT/ĐTN): đạt 66.67, chỉ tiêu 100""");
+
+        CLOCK.set("2026-05-18T08:00");
+        digests.sweep();
+        deliveries.sweep();
+        assertThat(lastMailTo(t.email("bt-thoxuan")).body()).contains("""
+                Chậm báo cáo:
+                - Đoàn trường THPT Thọ Xuân 4: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026
+                - Đoàn xã Xuân Hòa: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026""");
+        assertThat(SMTP.receivedBy(t.email("bt-thoxuan"))).as("one digest a day").hasSize(2);
+    }
+
+    @Test
+    void aFailingWebhookIsRetriedWithBackoffThenDeadThenRetriedByHand() {
+        CLOCK.set("2026-06-01T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        try (Webhook hook = new Webhook()) {
+            assertThat(http.send("PUT", "/api/recipients/" + t.person("zalo-xuanhoa"), Map.of("unitId", t.xuanHoa, "role", "DEPUTY",
+                    "name", "Phạm Văn Đức", "webhookUrl", hook.url(), "channels", List.of("WEBHOOK"))).status()).isEqualTo(200);
+            hook.status.set(503);
+            kafka.publish(new ReportReturned("r-" + t.xuanHoa, 2, t.plan, t.xuanHoa, ThoXuan.PERIOD, "Thiếu ảnh hoạt động",
+                    "bt-huyendoan", Instant.parse("2026-06-01T02:00:00Z")), t.xuanHoa);
+            String id = "returned|r-" + t.xuanHoa + "|2|" + t.person("zalo-xuanhoa") + "|WEBHOOK";
+            await(() -> mongo.getCollection("deliveries").countDocuments(new Document("_id", id)) == 1);
+
+            deliveries.sweep();
+            JsonNode first = http.get("/api/deliveries/" + path(id)).body();
+            assertThat(first.get("state").asString()).isEqualTo("RETRYING");
+            assertThat(first.get("attempts").asInt()).isEqualTo(1);
+            assertThat(first.get("lastError").asString()).isEqualTo("HTTP 503");
+            assertThat(Instant.parse(first.get("nextAttemptAt").asString())).isEqualTo(Instant.parse("2026-06-01T02:00:30Z"));
+            deliveries.sweep();
+            assertThat(hook.calls).as("not before its time").hasSize(1);
+
+            CLOCK.set("2026-06-01T09:00:30");
+            deliveries.sweep();
+            assertThat(Instant.parse(http.get("/api/deliveries/" + path(id)).body().get("nextAttemptAt").asString()))
+                    .as("the wait doubles").isEqualTo(Instant.parse("2026-06-01T02:01:30Z"));
+            CLOCK.set("2026-06-01T09:01:30");
+            deliveries.sweep();
+            List<JsonNode> dead = http.get("/api/deliveries?state=DEAD&unitId=" + t.xuanHoa).body().values().stream().toList();
+            assertThat(dead).extracting(d -> d.get("id").asString() + " after " + d.get("attempts").asInt()).containsExactly(id + " after 3");
+            List<EventEnvelope> failed = kafka.read(Topics.NOTIFICATION_DELIVERIES, Duration.ofSeconds(20),
+                    records -> records.stream().anyMatch(r -> r.value().contains(id) && r.value().contains("NotificationFailed"))).stream()
+                    .map(KafkaTestClient::envelope).filter(e -> e.type().equals("vn.doan.notification.NotificationFailed")
+                            && e.data().get("deliveryId").asString().equals(id)).toList();
+            assertThat(failed).hasSize(1);
+            assertThat(failed.get(0).data().get("error").asString()).isEqualTo("HTTP 503");
+
+            hook.status.set(204);
+            assertThat(http.post("/api/deliveries/" + path(id) + "/retry", "").body().get("state").asString()).isEqualTo("PENDING");
+            deliveries.sweep();
+            assertThat(http.get("/api/deliveries/" + path(id)).body().get("state").asString()).isEqualTo("SENT");
+            assertThat(hook.calls).extracting(c -> c.answered() + " " + c.idempotencyKey()).containsExactly("503 " + id, "503 " + id, "503 " + id,
+                    "204 " + id);
+            assertThat(HttpJson.json(hook.calls.get(3).body()).get("body").asString())
+                    .isEqualTo("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN của Đoàn xã Xuân Hòa đã được trả lại để bổ sung, "
+                            + "chỉnh sửa. Lý do: Thiếu ảnh hoạt động");
+            assertThat(http.post("/api/deliveries/" + path(id) + "/retry", "").status()).as("only dead letters").isEqualTo(409);
+        }
+    }
+
+    @Test
+    void workLeftByAnInstanceThatStoppedIsFinishedByAnotherAfterItsLease() {
+        CLOCK.set("2026-06-03T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        String notification = "returned|r-" + t.school + "|1";
+        mongo.insert(new Document("_id", notification).append("kind", "report.returned").append("unitId", t.school)
+                .append("params", new Document("unit", "Đoàn trường THPT Thọ Xuân 4").append("period", ThoXuan.PERIOD_LABEL)
+                        .append("plan", "54-CT/ĐTN").append("reason", "Thiếu chữ ký"))
+                .append("addressees", List.of(new Document("unitId", t.school).append("roles", List.of("SECRETARY")).append("template", "report.returned")))
+                .append("createdAt", java.util.Date.from(Instant.parse("2026-06-03T01:58:00Z"))).append("fannedOut", false), "notifications");
+
+        notifier.finishInterrupted();
+        String id = notification + "|" + t.person("bt-thpt4") + "|EMAIL";
+        assertThat(mongo.getCollection("deliveries").countDocuments(new Document("_id", id))).as("the fan-out the stopped instance began").isEqualTo(1);
+        mongo.getCollection("deliveries").updateOne(new Document("_id", id), new Document("$set", new Document("owner", "stopped-instance")
+                .append("leaseUntil", java.util.Date.from(Instant.parse("2026-06-03T02:02:00Z")))));
+
+        deliveries.sweep();
+        assertThat(SMTP.receivedBy(t.email("bt-thpt4"))).as("still leased by the stopped instance").isEmpty();
+        CLOCK.set("2026-06-03T09:02:01");
+        deliveries.sweep();
+        deliveries.sweep();
+        assertThat(SMTP.receivedBy(t.email("bt-thpt4"))).extracting(Smtp.Mail::body).containsExactly("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 "
+                + "theo Kế hoạch 54-CT/ĐTN của Đoàn trường THPT Thọ Xuân 4 đã được trả lại để bổ sung, chỉnh sửa. Lý do: Thiếu chữ ký");
+        assertThat(http.get("/api/deliveries/" + path(id)).body().get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theInboxStreamsNewItemsLiveAndKeepsReadAndUnread() throws Exception {
+        CLOCK.set("2026-06-02T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        String secretary = t.person("bt-tholap");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/inbox/stream?recipientId=" + secretary)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = stream.thenAccept(response -> response.body().forEach(lines::add));
+        try {
+            await(() -> lines.contains("event:connected"));
+            kafka.publish(new ReportReturned("r-" + t.thoLap, 3, t.plan, t.thoLap, ThoXuan.PERIOD, "Thiếu danh sách đoàn viên",
+                    "bt-huyendoan", Instant.parse("2026-06-02T02:00:00Z")), t.thoLap);
+            String id = "returned|r-" + t.thoLap + "|3|" + secretary + "|INBOX";
+            await(() -> mongo.getCollection("deliveries").countDocuments(new Document("_id", id)) == 1);
+            deliveries.sweep();
+
+            await(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)));
+            JsonNode live = HttpJson.json(lines.stream().filter(l -> l.startsWith("data:") && l.contains(id)).findFirst().orElseThrow().substring(5));
+            assertThat(live.get("body").asString()).endsWith("Lý do: Thiếu danh sách đoàn viên");
+            assertThat(lines.stream().filter(l -> l.equals("id:" + id))).as("once").hasSize(1);
+        } finally {
+            reading.cancel(true);
+            stream.cancel(true);
+        }
+        String unread = "/api/inbox?unread=true&recipientId=" + secretary;
+        assertThat(http.get(unread).body().size()).isEqualTo(1);
+        String id = http.get(unread).body().get(0).get("id").asString();
+        assertThat(http.post("/api/inbox/" + path(id) + "/read", "").body().get("read").asBoolean()).isTrue();
+        assertThat(http.get(unread).body().size()).isZero();
+        assertThat(http.post("/api/inbox/" + path(id) + "/unread", "").body().get("read").asBoolean()).isFalse();
+        assertThat(http.get(unread).body().size()).isEqualTo(1);
+        assertThat(http.post("/api/inbox/no-such/read", "").status()).isEqualTo(404);
+    }
+}
