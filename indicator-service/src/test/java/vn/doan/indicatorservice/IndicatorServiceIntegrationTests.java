@@ -43,7 +43,7 @@ import vn.doan.support.test.MutableClock;
  * them, read over HTTP. Expected numbers are computed by hand from the reports below.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=indicator-service", "doan.outbox.interval=50ms"})
+        properties = {"spring.config.name=indicator-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h"})
 @Import(IndicatorServiceIntegrationTests.Clock.class)
 abstract class IndicatorServiceIntegrationTests {
 

@@ -54,7 +54,7 @@ import vn.doan.support.test.MutableClock;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=notification-service",
         "doan.reminders.interval=1h", "doan.deliveries.interval=1h", "doan.deliveries.max-attempts=3", "doan.deliveries.first-retry=30s",
-        "doan.inbox.stream-poll=200ms",
+        "doan.inbox.stream-poll=200ms", "doan.outbox.sweep-interval=1h",
         "spring.cloud.stream.bindings.onUnitEvent-in-0.group=notification-delivery-test",
         "spring.cloud.stream.bindings.onPlanEvent-in-0.group=notification-delivery-test",
         "spring.cloud.stream.bindings.onReportEvent-in-0.group=notification-delivery-test",

@@ -74,7 +74,7 @@ class TwoReplicasTest {
                 })
                 .run("--spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "--server.port=0",
                         "--spring.cloud.stream.kafka.binder.brokers=" + backends.kafkaBootstrap(),
-                        "--spring.mongodb.uri=" + backends.mongoUri(), "--spring.mongodb.database=notification_replicas_test",
+                        "--spring.mongodb.uri=" + backends.mongoUri(), "--spring.mongodb.database=notification_replicas_test", "--doan.outbox.sweep-interval=1h",
                         "--spring.cloud.stream.bindings.onUnitEvent-in-0.group=" + group,
                         "--spring.cloud.stream.bindings.onPlanEvent-in-0.group=" + group,
                         "--spring.cloud.stream.bindings.onReportEvent-in-0.group=" + group,

@@ -20,7 +20,7 @@ import vn.doan.support.test.KafkaTestClient;
  * MongoDB server reached over TCP. Concrete classes choose the back ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=plan-service", "doan.outbox.interval=50ms"})
+        properties = {"spring.config.name=plan-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h"})
 abstract class PlanServiceTestBase {
 
     @LocalServerPort

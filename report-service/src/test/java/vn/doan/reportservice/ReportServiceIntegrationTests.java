@@ -40,7 +40,7 @@ import vn.doan.support.test.MutableClock;
  * choose the back ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.reports.attachment-max-bytes=4096"})
+        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h", "doan.reports.attachment-max-bytes=4096"})
 @org.springframework.context.annotation.Import(ReportServiceIntegrationTests.FixedClock.class)
 abstract class ReportServiceIntegrationTests {
 

@@ -26,7 +26,7 @@ abstract class EndToEndTests {
 
     static void startServices(String kafkaBootstrap, String mongoUri) {
         services = Services.start(kafkaBootstrap, mongoUri, Map.of(),
-                List.of("--doan.outbox.interval=50ms", "--doan.reminders.interval=500ms",
+                List.of("--doan.outbox.interval=50ms", "--doan.outbox.sweep-interval=1h", "--doan.reminders.interval=500ms",
                         "--doan.reminders.quiet-from=00:00", "--doan.reminders.quiet-until=00:00"));
         api = new ApiClient(services);
     }

@@ -63,7 +63,7 @@ class OutageTest {
         mongoPort = freePort();
         kafka = EmbeddedKafka.start(kafkaPort, controllerPort, dataDir.resolve("kafka"));
         mongo = EmbeddedMongo.start(mongoPort, dataDir.resolve("mongo.mv.db"));
-        services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--doan.outbox.interval=100ms",
+        services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--doan.outbox.interval=100ms", "--doan.outbox.sweep-interval=1h",
                 "--doan.reminders.interval=1h", "--doan.mongodb.server-selection-timeout=2s"));
         api = new ApiClient(services);
     }

@@ -22,6 +22,7 @@ import vn.doan.events.EventCodec;
 import vn.doan.events.notification.NotificationFailed;
 import vn.doan.events.notification.NotificationSent;
 import vn.doan.notificationservice.reminder.ReminderRules;
+import vn.doan.support.outbox.OutboxRelay;
 import vn.doan.support.outbox.PendingEvent;
 
 /**
@@ -35,6 +36,7 @@ import vn.doan.support.outbox.PendingEvent;
 public class DeliverySweep {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySweep.class);
+    private static final String DELIVERIES = "deliveries";
     private static final List<Delivery.State> DUE = List.of(Delivery.State.PENDING, Delivery.State.RETRYING);
 
     private final MongoTemplate mongo;
@@ -44,11 +46,13 @@ public class DeliverySweep {
     private final EventCodec codec;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final OutboxRelay relay;
     private final String owner = UUID.randomUUID().toString();
 
     DeliverySweep(MongoTemplate mongo, List<Channel> channels, DeliverySettings settings, ReminderRules rules, EventCodec codec, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::type, Function.identity()));
         this.settings = settings;
         this.rules = rules;
@@ -101,6 +105,7 @@ public class DeliverySweep {
                 d.channel().name(), attempts, now), d.unitId()));
         mongo.updateFirst(mine(d), new Update().set("state", Delivery.State.SENT).set("attempts", attempts).set("sentAt", now)
                 .unset("leaseUntil").push("outbox", event), Delivery.class);
+        relay.wake(DELIVERIES, d.id());
         registry.counter("doan.notification.deliveries", "channel", d.channel().name(), "outcome", "sent").increment();
     }
 
@@ -117,6 +122,7 @@ public class DeliverySweep {
             log.info("Delivery {} failed (attempt {}), retrying: {}", d.id(), attempts, error);
         }
         mongo.updateFirst(mine(d), update, Delivery.class);
+        relay.wake(DELIVERIES, d.id());
         registry.counter("doan.notification.deliveries", "channel", d.channel().name(), "outcome",
                 attempts >= settings.maxAttempts() ? "dead" : "retry").increment();
     }

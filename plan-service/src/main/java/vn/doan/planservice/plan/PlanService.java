@@ -29,6 +29,8 @@ import vn.doan.support.web.ApiProblem;
 @Service
 public class PlanService {
 
+    private static final String PLANS = "plans";
+
     private final OutboxRelay relay;
     private final MongoTemplate mongo;
     private final OrgUnitService units;
@@ -107,6 +109,7 @@ public class PlanService {
         if (saved == null) {
             throw changedMeanwhile();
         }
+        relay.wake(PLANS, saved.id());
         return saved;
     }
 
@@ -193,7 +196,7 @@ public class PlanService {
         if (changed == null) {
             throw changedMeanwhile();
         }
-        relay.wake("plans", changed.id());
+        relay.wake(PLANS, changed.id());
         return changed;
     }
 
