@@ -25,6 +25,10 @@ import vn.doan.events.report.ReportSubmitted;
 @Document("rollups")
 @CompoundIndex(name = "unit_periods", def = "{'unitId': 1, 'periodFrom': 1}")
 @CompoundIndex(name = "plan_period", def = "{'planId': 1, 'periodId': 1}")
+// Every write is conditional on {_id, rev}. MongoDB answers that from the _id index alone; mongo-java-server (the local
+// stack's server) uses an index only when the query's fields are exactly the index's, and would otherwise read the
+// whole collection for each write. A unique index is never in the way: _id alone is unique already.
+@CompoundIndex(name = "id_rev", def = "{'_id': 1, 'rev': 1}", unique = true)
 public record Rollup(
         @Id String id,
         String planId,

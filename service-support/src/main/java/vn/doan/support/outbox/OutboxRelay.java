@@ -105,8 +105,11 @@ public class OutboxRelay {
         for (int from = 0; from < taken.size(); from += BATCH) {
             List<Object> chunk = taken.subList(from, Math.min(taken.size(), from + BATCH));
             try {
-                List<Document> batch = mongo.find(new Query(Criteria.where("_id").in(chunk).and("outbox.0").exists(true)), Document.class,
-                        collection);
+                // by _id alone, which any MongoDB server answers from its index; documents already sent are left out here
+                Query named = new Query(Criteria.where("_id").in(chunk));
+                named.fields().include("outbox");
+                List<Document> batch = mongo.find(named, Document.class, collection).stream()
+                        .filter(doc -> !doc.getList("outbox", Document.class, List.of()).isEmpty()).toList();
                 if (!batch.isEmpty()) {
                     send(batch, collection);
                 }
