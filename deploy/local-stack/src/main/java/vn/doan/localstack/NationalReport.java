@@ -50,10 +50,10 @@ final class NationalReport {
         row(md, "accepted reports/s ÷ Kafka ceiling", load.get("ratioToKafkaCeiling"));
 
         md.append("\n## Submit → top of the tree\n\n").append(latency.get("method")).append(".\n\n");
-        md.append("| reflected | not reflected | p50 ms | p95 ms | p99 ms | max ms | all at centre after load stopped |\n|---|---|---|---|---|---|---|\n");
+        md.append("| reflected | not reflected | p50 ms | p95 ms | p99 ms | max ms | all at centre, s after load stopped |\n|---|---|---|---|---|---|---|\n");
         md.append("| ").append(latency.get("reflected")).append(" | ").append(latency.get("notReflectedWithinDrain")).append(" | ")
                 .append(latency.get("p50Ms")).append(" | ").append(latency.get("p95Ms")).append(" | ").append(latency.get("p99Ms")).append(" | ")
-                .append(latency.get("maxMs")).append(" | ").append(latency.get("allAtCentreSecondsAfterLoadStopped")).append(" s |\n\n");
+                .append(latency.get("maxMs")).append(" | ").append(latency.get("allAtCentreSecondsAfterLoadStopped")).append(" |\n\n");
         md.append("![latency over time](national-latency.png)\n\n");
 
         md.append("## Consumer lag, CPU, memory\n\n| consumer group | max lag | lag 30 s after the load stopped |\n|---|---|---|\n");

@@ -19,7 +19,7 @@ final class NationalTree {
     record Size(int provinces, int communesPerProvince, int directUnitsPerProvince, int otherGrassrootsPerProvince) {
 
         static final Size FULL = new Size(34, 97, 13, 1176);
-        static final Size QUICK = new Size(4, 10, 4, 160);
+        static final Size QUICK = new Size(8, 10, 4, 160);
     }
 
     /** One row of plan-service's import: {@code parentCode} null for the centre. */
