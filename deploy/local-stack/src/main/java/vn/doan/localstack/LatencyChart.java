@@ -65,7 +65,7 @@ final class LatencyChart {
                 maxLag = Math.max(maxLag, lag);
             }
         }
-        axes(g, y1, plotW, maxX, maxLag, "consumer lag, records (CPU % dashed)");
+        axes(g, y1, plotW, maxX, maxLag, "consumer lag (committed offsets), records; dashed: JVM CPU, full height = 100%");
         List<String> groups = samples.isEmpty() ? List.of() : List.copyOf(samples.get(0).lagByGroup().keySet());
         for (int gi = 0; gi < groups.size(); gi++) {
             g.setColor(COLORS[gi % COLORS.length]);

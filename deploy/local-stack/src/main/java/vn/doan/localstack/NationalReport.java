@@ -66,7 +66,8 @@ final class NationalReport {
         md.append("## Queries, exactness, reconciliation\n\n| what | value |\n|---|---|\n");
         row(md, "province dashboard during the load (" + province.get("queries") + " GETs, 10/s), ms", pct(province));
         row(md, "exactness: " + exact.get("scope"), exact.get("exactPercent") + "% — " + exact.get("unitsMismatched") + " of " + exact.get("unitsChecked")
-                + " units differ (" + exact.get("fieldsCompared") + " numbers compared, " + exact.get("reportsCounted") + " reports)");
+                + " units differ: " + exact.get("unitsBehind") + " behind (reports not yet rolled up), " + exact.get("unitsWrong") + " wrong ("
+                + exact.get("fieldsCompared") + " numbers compared, " + exact.get("reportsCounted") + " reports)");
         row(md, "full reconciliation `POST /api/admin/reconcile/{plan}/{period}`", reconciliation.get("ms") + " ms, " + reconciliation.get("nodes")
                 + " roll-up nodes, " + reconciliation.get("mismatches") + " mismatches");
 
