@@ -82,7 +82,7 @@ public final class NationalBenchmark {
      * @param mongo {@code memory} (mongo-java-server's in-memory backend) or {@code h2} (file-backed)
      */
     record Options(String profile, NationalTree.Size size, long seed, int rate, int seconds, int concurrency, int drainSeconds,
-            int exactLimit, String mongo, int warmup) {
+            int exactLimit, String mongo, int warmup, String command) {
 
         static Options parse(String[] args) {
             String profile = args.length > 0 && !args[0].startsWith("--") ? args[0] : "quick";
@@ -101,7 +101,8 @@ public final class NationalBenchmark {
                     Integer.parseInt(o.getOrDefault("drain-seconds", full ? "3600" : "900")),
                     Integer.parseInt(o.getOrDefault("exact-limit", "20000")),
                     o.getOrDefault("mongo", "memory"),
-                    Integer.parseInt(o.getOrDefault("warmup", full ? "1000" : "200")));
+                    Integer.parseInt(o.getOrDefault("warmup", full ? "300" : "200")),
+                    "benchmarks/national.sh " + String.join(" ", args));
         }
     }
 
@@ -131,7 +132,7 @@ public final class NationalBenchmark {
         indicatorUrl = services.url(Services.Service.INDICATOR);
         results.put("profile", options.profile());
         results.put("measuredAt", Instant.now().toString());
-        results.put("command", "benchmarks/national.sh " + options.profile());
+        results.put("command", options.command());
         results.put("options", options.toString());
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20,
                 "java", System.getProperty("java.version"), "mongoBackend", options.mongo(),
@@ -168,7 +169,7 @@ public final class NationalBenchmark {
             centre.start();
             long warmStart = System.nanoTime();
             Load warm = drive(all.subList(0, warmup), 0, 30, options.concurrency());
-            boolean warmDone = centre.awaitCount(warm.accepted(), Duration.ofSeconds(options.drainSeconds()));
+            boolean warmDone = centre.awaitCount(warm.accepted(), Duration.ofSeconds(Math.min(120, options.drainSeconds())));
             results.put("warmup", Map.of("reports", warmup, "accepted", warm.accepted(), "allAtCentreMs", (System.nanoTime() - warmStart) / 1_000_000,
                     "allAtCentre", warmDone));
             System.out.println("Warm-up: " + results.get("warmup"));
