@@ -697,8 +697,11 @@ public final class NationalBenchmark {
         map.put("treeUnits", ((Map<?, ?>) results.get("tree")).get("units"));
         results.put("reconciliation", map);
         System.out.println("Reconciliation: " + map);
-        bar("full reconciliation ≤ 60 s (at 300,000 units)", ms + " ms for " + map.get("nodes") + " roll-up nodes of a " + map.get("treeUnits")
-                + "-unit tree", ms <= 60_000);
+        int nodes = (Integer) map.get("nodes");
+        int treeUnits = (Integer) map.get("treeUnits");
+        boolean fullSize = treeUnits >= 300_000 && nodes >= treeUnits * 9 / 10;
+        bar("full reconciliation ≤ 60 s (at 300,000 units)", ms + " ms for " + nodes + " roll-up nodes of a " + treeUnits + "-unit tree"
+                + (fullSize ? "" : " (nodes exist only for units with reports: not a measurement at 300,000)"), fullSize && ms <= 60_000);
     }
 
     private void bar(String name, String measured, boolean met) {
