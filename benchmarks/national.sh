@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Issue 9: throughput, submit-to-centre latency, consumer lag, exactness and reconciliation time on a national tree,
+# with the Kafka ceiling of this machine; writes benchmarks/results/national.{json,md} and national-latency.png.
+#   benchmarks/national.sh quick   # ≈5,000 units, reports as fast as the stack answers for 60 s (a few minutes in all)
+#   benchmarks/national.sh full    # ≈303,000 units, 1,000 reports/s for 60 s (setup alone takes long; see results)
+# Further options after the profile: --rate=N (0 = as fast as possible) --seconds=N --concurrency=N --seed=N
+#   --drain-seconds=N --exact-limit=N --warmup=N --mongo=memory|h2
+# Environment: NO_BUILD=1 skips the build; JFR=file.jfr records a Java Flight Recording of the run; HEAP overrides -Xmx.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile="${1:-quick}"
+shift || true
+if [[ "${NO_BUILD:-}" != 1 ]]; then
+  ./mvnw -B -q -pl deploy/local-stack -am package -DskipTests
+fi
+heap="${HEAP:-$([[ "$profile" == full ]] && echo 12g || echo 3g)}"
+jfr=()
+if [[ -n "${JFR:-}" ]]; then
+  jfr=("-XX:StartFlightRecording=filename=${JFR},settings=profile,dumponexit=true")
+fi
+exec java "-Xmx${heap}" "${jfr[@]}" -Duser.timezone=Asia/Ho_Chi_Minh -Dfile.encoding=UTF-8 \
+  -cp deploy/local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar \
+  -Dloader.main=vn.doan.localstack.NationalBenchmark \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$profile" "$@"
