@@ -125,6 +125,9 @@ class TwoReplicasTest {
     ThoXuan thoXuan() {
         CLOCK.set("2026-05-01T09:00");
         ThoXuan t = new ThoXuan().units(kafka);
+        // the two instances share the topics' partitions: a plan may otherwise reach one before the other has stored the units
+        await(() -> mongo.getCollection("units").countDocuments(new Document("_id", new Document("$in",
+                List.of(t.district, t.thoLap, t.xuanHoa, t.school)))) == 4);
         kafka.publish(t.plan(LocalDate.of(2026, 5, 15), null), t.district);
         await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", t.plan)) == 1
                 && mongo.getCollection("units").countDocuments(new Document("_id", t.school)) == 1);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -56,7 +57,10 @@ public class Catalog {
         }
     }
 
+    static final long PLAN_CACHE_MILLIS = 5_000;
+
     private final MongoTemplate mongo;
+    private final Map<String, CachedPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -91,10 +95,12 @@ public class Catalog {
                 && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), Plan.class)) {
             mongo.insert(new Plan(e.planId(), version, false, e));
         }
+        plans.remove(e.planId());
     }
 
     void planClosed(PlanClosed e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId())), new Update().set("closed", true), Plan.class);
+        plans.remove(e.planId());
     }
 
     void reportSubmitted(ReportSubmitted e) {
@@ -116,8 +122,21 @@ public class Catalog {
         return mongo.find(Query.query(Criteria.where("unitId").in(unitIds)), OffTrack.class);
     }
 
+    /**
+     * The plan as last read, for at most {@value #PLAN_CACHE_MILLIS} ms: every alert and notice of a busy period
+     * names the same plan, and texts may trail a revision by that much.
+     */
     public Optional<Plan> plan(String id) {
-        return Optional.ofNullable(mongo.findById(id, Plan.class));
+        long now = System.currentTimeMillis();
+        CachedPlan cached = plans.get(id);
+        if (cached == null || now - cached.readAt() > PLAN_CACHE_MILLIS) {
+            cached = new CachedPlan(Optional.ofNullable(mongo.findById(id, Plan.class)), now);
+            plans.put(id, cached);
+        }
+        return cached.plan();
+    }
+
+    private record CachedPlan(Optional<Plan> plan, long readAt) {
     }
 
     /** The unit and every active unit under it. */
