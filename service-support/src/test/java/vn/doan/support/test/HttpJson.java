@@ -10,15 +10,34 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls a service's REST API over real HTTP, JSON in and out. */
+/**
+ * Calls a service's REST API over real HTTP, JSON in and out, with a bearer access token: the
+ * administrator's unless {@link #as(String)} names another, none after {@link #anonymous()}.
+ */
 public final class HttpJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String token;
 
     public HttpJson(String baseUrl) {
+        this(baseUrl, TestTokens.admin());
+    }
+
+    public HttpJson(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same API called with another access token. */
+    public HttpJson as(String otherToken) {
+        return new HttpJson(baseUrl, otherToken);
+    }
+
+    /** The same API called without any token. */
+    public HttpJson anonymous() {
+        return new HttpJson(baseUrl, null);
     }
 
     public record Response(int status, String contentType, JsonNode body) {
@@ -70,7 +89,11 @@ public final class HttpJson {
     /** The raw bytes of a GET, for downloads. */
     public byte[] download(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -79,7 +102,20 @@ public final class HttpJson {
         }
     }
 
+    /** Any method, any body, any headers: for hostile requests. */
+    public Response raw(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, headers);
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (token != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
