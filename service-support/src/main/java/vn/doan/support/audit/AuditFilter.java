@@ -17,8 +17,8 @@ import vn.doan.support.web.CorrelationIdFilter;
 
 /**
  * Records every authenticated write (POST, PUT, PATCH, DELETE) in the service's own {@code audit}
- * collection once it has been answered, refusals included. Runs after the security filters, so the caller
- * is known; a request the database could not serve (5xx) is not recorded, as the database is the
+ * collection once it has been answered, refusals included. Runs inside the security filters, after the token
+ * was checked and around the authorisation, so the caller is known; a request the database could not serve (5xx) is not recorded, as the database is the
  * likely cause.
  */
 public class AuditFilter extends OncePerRequestFilter {

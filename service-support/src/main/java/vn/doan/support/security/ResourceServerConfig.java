@@ -1,5 +1,6 @@
 package vn.doan.support.security;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.doan.support.audit.AuditFilter;
 
 /**
  * Every service is an OAuth2 resource server: it validates each request's JWT itself (signature from
@@ -36,7 +40,8 @@ public class ResourceServerConfig {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain resourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules) throws Exception {
+    SecurityFilterChain resourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules, MongoTemplate mongo, Clock clock)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -44,6 +49,8 @@ public class ResourceServerConfig {
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // inside the token check, outside the 403 answer: refusals are audited with who was refused
+                .addFilterBefore(new AuditFilter(mongo, clock), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers(HttpMethod.GET, "/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
                             "/swagger-ui.html").permitAll();

@@ -1,15 +1,12 @@
 package vn.doan.support.web;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import vn.doan.support.audit.AuditFilter;
 
-/** The correlation id first of all filters, then the body size limit; the audit trail after the security filters (order -100). */
+/** The correlation id first of all filters, then the body size limit (the audit trail is among the security filters). */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class RequestFilters {
@@ -26,13 +23,6 @@ public class RequestFilters {
             @org.springframework.beans.factory.annotation.Value("${doan.web.max-body-bytes:1048576}") long maxBytes) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<AuditFilter> auditFilter(MongoTemplate mongo, Clock clock) {
-        FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(mongo, clock));
-        registration.setOrder(0);
         return registration;
     }
 }
