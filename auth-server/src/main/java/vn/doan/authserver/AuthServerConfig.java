@@ -104,7 +104,10 @@ class AuthServerConfig {
                 .toList());
     }
 
-    /** roles, unit_id and department: from the user for a user's token, from the client's settings for a machine's. */
+    /**
+     * roles, unit_id and department: from the user for a user's token, from the client's settings for a machine's;
+     * azp: the client application, for the audit trail and the gateway's rate limit.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> doanClaims(AuthProperties properties, UnitDirectory units) {
         Map<String, AuthProperties.User> byName = properties.users().stream()
@@ -113,6 +116,7 @@ class AuthServerConfig {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && !"id_token".equals(context.getTokenType().getValue())) {
                 return;
             }
+            context.getClaims().claim("azp", context.getRegisteredClient().getClientId());
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(ROLES_SETTING);
                 context.getClaims().claim("roles", roles == null ? List.of() : roles);

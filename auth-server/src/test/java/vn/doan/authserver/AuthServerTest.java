@@ -41,6 +41,7 @@ class AuthServerTest {
         JsonNode claims = claims(tokens().clientCredentials("doan-demo-loader", "demo-loader-secret"));
         assertThat(claims.get("iss").asString()).isEqualTo("http://auth.doan.test");
         assertThat(claims.get("sub").asString()).isEqualTo("doan-demo-loader");
+        assertThat(claims.get("azp").asString()).isEqualTo("doan-demo-loader");
         assertThat(claims.get("roles").values().stream().map(JsonNode::asString).toList()).containsExactly("ADMIN");
         assertThatThrownBy(() -> tokens().clientCredentials("doan-demo-loader", "wrong")).hasMessageContaining("HTTP 401");
     }
@@ -52,7 +53,7 @@ class AuthServerTest {
         assertThat(claims.get("sub").asString()).isEqualTo("bt.thoxuan");
         assertThat(claims.get("roles").values().stream().map(JsonNode::asString).toList()).containsExactly("CADRE");
         assertThat(claims.get("unit_id").asString()).isEqualTo("unit-thoxuan-42");
-        assertThat(claims.get("azp") == null ? claims.get("client_id").asString() : claims.get("azp").asString()).isEqualTo("doan-web");
+        assertThat(claims.get("azp").asString()).isEqualTo("doan-web");
 
         JsonNode staff = claims(tokens().login("doan-mobile", "vn.doan.mobile:/oauth2redirect", "btg.thoxuan", "doan@2025"));
         assertThat(staff.get("department").asString()).isEqualTo("BTG");

@@ -40,11 +40,34 @@ public final class HttpJson {
         return new HttpJson(baseUrl, null);
     }
 
-    public record Response(int status, String contentType, JsonNode body) {
+    public record Response(int status, String contentType, JsonNode body, Map<String, java.util.List<String>> headers) {
+
+        public Response(int status, String contentType, JsonNode body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        /** A response header, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** JSON, or the text as a string node when the answer is not JSON. */
+    private static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            return MAPPER.getNodeFactory().stringNode(body);
+        }
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
     }
 
     public Response post(String path, Object body) {
@@ -121,7 +144,7 @@ public final class HttpJson {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body == null || body.isBlank() ? MAPPER.nullNode() : MAPPER.readTree(body));
+                    body == null || body.isBlank() ? MAPPER.nullNode() : parse(body), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
