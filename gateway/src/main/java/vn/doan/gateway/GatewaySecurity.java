@@ -61,6 +61,13 @@ class GatewaySecurity {
     }
 
     @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context ->
+                ((org.apache.catalina.core.StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
+    }
+
+    @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

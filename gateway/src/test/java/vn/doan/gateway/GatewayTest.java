@@ -126,6 +126,17 @@ class GatewayTest {
     }
 
     @Test
+    void whatTomcatRefusesIsProblemJsonToo() {
+        for (String path : List.of("/api/units/a%00b", "/api/units/..%2F..%2Fetc%2Fpasswd")) {
+            HttpJson.Response refused = as("bt-thoxuan-paths").get(path);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("rule").asString()).isEqualTo("request.rejected");
+        }
+        assertThat(RECEIVED).isEmpty();
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413() {
         HttpJson.Response tooLarge = as("bt-thoxuan-large").post("/api/reports", Map.of("text", "x".repeat(4000)));
         assertThat(tooLarge.status()).isEqualTo(413);
