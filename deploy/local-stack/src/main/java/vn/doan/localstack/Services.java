@@ -89,7 +89,9 @@ final class Services implements AutoCloseable {
             case AUTH, GATEWAY -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
                     "org.springframework.boot.kafka.", "org.springframework.cloud.stream.", "org.springframework.cloud.function.",
                     "org.springframework.boot.integration.", service == Service.AUTH ? "org.springframework.cloud.gateway."
-                            : "org.springframework.boot.security.oauth2.server.authorization.");
+                            : "org.springframework.boot.security.oauth2.server.authorization.",
+                    // with Spring Cloud Function on this class path the gateway would route any unmatched path to a "function"
+                    "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
             default -> List.of("org.springframework.cloud.gateway.", "org.springframework.boot.security.oauth2.server.authorization.");
         };
         List<String> excluded = new ArrayList<>();
