@@ -286,7 +286,9 @@ abstract class ReportServiceIntegrationTests {
         Map<String, Object> draft = new HashMap<>(report(tree, tree.thoLap(), "CT01", 15, 20));
         draft.put("sections", Map.of("results", "Tổ chức 02 lớp tập huấn cho 15 cán bộ.", "shortcomings", "Còn 05 cán bộ chưa tham gia do đi làm xa.",
                 "proposals", "Đề nghị Huyện đoàn mở thêm lớp vào cuối tuần."));
-        HttpJson.Response created = http.post("/api/reports/drafts", draft, Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Actor", "bt-tholap"));
+        HttpJson secretary = http.as(vn.doan.support.test.TestTokens.cadre("bt-tholap", tree.thoLap()));
+        HttpJson district = http.as(vn.doan.support.test.TestTokens.cadre("bt-huyendoan", tree.district()));
+        HttpJson.Response created = secretary.post("/api/reports/drafts", draft, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String id = created.body().get("id").asString();
         assertThat(created.body().get("status").asString()).isEqualTo("DRAFT");
@@ -297,21 +299,21 @@ abstract class ReportServiceIntegrationTests {
         assertThat(edited.status()).isEqualTo(200);
         assertThat(http.post("/api/reports/" + id + "/accept", "").status()).as("a draft cannot be accepted").isEqualTo(409);
 
-        JsonNode submitted = http.post("/api/reports/" + id + "/submit", "", Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Actor", "bt-tholap")).body();
+        JsonNode submitted = secretary.post("/api/reports/" + id + "/submit", "", Map.of("Idempotency-Key", UUID.randomUUID().toString())).body();
         assertThat(submitted.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(submitted.get("version").asInt()).isEqualTo(1);
 
         HttpJson.Response noReason = http.post("/api/reports/" + id + "/return", Map.of("reason", " "));
         assertThat(noReason.body().get("rule").asString()).isEqualTo("report.return-reason-missing");
-        JsonNode returned = http.post("/api/reports/" + id + "/return", Map.of("reason", "Số liệu tập huấn chưa khớp danh sách gửi kèm."),
-                Map.of("X-Actor", "bt-huyendoan")).body();
+        JsonNode returned = district.post("/api/reports/" + id + "/return", Map.of("reason", "Số liệu tập huấn chưa khớp danh sách gửi kèm."))
+                .body();
         assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
 
         http.send("PUT", "/api/reports/" + id, Map.of("values", List.of(Map.of("indicatorCode", "CT01", "numerator", 17, "denominator", 20))));
-        JsonNode resubmitted = http.post("/api/reports/" + id + "/submit", "", Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Actor", "bt-tholap")).body();
+        JsonNode resubmitted = secretary.post("/api/reports/" + id + "/submit", "", Map.of("Idempotency-Key", UUID.randomUUID().toString())).body();
         assertThat(resubmitted.get("status").asString()).isEqualTo("RESUBMITTED");
         assertThat(resubmitted.get("version").asInt()).isEqualTo(2);
-        JsonNode accepted = http.post("/api/reports/" + id + "/accept", "", Map.of("X-Actor", "bt-huyendoan")).body();
+        JsonNode accepted = district.post("/api/reports/" + id + "/accept", "").body();
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(http.post("/api/reports/" + id + "/revisions", Map.of("values", List.of()), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
                 .status()).as("no revision after acceptance").isEqualTo(409);

@@ -47,12 +47,15 @@ public class ServiceConfig {
         return builder -> builder.applyToClusterSettings(c -> c.serverSelectionTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
-    /** The OpenAPI document of the service, browsable at /swagger-ui.html. */
+    /** The OpenAPI document of the service, browsable at /swagger-ui.html; every call needs a bearer access token. */
     @Bean
     io.swagger.v3.oas.models.OpenAPI openApi(@Value("${spring.application.name}") String name) {
         return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
                 .title(name).version("v1")
-                .description("Đoàn reporting platform — " + name + ". Errors are RFC 9457 problem+json with a Vietnamese detail_vi."));
+                .description("Đoàn reporting platform — " + name + ". Errors are RFC 9457 problem+json with a Vietnamese detail_vi."))
+                .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("bearer", new io.swagger.v3.oas.models.security.SecurityScheme()
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
     }
 
     @Bean

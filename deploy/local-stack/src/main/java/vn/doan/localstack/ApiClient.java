@@ -14,7 +14,11 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Drives the services through their public REST APIs, as a web client would. */
+/**
+ * Drives the services through their public REST APIs, as a web client would, with an access token from the
+ * authorisation server: by default the demo data loader's (client credentials, role ADMIN), renewed every
+ * minute. {@link #throughGateway} sends everything to the gateway instead, with any token.
+ */
 final class ApiClient {
 
     /** Refusals that only mean report-service has not yet read the plan or unit from Kafka. */
@@ -26,15 +30,58 @@ final class ApiClient {
     private final String reportService;
     private final String indicatorService;
     private final String notificationService;
+    private final java.util.function.Supplier<String> token;
+
+    static final String LOADER = "doan-demo-loader";
+    static final String LOADER_SECRET = System.getenv().getOrDefault("DOAN_DEMO_LOADER_SECRET", "demo-loader-secret");
 
     ApiClient(Services services) {
-        this.planService = services.url(Services.Service.PLAN);
-        this.reportService = services.url(Services.Service.REPORT);
-        this.indicatorService = services.url(Services.Service.INDICATOR);
-        this.notificationService = services.url(Services.Service.NOTIFICATION);
+        this(services.url(Services.Service.PLAN), services.url(Services.Service.REPORT), services.url(Services.Service.INDICATOR),
+                services.url(Services.Service.NOTIFICATION), loaderToken(services));
     }
 
-    record Answer(int status, JsonNode body) {
+    private ApiClient(String plan, String report, String indicator, String notification, java.util.function.Supplier<String> token) {
+        this.planService = plan;
+        this.reportService = report;
+        this.indicatorService = indicator;
+        this.notificationService = notification;
+        this.token = token;
+    }
+
+    /** Everything through the gateway, with this access token (null for none). */
+    static ApiClient throughGateway(Services services, String accessToken) {
+        String gateway = services.url(Services.Service.GATEWAY);
+        return new ApiClient(gateway, gateway, gateway, gateway, () -> accessToken);
+    }
+
+    static vn.doan.authserver.TokenClient tokens(Services services) {
+        return new vn.doan.authserver.TokenClient(services.url(Services.Service.AUTH));
+    }
+
+    private static java.util.function.Supplier<String> loaderToken(Services services) {
+        vn.doan.authserver.TokenClient tokens = tokens(services);
+        String[] current = new String[1];
+        long[] fetched = new long[1];
+        return () -> {
+            synchronized (current) {
+                if (current[0] == null || System.nanoTime() - fetched[0] > Duration.ofMinutes(1).toNanos()) {
+                    current[0] = tokens.clientCredentials(LOADER, LOADER_SECRET);
+                    fetched[0] = System.nanoTime();
+                }
+                return current[0];
+            }
+        };
+    }
+
+    record Answer(int status, JsonNode body, String contentType) {
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            return MAPPER.getNodeFactory().stringNode(body);
+        }
     }
 
     String createUnit(String code, String name, String level, String kind, String parentId) {
@@ -89,17 +136,32 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8)), headers);
     }
 
+    /** Any method, content type, body (sent as is) and headers: for malformed and hostile requests. */
+    Answer raw(String method, String url, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, headers);
+    }
+
     Answer send(String method, String url, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8)), Map.of());
     }
 
     private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+        String bearer = token.get();
+        if (bearer != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
-            return new Answer(response.statusCode(), body == null || body.isBlank() ? MAPPER.nullNode() : MAPPER.readTree(body));
+            return new Answer(response.statusCode(), body == null || body.isBlank() ? MAPPER.nullNode() : parse(body),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException("Call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

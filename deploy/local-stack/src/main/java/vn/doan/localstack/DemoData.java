@@ -34,17 +34,24 @@ final class DemoData {
     void loadOnce() {
         if (Files.exists(marker)) {
             log.info("Demo data already loaded ({} exists)", marker.toAbsolutePath());
+            assignSavedDemoUnits();
             return;
         }
         ApiClient api = new ApiClient(services);
+        Map<String, String> unitIds = new LinkedHashMap<>();
         String province = api.createUnit("TD-THANHHOA", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null, null);
         String district = api.createUnit("HD-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", "district", province);
+        unitIds.put("TD-THANHHOA", province);
+        unitIds.put("HD-THOXUAN", district);
         List<String> names = List.of("Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa", "Đoàn thị trấn Thọ Xuân",
                 "Đoàn trường THPT Thọ Xuân 4", "Đoàn xã Xuân Lai");
         List<String> units = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             units.add(api.createUnit("CS-THOXUAN-" + (i + 1), names.get(i), "GRASSROOTS", i == 3 ? "school" : "commune", district));
+            unitIds.put("CS-THOXUAN-" + (i + 1), units.get(i));
         }
+        saveDemoUnits(unitIds);
+        assignDemoUnits(services, unitIds);
         LocalDate today = LocalDate.now(EventCodec.ZONE);
         String period = String.valueOf(today.getYear());
         String planId = api.issuePlan(plan(district, today));
@@ -62,7 +69,43 @@ final class DemoData {
         }
         log.info("Demo data loaded: plan 54-CT/ĐTN = {}, Huyện đoàn Thọ Xuân = {}, Tỉnh đoàn Thanh Hóa = {}, period {}",
                 planId, district, province, period);
-        log.info("Try: curl {}/api/progress/{}/{}/units/{}", services.url(Services.Service.INDICATOR), planId, period, district);
+        log.info("Try: TOKEN=$(curl -s -u doan-demo-loader:demo-loader-secret -d grant_type=client_credentials {}/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')",
+                services.url(Services.Service.AUTH));
+        log.info("     curl -H \"Authorization: Bearer $TOKEN\" {}/api/progress/{}/{}/units/{}", services.url(Services.Service.GATEWAY), planId, period,
+                district);
+    }
+
+    /** The demo users are named by their unit's code; the authorisation server learns the ids here (see auth-server/README.md). */
+    static void assignDemoUnits(Services services, Map<String, String> unitIds) {
+        vn.doan.authserver.UnitDirectory directory = services.context(Services.Service.AUTH).getBean(vn.doan.authserver.UnitDirectory.class);
+        unitIds.forEach(directory::assign);
+    }
+
+    /** After a restart: the ids of the demo units saved when they were created. */
+    void assignSavedDemoUnits() {
+        Path file = marker.resolveSibling("demo-units.properties");
+        if (!Files.exists(file)) {
+            return;
+        }
+        java.util.Properties saved = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file)) {
+            saved.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> unitIds = new LinkedHashMap<>();
+        saved.stringPropertyNames().forEach(code -> unitIds.put(code, saved.getProperty(code)));
+        assignDemoUnits(services, unitIds);
+    }
+
+    private void saveDemoUnits(Map<String, String> unitIds) {
+        java.util.Properties saved = new java.util.Properties();
+        saved.putAll(unitIds);
+        try (java.io.Writer out = Files.newBufferedWriter(marker.resolveSibling("demo-units.properties"))) {
+            saved.store(out, "demo unit codes and ids, for the demo users' unit_id claim");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Object> plan(String district, LocalDate today) {

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the whole system on one machine. With no configuration it starts an in-process Kafka broker
  * and MongoDB server storing under {@code DOAN_DATA_DIR}; with {@code KAFKA_BOOTSTRAP_SERVERS} and/or
- * {@code MONGODB_URI} set it uses those and starts nothing embedded. Then the four services, then the
- * demo data (once per data directory; {@code DOAN_DEMO_DATA=false} skips it).
+ * {@code MONGODB_URI} set it uses those and starts nothing embedded. Then the authorisation server, the
+ * four services and the gateway, then the demo data (once per data directory; {@code DOAN_DEMO_DATA=false} skips it).
  */
 public final class LocalStack {
 
@@ -39,6 +39,8 @@ public final class LocalStack {
         }
 
         Services services = Services.start(kafka, mongo, Map.of(
+                Services.Service.AUTH, Integer.parseInt(env("AUTH_SERVER_PORT", "9000")),
+                Services.Service.GATEWAY, Integer.parseInt(env("GATEWAY_PORT", "8080")),
                 Services.Service.PLAN, Integer.parseInt(env("PLAN_SERVICE_PORT", "8081")),
                 Services.Service.REPORT, Integer.parseInt(env("REPORT_SERVICE_PORT", "8082")),
                 Services.Service.INDICATOR, Integer.parseInt(env("INDICATOR_SERVICE_PORT", "8083")),
@@ -60,6 +62,8 @@ public final class LocalStack {
         if (Boolean.parseBoolean(env("DOAN_DEMO_DATA", "true"))) {
             new DemoData(services, dataDir).loadOnce();
         }
+        log.info("Clients: gateway {} (Swagger UI {}/swagger-ui.html), authorisation server {} — demo users in auth-server/README.md",
+                services.url(Services.Service.GATEWAY), services.url(Services.Service.GATEWAY), services.url(Services.Service.AUTH));
         for (Services.Service service : Services.Service.values()) {
             log.info("{} ready at {} (health: {}/actuator/health, metrics: {}/actuator/prometheus)",
                     service.configName, services.url(service), services.url(service), services.url(service));

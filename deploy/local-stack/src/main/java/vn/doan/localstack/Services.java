@@ -12,17 +12,20 @@ import vn.doan.planservice.PlanServiceApplication;
 import vn.doan.reportservice.ReportServiceApplication;
 
 /**
- * The four services, each its own Spring application context with its own port, database and
- * {@code <name>.yml}, started in this JVM against the given Kafka and MongoDB. In production each runs
- * as its own process; nothing here is shared between them but the JVM.
+ * The authorisation server, the four services and the gateway, each its own Spring application context with
+ * its own port and {@code <name>.yml} (and each service its own database), started in this JVM against the
+ * given Kafka and MongoDB. The services and the gateway trust the authorisation server's tokens. In
+ * production each runs as its own process; nothing here is shared between them but the JVM.
  */
 final class Services implements AutoCloseable {
 
     enum Service {
+        AUTH("auth-server", vn.doan.authserver.AuthServerApplication.class),
         PLAN("plan-service", PlanServiceApplication.class),
         REPORT("report-service", ReportServiceApplication.class),
         INDICATOR("indicator-service", IndicatorServiceApplication.class),
-        NOTIFICATION("notification-service", NotificationServiceApplication.class);
+        NOTIFICATION("notification-service", NotificationServiceApplication.class),
+        GATEWAY("gateway", vn.doan.gateway.GatewayApplication.class);
 
         final String configName;
         final Class<?> application;
@@ -42,11 +45,28 @@ final class Services implements AutoCloseable {
      */
     static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs) {
         Services services = new Services();
+        int authPort = ports.getOrDefault(Service.AUTH, 0) == 0 ? freePort() : ports.get(Service.AUTH);
+        String issuer = "http://localhost:" + authPort;
+        List<String> trustIssuer = List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
         for (Service service : Service.values()) {
-            List<String> args = new ArrayList<>(List.of(
-                    "--server.port=" + ports.getOrDefault(service, 0),
-                    "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
-                    "--spring.mongodb.uri=" + mongoUri));
+            List<String> args = new ArrayList<>();
+            switch (service) {
+                case AUTH -> args.addAll(List.of("--server.port=" + authPort, "--doan.auth.issuer=" + issuer));
+                case GATEWAY -> {
+                    args.add("--server.port=" + ports.getOrDefault(service, 0));
+                    args.addAll(trustIssuer);
+                    for (Service routed : List.of(Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION)) {
+                        args.add("--" + routed.name() + "_SERVICE_URL=" + services.url(routed));
+                    }
+                }
+                default -> {
+                    args.addAll(List.of("--server.port=" + ports.getOrDefault(service, 0),
+                            "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
+                            "--spring.mongodb.uri=" + mongoUri));
+                    args.addAll(trustIssuer);
+                }
+            }
             args.addAll(extraArgs);
             services.arguments.put(service, args);
             services.running.put(service, run(service, args));
@@ -55,8 +75,41 @@ final class Services implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(Service service, List<String> args) {
-        return new SpringApplicationBuilder(service.application).properties("spring.config.name=" + service.configName)
+        return new SpringApplicationBuilder(service.application).properties("spring.config.name=" + service.configName,
+                        "spring.autoconfigure.exclude=" + String.join(",", notFor(service)))
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * One class path holds every application here, so each context leaves out the auto-configurations of the
+     * others: the services get no authorisation server or gateway, those two no Kafka, MongoDB or service plumbing.
+     */
+    private static List<String> notFor(Service service) {
+        List<String> foreign = switch (service) {
+            case AUTH, GATEWAY -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
+                    "org.springframework.boot.kafka.", "org.springframework.cloud.stream.", "org.springframework.cloud.function.",
+                    "org.springframework.boot.integration.", service == Service.AUTH ? "org.springframework.cloud.gateway."
+                            : "org.springframework.boot.security.oauth2.server.authorization.",
+                    // with Spring Cloud Function on this class path the gateway would route any unmatched path to a "function"
+                    "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
+            default -> List.of("org.springframework.cloud.gateway.", "org.springframework.boot.security.oauth2.server.authorization.");
+        };
+        List<String> excluded = new ArrayList<>();
+        org.springframework.boot.context.annotation.ImportCandidates.load(org.springframework.boot.autoconfigure.AutoConfiguration.class,
+                Services.class.getClassLoader()).forEach(candidate -> {
+                    if (foreign.stream().anyMatch(candidate::startsWith)) {
+                        excluded.add(candidate);
+                    }
+                });
+        return excluded;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Stops one service, as a crash or a redeploy would. */

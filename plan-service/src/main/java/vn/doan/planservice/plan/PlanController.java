@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanController {
 
     private final PlanService service;
+    private final vn.doan.support.security.Access access;
 
-    PlanController(PlanService service) {
+    PlanController(PlanService service, vn.doan.support.security.Access access) {
         this.service = service;
+        this.access = access;
     }
 
     record Revise(@NotBlank String reason, @NotNull PlanContent plan) {
@@ -48,11 +50,13 @@ class PlanController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PlanView create(@Valid @RequestBody PlanContent body) {
+        issuesFor(body);
         return PlanView.of(service.createDraft(body));
     }
 
     @PutMapping("/{id}")
     PlanView update(@PathVariable String id, @Valid @RequestBody PlanContent body) {
+        issuesFor(body);
         return PlanView.of(service.updateDraft(id, body));
     }
 
@@ -63,6 +67,7 @@ class PlanController {
 
     @PostMapping("/{id}/revisions")
     PlanView revise(@PathVariable String id, @Valid @RequestBody Revise body) {
+        issuesFor(body.plan());
         return PlanView.of(service.revise(id, body.reason(), body.plan()));
     }
 
@@ -87,6 +92,12 @@ class PlanController {
         return new Implementation(id, count(units, PlanService.Obligation.State.ISSUED_ON_TIME),
                 count(units, PlanService.Obligation.State.ISSUED_LATE), count(units, PlanService.Obligation.State.NOT_YET_DUE),
                 count(units, PlanService.Obligation.State.OVERDUE), units);
+    }
+
+    /** A cadre writes plans for their own unit only (the stored plan's unit is checked by PlanAccess). */
+    private void issuesFor(PlanContent body) {
+        vn.doan.support.security.Access.require(access.canWriteFor(vn.doan.support.security.Caller.current(), body.issuingUnitId()),
+                "issuingUnitId");
     }
 
     private static long count(List<PlanService.Obligation> units, PlanService.Obligation.State state) {

@@ -25,25 +25,27 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.support.security.Access;
+import vn.doan.support.security.Caller;
 
 /**
- * Reports over HTTP. {@code X-Actor} names who acts until the gateway's access tokens carry the user
- * (issue 7); it is recorded on every transition.
+ * Reports over HTTP. Who acts is the access token's subject; it is recorded on every transition. Access by
+ * report id is checked in {@link ReportAccess}; the unit named in a new report's body is checked here.
  */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
 
-    private static final String ACTOR = "X-Actor";
-
     private final ReportService reports;
     private final Completeness completeness;
     private final Evidence evidence;
+    private final Access access;
 
-    ReportController(ReportService reports, Completeness completeness, Evidence evidence) {
+    ReportController(ReportService reports, Completeness completeness, Evidence evidence, Access access) {
         this.reports = reports;
         this.completeness = completeness;
         this.evidence = evidence;
+        this.access = access;
     }
 
     record Write(@NotBlank String planId, @NotBlank String unitId, @NotBlank String periodId, List<ReportSubmitted.Value> values,
@@ -75,15 +77,17 @@ class ReportController {
 
     /** Creates and submits in one step: 201, or 200 with the same report for a retry with the same Idempotency-Key. */
     @PostMapping
-    ResponseEntity<ReportView> submitNew(@RequestHeader("Idempotency-Key") String key, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor,
+    ResponseEntity<ReportView> submitNew(@RequestHeader("Idempotency-Key") String key,
             @Valid @RequestBody Write body) {
-        return answer(reports.create(key, body.submission(), true, actor));
+        submitsFor(body.unitId());
+        return answer(reports.create(key, body.submission(), true, actor()));
     }
 
     @PostMapping("/drafts")
-    ResponseEntity<ReportView> draft(@RequestHeader("Idempotency-Key") String key, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor,
+    ResponseEntity<ReportView> draft(@RequestHeader("Idempotency-Key") String key,
             @Valid @RequestBody Write body) {
-        return answer(reports.create(key, body.submission(), false, actor));
+        submitsFor(body.unitId());
+        return answer(reports.create(key, body.submission(), false, actor()));
     }
 
     @PutMapping("/{id}")
@@ -92,26 +96,24 @@ class ReportController {
     }
 
     @PostMapping("/{id}/submit")
-    ResponseEntity<ReportView> submit(@PathVariable String id, @RequestHeader("Idempotency-Key") String key,
-            @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor) {
-        return answer(reports.submit(id, key, actor));
+    ResponseEntity<ReportView> submit(@PathVariable String id, @RequestHeader("Idempotency-Key") String key) {
+        return answer(reports.submit(id, key, actor()));
     }
 
     @PostMapping("/{id}/revisions")
     ResponseEntity<ReportView> revise(@PathVariable String id, @RequestHeader("Idempotency-Key") String key,
-            @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor, @RequestBody Revise body) {
-        return answer(reports.revise(id, key, body.values(), actor));
+            @RequestBody Revise body) {
+        return answer(reports.revise(id, key, body.values(), actor()));
     }
 
     @PostMapping("/{id}/return")
-    ReportView returnForRevision(@PathVariable String id, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor,
-            @RequestBody Return body) {
-        return ReportView.of(reports.returnForRevision(id, body.reason(), actor));
+    ReportView returnForRevision(@PathVariable String id, @RequestBody Return body) {
+        return ReportView.of(reports.returnForRevision(id, body.reason(), actor()));
     }
 
     @PostMapping("/{id}/accept")
-    ReportView accept(@PathVariable String id, @RequestHeader(value = ACTOR, defaultValue = "unknown") String actor) {
-        return ReportView.of(reports.accept(id, actor));
+    ReportView accept(@PathVariable String id) {
+        return ReportView.of(reports.accept(id, actor()));
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -136,12 +138,22 @@ class ReportController {
 
     @GetMapping
     List<ReportView> forPeriod(@RequestParam String planId, @RequestParam String periodId) {
-        return reports.forPeriod(planId, periodId).stream().map(ReportView::of).toList();
+        Caller caller = Caller.current();
+        return reports.forPeriod(planId, periodId).stream().filter(r -> access.canRead(caller, r.unitId())).map(ReportView::of).toList();
     }
 
     @GetMapping("/completeness")
     Completeness.View completeness(@RequestParam String planId, @RequestParam String periodId, @RequestParam(required = false) String unitId) {
         return completeness.of(planId, periodId, unitId);
+    }
+
+    private static String actor() {
+        return Caller.current().subject();
+    }
+
+    /** A cadre writes reports for their own unit only. */
+    private void submitsFor(String unitId) {
+        Access.require(access.canWriteFor(Caller.current(), unitId), "unitId");
     }
 
     private static ResponseEntity<ReportView> answer(ReportService.Outcome outcome) {

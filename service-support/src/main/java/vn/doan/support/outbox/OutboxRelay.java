@@ -46,6 +46,8 @@ public class OutboxRelay {
 
     /** CloudEvents Kafka binding, structured mode: the record value is the whole event. */
     static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    /** The correlation id of the request that caused the event, when there was one. */
+    public static final String CORRELATION_HEADER = "correlation-id";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 1000;
 
@@ -149,6 +151,9 @@ public class OutboxRelay {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
                         event.getString("json").getBytes(StandardCharsets.UTF_8));
                 record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                if (event.getString("correlationId") != null) {
+                    record.headers().add(CORRELATION_HEADER, event.getString("correlationId").getBytes(StandardCharsets.UTF_8));
+                }
                 docAcks.add(producer.send(record));
             }
             acks.add(docAcks);

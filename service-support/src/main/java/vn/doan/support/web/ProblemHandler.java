@@ -54,9 +54,28 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "request.unreadable", null,
-                "The request body is not valid JSON of the expected shape: " + rootMessage(e),
-                "Nội dung yêu cầu không phải JSON hợp lệ theo mẫu quy định.");
+        String field = jsonPath(e);
+        return problem(HttpStatus.BAD_REQUEST, "request.unreadable", field,
+                "The request body is not valid JSON of the expected shape" + (field == null ? "" : " at " + field) + ": " + rootMessage(e),
+                "Nội dung yêu cầu không phải JSON hợp lệ theo mẫu quy định" + (field == null ? "." : " (trường " + field + ")."));
+    }
+
+    /** The JSON path of the unknown field or the value of the wrong type, e.g. {@code values[0].numerator}. */
+    private static String jsonPath(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

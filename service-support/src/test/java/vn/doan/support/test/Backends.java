@@ -47,11 +47,12 @@ public record Backends(String kafkaBootstrap, String mongoUri) {
         return containers;
     }
 
-    /** Points a service at these back ends, with a database of its own. */
+    /** Points a service at these back ends, with a database of its own, and at the test token issuer. */
     public void register(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", this::kafkaBootstrap);
         registry.add("spring.kafka.bootstrap-servers", this::kafkaBootstrap);
         registry.add("spring.mongodb.uri", this::mongoUri);
         registry.add("spring.mongodb.database", () -> database);
+        TestTokens.register(registry);
     }
 }

@@ -10,22 +10,64 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls a service's REST API over real HTTP, JSON in and out. */
+/**
+ * Calls a service's REST API over real HTTP, JSON in and out, with a bearer access token: the
+ * administrator's unless {@link #as(String)} names another, none after {@link #anonymous()}.
+ */
 public final class HttpJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String token;
 
     public HttpJson(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(baseUrl, TestTokens.admin());
     }
 
-    public record Response(int status, String contentType, JsonNode body) {
+    public HttpJson(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same API called with another access token. */
+    public HttpJson as(String otherToken) {
+        return new HttpJson(baseUrl, otherToken);
+    }
+
+    /** The same API called without any token. */
+    public HttpJson anonymous() {
+        return new HttpJson(baseUrl, null);
+    }
+
+    public record Response(int status, String contentType, JsonNode body, Map<String, java.util.List<String>> headers) {
+
+        public Response(int status, String contentType, JsonNode body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        /** A response header, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** JSON, or the text as a string node when the answer is not JSON. */
+    private static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            return MAPPER.getNodeFactory().stringNode(body);
+        }
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
     }
 
     public Response post(String path, Object body) {
@@ -70,7 +112,11 @@ public final class HttpJson {
     /** The raw bytes of a GET, for downloads. */
     public byte[] download(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -79,13 +125,26 @@ public final class HttpJson {
         }
     }
 
+    /** Any method, any body, any headers: for hostile requests. */
+    public Response raw(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, headers);
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (token != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body == null || body.isBlank() ? MAPPER.nullNode() : MAPPER.readTree(body));
+                    body == null || body.isBlank() ? MAPPER.nullNode() : parse(body), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,83 @@
+package vn.doan.gateway;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway's wall: {@code /api/**} needs a valid access token (the services check it again, with the
+ * user's role and unit); CORS for the browser app; the correlation id first, then the body size limit, and
+ * the rate limit once the caller is known. Swagger UI and the services' OpenAPI documents are open.
+ */
+@Configuration
+class GatewaySecurity {
+
+    @Bean
+    SecurityFilterChain gatewayChain(HttpSecurity http, GatewayProperties properties) throws Exception {
+        AuthProblems problems = new AuthProblems();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .cors(Customizer.withDefaults())
+                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new RateLimitFilter(properties.rateLimit()), BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/gateway/api-docs/**", "/gateway/api-docs", "/openapi/*").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.addAllowedMethod("GET");
+        cors.addAllowedMethod("POST");
+        cors.addAllowedMethod("PUT");
+        cors.addAllowedHeader("Authorization");
+        cors.addAllowedHeader("Content-Type");
+        cors.addAllowedHeader("Idempotency-Key");
+        cors.addAllowedHeader(CorrelationIdFilter.HEADER);
+        cors.addExposedHeader(CorrelationIdFilter.HEADER);
+        cors.addExposedHeader("Retry-After");
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context ->
+                ((org.apache.catalina.core.StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(GatewayProperties properties) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

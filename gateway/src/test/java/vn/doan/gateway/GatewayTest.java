@@ -1,0 +1,174 @@
+package vn.doan.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.doan.support.test.HttpJson;
+import vn.doan.support.test.TestTokens;
+
+/**
+ * The gateway over real HTTP in front of a real HTTP back end that records what reaches it: routing, the
+ * token check, correlation ids, CORS, the body size limit and the per-client rate limit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=gateway", "doan.gateway.max-body-bytes=2048", "doan.gateway.rate-limit.capacity=10",
+                "doan.gateway.rate-limit.per-second=0.2"})
+class GatewayTest {
+
+    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    static HttpServer backend;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) throws IOException {
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()), body));
+            byte[] answer = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        backend.start();
+        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
+        for (String service : List.of("PLAN", "REPORT", "INDICATOR", "NOTIFICATION")) {
+            registry.add(service + "_SERVICE_URL", () -> url);
+        }
+        TestTokens.register(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+    HttpJson gateway;
+
+    @BeforeEach
+    void connect() {
+        gateway = new HttpJson("http://localhost:" + port);
+        RECEIVED.clear();
+    }
+
+    HttpJson as(String subject) {
+        return gateway.as(TestTokens.cadre(subject, "thoxuan"));
+    }
+
+    @Test
+    void eachServicesPathsAreRoutedWithTheTokenAndACorrelationId() {
+        HttpJson cadre = as("bt-thoxuan-routes");
+        for (String path : List.of("/api/units/u1", "/api/plans?issuingUnitId=thoxuan", "/api/reports/r1", "/api/progress/p/2016/units/thoxuan",
+                "/api/reminders?unitId=thoxuan", "/api/admin/reconcile/p/2016")) {
+            HttpJson.Response answer = cadre.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            Received received = RECEIVED.get(RECEIVED.size() - 1);
+            assertThat(received.path() + (received.query() == null ? "" : "?" + received.query())).isEqualTo(path);
+            assertThat(received.header("Authorization")).startsWith("Bearer ey");
+            assertThat(received.header("X-Correlation-Id")).isNotBlank().isEqualTo(answer.header("X-Correlation-Id"));
+        }
+        cadre.post("/api/reports", Map.of("unitId", "thoxuan"), Map.of("X-Correlation-Id", "bao-cao-2016-thoxuan"));
+        Received posted = RECEIVED.get(RECEIVED.size() - 1);
+        assertThat(posted.header("X-Correlation-Id")).isEqualTo("bao-cao-2016-thoxuan");
+        assertThat(posted.body()).isEqualTo("{\"unitId\":\"thoxuan\"}");
+
+        cadre.get("/api/units/u1", Map.of("X-Correlation-Id", "{\"$gt\":\"\"} <script>"));
+        assertThat(RECEIVED.get(RECEIVED.size() - 1).header("X-Correlation-Id")).as("a hostile id is replaced").matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void withoutAValidTokenNothingReachesTheServices() {
+        HttpJson.Response anonymous = gateway.anonymous().get("/api/reports/r1");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.body().get("detail_vi").asString()).isNotBlank();
+        assertThat(gateway.as(TestTokens.expired("bt-thoxuan", "thoxuan", "CADRE")).get("/api/reports/r1").status()).isEqualTo(401);
+        assertThat(gateway.as(TestTokens.otherIssuer("bt-thoxuan", "thoxuan", "CADRE")).get("/api/reports/r1").status()).isEqualTo(401);
+        assertThat(gateway.as("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/reports/r1").status()).isEqualTo(401);
+        assertThat(as("bt-thoxuan-other").get("/internal/anything").status()).isEqualTo(403);
+        assertThat(RECEIVED).isEmpty();
+    }
+
+    @Test
+    void theServicesOpenApiDocumentsAreServedForTheOneSwaggerUi() {
+        assertThat(gateway.anonymous().get("/openapi/report-service").body().get("path").asString()).isEqualTo("/v3/api-docs");
+        HttpJson.Response config = gateway.anonymous().get("/gateway/api-docs/swagger-config");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body().get("urls").values().stream().map(u -> u.get("url").asString()).toList())
+                .containsExactlyInAnyOrder("/openapi/plan-service", "/openapi/report-service", "/openapi/indicator-service",
+                        "/openapi/notification-service");
+    }
+
+    @Test
+    void whatTomcatRefusesIsProblemJsonToo() {
+        for (String path : List.of("/api/units/a%00b", "/api/units/..%2F..%2Fetc%2Fpasswd")) {
+            HttpJson.Response refused = as("bt-thoxuan-paths").get(path);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("rule").asString()).isEqualTo("request.rejected");
+        }
+        assertThat(RECEIVED).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() {
+        HttpJson.Response tooLarge = as("bt-thoxuan-large").post("/api/reports", Map.of("text", "x".repeat(4000)));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body().get("rule").asString()).isEqualTo("request.too-large");
+        assertThat(RECEIVED).isEmpty();
+    }
+
+    @Test
+    void eachClientAndUserHasItsOwnRateLimit() {
+        HttpJson busy = as("bt-thoxuan-busy");
+        for (int i = 0; i < 10; i++) {
+            assertThat(busy.get("/api/units/u1").status()).isEqualTo(200);
+        }
+        HttpJson.Response limited = busy.get("/api/units/u1");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.header("Retry-After")).isEqualTo("5");
+        assertThat(RECEIVED).hasSize(10);
+        assertThat(as("bt-tholap-calm").get("/api/units/u1").status()).as("another user is not slowed").isEqualTo(200);
+    }
+
+    @Test
+    void browsersFromTheWebAppsOriginMayCallAndOthersMayNot() {
+        HttpJson.Response allowed = gateway.anonymous().raw("OPTIONS", "/api/reports", null, null,
+                Map.of("Origin", "http://localhost:3000", "Access-Control-Request-Method", "POST",
+                        "Access-Control-Request-Headers", "authorization,content-type,idempotency-key"));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+        HttpJson.Response refused = gateway.anonymous().raw("OPTIONS", "/api/reports", null, null,
+                Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(RECEIVED).isEmpty();
+    }
+}

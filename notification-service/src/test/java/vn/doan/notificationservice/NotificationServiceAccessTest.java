@@ -1,0 +1,126 @@
+package vn.doan.notificationservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.support.test.Backends;
+import vn.doan.support.test.HttpJson;
+import vn.doan.support.test.KafkaTestClient;
+import vn.doan.support.test.TestTokens;
+
+/**
+ * A unit's reminder inbox: read by the unit and the units above it, not by a neighbour or a sibling district;
+ * a reminder is marked read by a cadre of its own unit. No token → 401, wrong unit → 403.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=notification-service", "doan.reminders.interval=1h"})
+class NotificationServiceAccessTest {
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        Backends.embedded().register(registry, "notification_access_test");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    static KafkaTestClient kafka;
+    String thoXuan;
+    String dongSon;
+    String thoLap;
+    String xuanHoa;
+    HttpJson admin;
+
+    @BeforeEach
+    void tree() {
+        kafka = kafka == null ? new KafkaTestClient(Backends.embedded().kafkaBootstrap(), "/plan-service") : kafka;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String province = "thanhhoa-" + run;
+        thoXuan = "thoxuan-" + run;
+        dongSon = "dongson-" + run;
+        thoLap = "tholap-" + run;
+        xuanHoa = "xuanhoa-" + run;
+        unit(province, "Tỉnh đoàn Thanh Hóa", UnitLevel.PROVINCE, null, List.of());
+        unit(thoXuan, "Huyện đoàn Thọ Xuân", UnitLevel.DISTRICT, province, List.of(province));
+        unit(dongSon, "Huyện đoàn Đông Sơn", UnitLevel.DISTRICT, province, List.of(province));
+        unit(thoLap, "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS, thoXuan, List.of(province, thoXuan));
+        unit(xuanHoa, "Đoàn xã Xuân Hòa", UnitLevel.GRASSROOTS, thoXuan, List.of(province, thoXuan));
+        admin = new HttpJson("http://localhost:" + port);
+        HttpJson district = admin.as(TestTokens.cadre("bt-thoxuan", thoXuan));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (district.get("/api/reminders?unitId=" + xuanHoa).status() != 200 && System.nanoTime() < deadline) {
+            sleep();
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    void unit(String id, String name, UnitLevel level, String parent, List<String> ancestors) {
+        kafka.publish(new UnitCreated(id, id.toUpperCase(), name, level, "commune", parent, ancestors, LocalDate.of(2016, 1, 1)), id);
+    }
+
+    @Test
+    void aUnitsInboxIsReadByItsOwnSubtreeOnlyAndMarkedReadByItsOwnCadre() {
+        String id = "plan54|2016|" + thoLap + "|before-7";
+        mongo.getCollection("reminders").insertOne(new Document("_id", id).append("unitId", thoLap).append("unitName", "Đoàn xã Thọ Lập")
+                .append("planId", "plan54").append("planNumber", "54-CT/ĐTN").append("periodId", "2016")
+                .append("dueDate", java.util.Date.from(Instant.parse("2016-11-15T00:00:00Z"))).append("rule", "before-7")
+                .append("message", "Còn 7 ngày đến hạn báo cáo năm 2016.").append("createdAt", java.util.Date.from(Instant.now()))
+                .append("read", false));
+        String inbox = "/api/reminders?unitId=" + thoLap;
+
+        assertThat(admin.anonymous().get(inbox).status()).isEqualTo(401);
+        assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(inbox));
+        assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).get(inbox));
+        assertForbidden(admin.as(TestTokens.analyst("phan-tich")).get(inbox));
+        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get(inbox).body().size()).isEqualTo(1);
+        assertThat(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).get(inbox).body().size()).isEqualTo(1);
+        assertThat(admin.as(TestTokens.departmentStaff("btg-thoxuan", thoXuan, "BTG")).get(inbox).status()).isEqualTo(200);
+
+        String read = "/api/reminders/" + id.replace("|", "%7C") + "/read";
+        assertThat(admin.anonymous().post(read, "").status()).isEqualTo(401);
+        assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).post(read, ""));
+        assertForbidden(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).post(read, ""));
+        HttpJson.Response marked = admin.as(TestTokens.cadre("bt-tholap", thoLap)).post(read, "");
+        assertThat(marked.status()).as(marked.body().toString()).isEqualTo(200);
+        assertThat(marked.body().get("read").asBoolean()).isTrue();
+    }
+
+    static void assertForbidden(HttpJson.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("rule").asString()).isEqualTo("access.denied");
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
