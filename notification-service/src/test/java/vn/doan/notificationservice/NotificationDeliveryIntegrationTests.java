@@ -44,6 +44,7 @@ import vn.doan.notificationservice.notice.Notifier;
 import vn.doan.notificationservice.reminder.ReminderSweep;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
+import vn.doan.support.test.TestTokens;
 import vn.doan.support.test.MutableClock;
 
 /**
@@ -420,7 +421,8 @@ abstract class NotificationDeliveryIntegrationTests {
         String secretary = t.person("bt-tholap");
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/inbox/stream?recipientId=" + secretary)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/inbox/stream?recipientId=" + secretary))
+                        .header("Authorization", "Bearer " + TestTokens.admin()).build(),
                 HttpResponse.BodyHandlers.ofLines());
         CompletableFuture<Void> reading = stream.thenAccept(response -> response.body().forEach(lines::add));
         try {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +108,46 @@ class NotificationServiceAccessTest {
         HttpJson.Response marked = admin.as(TestTokens.cadre("bt-tholap", thoLap)).post(read, "");
         assertThat(marked.status()).as(marked.body().toString()).isEqualTo(200);
         assertThat(marked.body().get("read").asBoolean()).isTrue();
+    }
+
+    /**
+     * Thọ Lập's secretary is registered by Thọ Lập's or Thọ Xuân's cadre, not by Xuân Hòa's or Đông Sơn's; their inbox is
+     * read by the same subtree; templates are edited and dead letters seen by administrators only.
+     */
+    @Test
+    void peopleTheirInboxesTemplatesAndDeadLettersAreForTheRightUnitsAndRoles() {
+        String secretary = "/api/recipients/bt-tholap-" + thoLap;
+        Map<String, Object> person = Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Thành", "channels", List.of("INBOX"));
+
+        assertThat(admin.anonymous().send("PUT", secretary, person).status()).isEqualTo(401);
+        assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).send("PUT", secretary, person));
+        assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).send("PUT", secretary, person));
+        assertForbidden(admin.as(TestTokens.departmentStaff("btg-thoxuan", thoXuan, "BTG")).send("PUT", secretary, person));
+        HttpJson.Response registered = admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).send("PUT", secretary, person);
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
+        assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).send("PUT", secretary,
+                Map.of("unitId", xuanHoa, "role", "SECRETARY", "name", "Lê Văn Thành")));
+        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).send("PUT", secretary, person).status()).isEqualTo(200);
+
+        assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).get(secretary));
+        assertThat(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).get(secretary).body().get("name").asString()).isEqualTo("Lê Văn Thành");
+        assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).get("/api/recipients?unitId=" + thoLap));
+        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get("/api/recipients?unitId=" + thoLap).body().size()).isEqualTo(1);
+
+        String inbox = "/api/inbox?recipientId=bt-tholap-" + thoLap;
+        assertThat(admin.anonymous().get(inbox).status()).isEqualTo(401);
+        assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(inbox));
+        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get(inbox).status()).isEqualTo(200);
+
+        String template = "/api/templates/vi/report.returned";
+        Map<String, Object> text = Map.of("subject", "Báo cáo bị trả lại", "body", "Báo cáo {period} của {unit} bị trả lại: {reason}");
+        assertThat(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).get("/api/templates/vi").status()).isEqualTo(200);
+        assertForbidden(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).send("PUT", template, text));
+        assertForbidden(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).get("/api/deliveries?state=DEAD"));
+        assertThat(admin.get("/api/deliveries?state=DEAD").status()).isEqualTo(200);
+
+        assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).send("DELETE", secretary, ""));
+        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).send("DELETE", secretary, "").status()).isBetween(200, 204);
     }
 
     static void assertForbidden(HttpJson.Response response) {

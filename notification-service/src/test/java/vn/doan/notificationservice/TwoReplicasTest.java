@@ -32,6 +32,7 @@ import vn.doan.notificationservice.reminder.ReminderSweep;
 import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
+import vn.doan.support.test.TestTokens;
 import vn.doan.support.test.MutableClock;
 
 /**
@@ -75,6 +76,8 @@ class TwoReplicasTest {
                 .run("--spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "--server.port=0",
                         "--spring.cloud.stream.kafka.binder.brokers=" + backends.kafkaBootstrap(),
                         "--spring.mongodb.uri=" + backends.mongoUri(), "--spring.mongodb.database=notification_replicas_test", "--doan.outbox.sweep-interval=1h",
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
                         "--spring.cloud.stream.bindings.onUnitEvent-in-0.group=" + group,
                         "--spring.cloud.stream.bindings.onPlanEvent-in-0.group=" + group,
                         "--spring.cloud.stream.bindings.onReportEvent-in-0.group=" + group,

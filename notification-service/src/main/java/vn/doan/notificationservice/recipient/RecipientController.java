@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import vn.doan.support.security.Access;
+import vn.doan.support.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,12 +30,16 @@ class RecipientController {
 
     private final Recipients recipients;
 
-    RecipientController(Recipients recipients) {
+    private final RecipientAccess access;
+
+    RecipientController(Recipients recipients, RecipientAccess access) {
         this.recipients = recipients;
+        this.access = access;
     }
 
     @PutMapping("/{id}")
     Recipient put(@PathVariable String id, @Valid @RequestBody RecipientRequest r) {
+        Access.require(access.canManage(Caller.current(), r.unitId()), "unitId");
         Set<ChannelType> channels = r.channels() == null || r.channels().isEmpty() ? Set.of(ChannelType.INBOX) : r.channels();
         String language = r.language() == null ? "vi" : r.language();
         if (!List.of("vi", "en").contains(language)) {
