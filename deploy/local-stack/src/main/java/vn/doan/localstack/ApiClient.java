@@ -58,7 +58,8 @@ final class ApiClient {
         return new vn.doan.authserver.TokenClient(services.url(Services.Service.AUTH));
     }
 
-    private static java.util.function.Supplier<String> loaderToken(Services services) {
+    /** The demo loader's client-credentials token (an administrator's), fetched again every minute. */
+    static java.util.function.Supplier<String> loaderToken(Services services) {
         vn.doan.authserver.TokenClient tokens = tokens(services);
         String[] current = new String[1];
         long[] fetched = new long[1];

@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import vn.doan.planservice.PlanServiceApplication;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Times the import of a whole province tree in one call to plan-service, on the in-process Kafka broker
@@ -34,14 +34,13 @@ public final class ImportBenchmark {
         Path dir = Files.createTempDirectory("doan-import-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
                 EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), dir.resolve("mongo.mv.db"));
-                ConfigurableApplicationContext plan = new SpringApplicationBuilder(PlanServiceApplication.class)
-                        .properties("spring.config.name=plan-service").run("--server.port=0",
-                                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrap(), "--spring.mongodb.uri=" + mongo.uri(),
-                                "--logging.level.root=WARN")) {
-            String url = "http://localhost:" + plan.getEnvironment().getProperty("local.server.port") + "/api/units/import";
-            MeterRegistry metrics = plan.getBean(MeterRegistry.class);
-            Run warmup = importTree(url, "WARM", 5_000, metrics);
-            Run measured = importTree(url, "BENCH", units, metrics);
+                Services services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--logging.level.root=WARN"),
+                        EnumSet.of(Services.Service.AUTH, Services.Service.PLAN))) {
+            String url = services.url(Services.Service.PLAN) + "/api/units/import";
+            MeterRegistry metrics = services.context(Services.Service.PLAN).getBean(MeterRegistry.class);
+            Supplier<String> token = ApiClient.loaderToken(services);
+            Run warmup = importTree(url, "WARM", 5_000, metrics, token);
+            Run measured = importTree(url, "BENCH", units, metrics, token);
             String report = """
                     # plan-service: importing a province tree in one call
 
@@ -69,12 +68,12 @@ public final class ImportBenchmark {
         }
     }
 
-    private static Run importTree(String url, String prefix, int units, MeterRegistry metrics) throws Exception {
+    private static Run importTree(String url, String prefix, int units, MeterRegistry metrics, Supplier<String> token) throws Exception {
         String csv = csv(prefix, units);
         double publishedBefore = metrics.get("doan.outbox.published").counter().count();
         long start = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token.get()).POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         long imported = System.nanoTime();
         if (response.statusCode() != 201) {

@@ -60,6 +60,8 @@ public final class NationalBenchmark {
     private static final List<String> GROUPS = List.of("report-service", "indicator-service", "notification-service");
 
     private final Options options;
+    /** An administrator's token (the demo loader's client credentials): reports for every unit of the country. */
+    private java.util.function.Supplier<String> token;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final Map<String, Object> bars = new LinkedHashMap<>();
@@ -127,6 +129,7 @@ public final class NationalBenchmark {
     }
 
     private void run(String bootstrap, Services services) throws Exception {
+        token = ApiClient.loaderToken(services);
         planUrl = services.url(Services.Service.PLAN);
         reportUrl = services.url(Services.Service.REPORT);
         indicatorUrl = services.url(Services.Service.INDICATOR);
@@ -245,7 +248,7 @@ public final class NationalBenchmark {
     }
 
     private void importUnits(List<NationalTree.Unit> rows) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(planUrl + "/api/units/import"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(planUrl + "/api/units/import")).header("Authorization", "Bearer " + token.get())
                 .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofString(NationalTree.csv(rows), StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
@@ -387,9 +390,9 @@ public final class NationalBenchmark {
             int index = i;
             sentAt[i] = System.nanoTime();
             sent++;
-            http.sendAsync(HttpRequest.newBuilder(URI.create(reportUrl + "/api/reports")).timeout(Duration.ofSeconds(60))
+            http.sendAsync(HttpRequest.newBuilder(URI.create(reportUrl + "/api/reports")).header("Authorization", "Bearer " + token.get()).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                            .header("X-Actor", "bi-thu-" + s.code()).POST(HttpRequest.BodyPublishers.ofString(s.body(), StandardCharsets.UTF_8)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(s.body(), StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
                         answeredAt[index] = System.nanoTime();
                         status[index] = answer == null ? 0 : answer.statusCode();
@@ -420,7 +423,7 @@ public final class NationalBenchmark {
             thread = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        JsonNode body = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+                        JsonNode body = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get()).build(), HttpResponse.BodyHandlers.ofString()).body());
                         int now = body.get("indicators").get(0).get("subtree").get("reportingUnits").asInt();
                         if (now != count) {
                             count = now;
@@ -488,7 +491,7 @@ public final class NationalBenchmark {
                 for (int i = 0; running.get(); i++) {
                     try {
                         long t = System.nanoTime();
-                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + provinces.get(i % provinces.size()))).build(),
+                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + provinces.get(i % provinces.size()))).header("Authorization", "Bearer " + token.get()).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (answer.statusCode() == 200) {
                             nanos.add(System.nanoTime() - t);
@@ -756,7 +759,7 @@ public final class NationalBenchmark {
     // ---------------------------------------------------------------- HTTP
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get()).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + ": " + answer.statusCode() + " " + answer.body());
         }
@@ -764,8 +767,8 @@ public final class NationalBenchmark {
     }
 
     private JsonNode post(String url, String body, Map<String, String> headers, int status) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30)).header("Content-Type", "application/json")
-                .header("X-Actor", "benchmark").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get()).timeout(Duration.ofMinutes(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != status) {

@@ -14,15 +14,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.doan.events.EventCodec;
 import vn.doan.events.EventType;
@@ -31,7 +31,6 @@ import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportSubmitted;
-import vn.doan.indicatorservice.IndicatorServiceApplication;
 
 /**
  * Times indicator-service's dashboard queries on a national tree: 1 centre, 34 provinces, 1,274 grassroots
@@ -54,15 +53,14 @@ public final class ProgressQueryBenchmark {
         Path dir = Files.createTempDirectory("doan-query-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
                 EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), dir.resolve("mongo.mv.db"));
-                ConfigurableApplicationContext indicator = new SpringApplicationBuilder(IndicatorServiceApplication.class)
-                        .properties("spring.config.name=indicator-service").run("--server.port=0",
-                                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrap(), "--spring.mongodb.uri=" + mongo.uri(),
-                                "--logging.level.root=WARN", "--doan.outbox.interval=2s");
+                Services services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(),
+                        List.of("--logging.level.root=WARN", "--doan.outbox.interval=2s"), EnumSet.of(Services.Service.AUTH, Services.Service.INDICATOR));
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
                         ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new StringSerializer())) {
             EventCodec codec = new EventCodec("/benchmark", Clock.systemUTC());
-            MongoTemplate db = indicator.getBean(MongoTemplate.class);
-            String base = "http://localhost:" + indicator.getEnvironment().getProperty("local.server.port");
+            MongoTemplate db = services.context(Services.Service.INDICATOR).getBean(MongoTemplate.class);
+            String base = services.url(Services.Service.INDICATOR);
+            Supplier<String> token = ApiClient.loaderToken(services);
 
             long start = System.nanoTime();
             int units = 0;
@@ -108,14 +106,14 @@ public final class ProgressQueryBenchmark {
             producer.flush();
             HttpClient http = HttpClient.newHttpClient();
             String provinceUrl = base + "/api/progress/national/2026/units/p1";
-            while (!get(http, provinceUrl).contains("\"reportingUnits\":" + GRASSROOTS_PER_PROVINCE)) {
+            while (!get(http, provinceUrl, token).contains("\"reportingUnits\":" + GRASSROOTS_PER_PROVINCE)) {
                 Thread.sleep(500);
             }
             long reportMillis = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("%d reports rolled up in %d ms%n", firstProvinceGrassroots.size(), reportMillis);
 
-            long[] province = time(http, provinceUrl);
-            long[] centre = time(http, base + "/api/progress/national/2026/units/centre");
+            long[] province = time(http, provinceUrl, token);
+            long[] centre = time(http, base + "/api/progress/national/2026/units/centre", token);
             String report = """
                     # indicator-service: dashboard queries on a national tree
 
@@ -161,22 +159,23 @@ public final class ProgressQueryBenchmark {
     }
 
     /** p50, p95, p99 and max in nanoseconds. */
-    private static long[] time(HttpClient http, String url) throws Exception {
+    private static long[] time(HttpClient http, String url, Supplier<String> token) throws Exception {
         for (int i = 0; i < 100; i++) {
-            get(http, url);
+            get(http, url, token);
         }
         long[] samples = new long[QUERIES];
         for (int i = 0; i < QUERIES; i++) {
             long t = System.nanoTime();
-            get(http, url);
+            get(http, url, token);
             samples[i] = System.nanoTime() - t;
         }
         Arrays.sort(samples);
         return new long[] {samples[QUERIES / 2], samples[QUERIES * 95 / 100], samples[QUERIES * 99 / 100], samples[QUERIES - 1]};
     }
 
-    private static String get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static String get(HttpClient http, String url, Supplier<String> token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static int freePort() throws IOException {

@@ -44,12 +44,18 @@ final class Services implements AutoCloseable {
      * @param extraArgs further {@code --name=value} settings for every service
      */
     static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs) {
+        return start(kafkaBootstrap, mongoUri, ports, extraArgs, java.util.EnumSet.allOf(Service.class));
+    }
+
+    /** Only {@code which} (a benchmark of one service starts it and the authorisation server); the gateway needs all four. */
+    static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
+            java.util.Set<Service> which) {
         Services services = new Services();
         int authPort = ports.getOrDefault(Service.AUTH, 0) == 0 ? freePort() : ports.get(Service.AUTH);
         String issuer = "http://localhost:" + authPort;
         List<String> trustIssuer = List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
-        for (Service service : Service.values()) {
+        for (Service service : which) {
             List<String> args = new ArrayList<>();
             switch (service) {
                 case AUTH -> args.addAll(List.of("--server.port=" + authPort, "--doan.auth.issuer=" + issuer));
