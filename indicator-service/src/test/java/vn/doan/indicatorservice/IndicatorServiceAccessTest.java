@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.TestTokens;
@@ -91,6 +92,10 @@ class IndicatorServiceAccessTest {
             assertThat(analyst.get(path).status()).as(path).isEqualTo(200);
         }
         assertThat(commune.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoLap()).status()).isEqualTo(200);
+        assertThat(staff.get(unit).body().get("indicators").findValues("code").stream().map(JsonNode::asString).toList())
+                .as("Ban Tuyên giáo follows MC1 alone").containsExactly("MC1");
+        assertThat(district.get(unit).body().get("indicators").size()).isEqualTo(7);
+        assertThat(staff.get(unit + "/children").body().get(0).get("indicators").size()).isEqualTo(1);
 
         String reconcile = "/api/admin/reconcile/" + t.plan() + "/2016";
         assertThat(http.anonymous().post(reconcile, "").status()).isEqualTo(401);

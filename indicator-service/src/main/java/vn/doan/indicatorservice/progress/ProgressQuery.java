@@ -17,6 +17,7 @@ import vn.doan.indicatorservice.plan.PlanDefinition;
 import vn.doan.indicatorservice.plan.Plans;
 import vn.doan.indicatorservice.tree.Tree;
 import vn.doan.indicatorservice.tree.UnitNode;
+import vn.doan.support.security.Caller;
 import vn.doan.support.web.ApiProblem;
 
 /** The dashboards: one unit's indicators, and one row per child unit. */
@@ -132,7 +133,7 @@ public class ProgressQuery {
         LocalDate today = LocalDate.now(clock);
         Map<String, Totals> own = byCode(doc == null ? List.of() : doc.ownTotals());
         Map<String, Totals> subtree = byCode(doc == null ? List.of() : doc.subtree());
-        List<IndicatorProgress> indicators = plan.plan().indicators().stream().map(indicator -> {
+        List<IndicatorProgress> indicators = plan.plan().indicators().stream().filter(followedBy(Caller.current())).map(indicator -> {
             Measure ownMeasure = measure(indicator, period, own.get(indicator.code()), true, today);
             Measure subtreeMeasure = measure(indicator, period, subtree.get(indicator.code()), false, today);
             return new IndicatorProgress(indicator.code(), indicator.text(), indicator.kind().name(), indicator.targetFor(period.to().getYear()),
@@ -141,6 +142,12 @@ public class ProgressQuery {
         Rollup.Own report = doc == null ? null : doc.own();
         return new UnitProgress(plan.id(), period.periodId(), unit.id(), unit.name(), unit.level().name(),
                 report == null ? null : report.version(), report == null ? null : report.daysLate(), indicators);
+    }
+
+    /** Department staff follow the indicators assigned to their department; everyone else sees all of them. */
+    private static java.util.function.Predicate<PlanIssued.Indicator> followedBy(Caller caller) {
+        boolean staffOnly = caller.is(Caller.DEPARTMENT_STAFF) && !caller.is(Caller.CADRE) && !caller.is(Caller.ADMIN);
+        return indicator -> !staffOnly || java.util.Objects.equals(indicator.department(), caller.department());
     }
 
     private static Measure measure(PlanIssued.Indicator indicator, PlanIssued.ReportingPeriod period, Totals totals, boolean ownOnly, LocalDate today) {
