@@ -118,7 +118,7 @@ public final class ProgressQueryBenchmark {
                     # indicator-service: dashboard queries on a national tree
 
                     Measured %s on this machine (%d cores, load average %.1f when the queries ended), command `benchmarks/progress-query.sh`:
-                    in-process Kafka (KRaft) and MongoDB wire server (H2 file, which ignores secondary indexes), indicator-service alone in the JVM.
+                    in-process Kafka (KRaft) and MongoDB wire server (H2 file, which ignores secondary indexes), indicator-service and the authorisation server (for its token) in the JVM.
                     Tree: %,d units (1 centre, %d provinces, %,d grassroots units, %,d branches), announced as UnitCreated: consumed in %,d ms.
                     Plan with 12 indicators; %,d reports (every grassroots unit of one province, all direct children of it) rolled up in %,d ms.
 
