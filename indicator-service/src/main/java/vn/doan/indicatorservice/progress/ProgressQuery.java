@@ -116,10 +116,6 @@ public class ProgressQuery {
     }
 
     /** The dashboard a rollup document stands for, or empty if its plan, period or unit is not known. */
-    java.util.Optional<UnitProgress> view(Rollup doc) {
-        return view(doc, Lookups.of(plans, tree));
-    }
-
     java.util.Optional<UnitProgress> view(Rollup doc, Lookups lookups) {
         return lookups.plan(doc.planId()).flatMap(plan -> plan.period(doc.periodId())
                 .flatMap(period -> lookups.unit(doc.unitId()).map(unit -> view(plan, period, unit, doc))));

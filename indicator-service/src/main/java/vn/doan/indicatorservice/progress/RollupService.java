@@ -83,10 +83,6 @@ public class RollupService {
         }
     }
 
-    public void apply(ReportSubmitted report) {
-        apply(List.of(report));
-    }
-
     /**
      * Applies a batch of reports; a report whose plan or unit is not known yet (the topics are independent,
      * so a report can overtake its plan) is parked and applied by {@link #applyPending()}. The consumer

@@ -23,10 +23,6 @@ public class Tree {
         this.mongo = mongo;
     }
 
-    public void created(UnitCreated e) {
-        created(List.of(e));
-    }
-
     /** Many units in one bulk write: a whole imported tree arrives as a burst of UnitCreated. */
     public void created(List<UnitCreated> events) {
         if (events.isEmpty()) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import vn.doan.support.security.Access;
-import vn.doan.support.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.doan.notificationservice.delivery.ChannelType;
+import vn.doan.support.security.Access;
+import vn.doan.support.security.Caller;
 import vn.doan.support.web.ApiProblem;
 
 /** Who is the secretary, deputy and department staff of a unit, how to reach them and in which language. */

@@ -56,7 +56,10 @@ public class OutboxRelay {
     private final List<String> collections;
     private final long sweepNanos;
     private final Map<String, Set<Object>> named = new ConcurrentHashMap<>();
-    private final AtomicLong backlog = new AtomicLong();
+    /** What the last search of whole collections could not send. */
+    private final AtomicLong sweptBacklog = new AtomicLong();
+    /** Named documents a run has taken and not yet sent or given back. */
+    private final AtomicLong inFlight = new AtomicLong();
     private final Counter published;
     private long lastSweep;
 
@@ -67,7 +70,7 @@ public class OutboxRelay {
         this.collections = collections;
         this.sweepNanos = sweepInterval.toNanos();
         this.lastSweep = System.nanoTime() - sweepNanos;
-        Gauge.builder("doan.outbox.backlog", backlog, AtomicLong::get)
+        Gauge.builder("doan.outbox.backlog", this, OutboxRelay::backlog)
                 .description("Documents whose events are not yet on Kafka")
                 .register(registry);
         this.published = Counter.builder("doan.outbox.published").description("Events moved from the outbox to Kafka")
@@ -87,16 +90,23 @@ public class OutboxRelay {
         }
         long remaining = 0;
         for (String collection : collections) {
-            remaining += drainNamed(collection);
+            drainNamed(collection);
             if (sweep) {
                 remaining += drain(collection);
             }
         }
-        backlog.set(remaining);
+        if (sweep) {
+            sweptBacklog.set(remaining);
+        }
     }
 
-    /** Sends the events of the documents writers named, fetched by id; returns what is left. */
-    private long drainNamed(String collection) {
+    /** Documents waiting for Kafka as far as the relay knows now: named ones (from the moment they are named) and the last search's. */
+    private double backlog() {
+        return sweptBacklog.get() + inFlight.get() + named.values().stream().mapToLong(Set::size).sum();
+    }
+
+    /** Sends the events of the documents writers named, fetched by id; gives back to the next run what it could not send. */
+    private void drainNamed(String collection) {
         Set<Object> ids = named.getOrDefault(collection, Set.of());
         List<Object> taken = new ArrayList<>();
         for (Object id : ids) {
@@ -104,6 +114,15 @@ public class OutboxRelay {
                 taken.add(id);
             }
         }
+        inFlight.addAndGet(taken.size());
+        try {
+            sendNamed(collection, taken);
+        } finally {
+            inFlight.addAndGet(-taken.size());
+        }
+    }
+
+    private void sendNamed(String collection, List<Object> taken) {
         for (int from = 0; from < taken.size(); from += BATCH) {
             List<Object> chunk = taken.subList(from, Math.min(taken.size(), from + BATCH));
             try {
@@ -118,10 +137,9 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 log.warn("Outbox relay of {} paused, will retry: {}", collection, e.getMessage());
                 taken.subList(from, taken.size()).forEach(id -> wake(collection, id));
-                return taken.size() - from;
+                return;
             }
         }
-        return 0;
     }
 
     /** Sends batches from one collection until it is empty or Kafka refuses; returns what is left. */
