@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 import vn.doan.events.EventEnvelope;
 import vn.doan.events.Topics;
 import vn.doan.events.indicator.IndicatorOffTrack;
+import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.delivery.DeliverySweep;
@@ -335,6 +336,38 @@ abstract class NotificationDeliveryIntegrationTests {
                 - Đoàn trường THPT Thọ Xuân 4: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026
                 - Đoàn xã Xuân Hòa: chưa nộp Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN, quá hạn 15/05/2026""");
         assertThat(SMTP.receivedBy(t.email("bt-thoxuan"))).as("one digest a day").hasSize(2);
+    }
+
+    /**
+     * A burst of alerts (all on one partition, so in this order): what is off track keeps the last word per indicator,
+     * and only alerts somebody follows become notifications.
+     */
+    @Test
+    void aBurstOfAlertsKeepsTheLastWordPerIndicatorAndTellsOnlyThoseWhoFollowIt() {
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        BigDecimal target = new BigDecimal("100");
+        kafka.publish(new IndicatorOffTrack(t.plan, ThoXuan.PERIOD, t.thoLap, "CT01", "BTG", new BigDecimal("50"), target,
+                Instant.parse("2026-05-10T03:00:00Z")), t.district);
+        kafka.publish(new IndicatorOffTrack(t.plan, ThoXuan.PERIOD, t.district, "CT01", "BTG", new BigDecimal("60"), target,
+                Instant.parse("2026-05-10T03:00:00Z")), t.district);
+        kafka.publish(new TargetAchieved(t.plan, ThoXuan.PERIOD, t.district, "CT01", target, target, Instant.parse("2026-05-10T04:00:00Z")),
+                t.district);
+        kafka.publish(new IndicatorOffTrack(t.plan, ThoXuan.PERIOD, t.xuanHoa, "CT01", null, new BigDecimal("40"), target,
+                Instant.parse("2026-05-10T03:00:00Z")), t.district);
+        kafka.publish(new IndicatorOffTrack(t.plan, ThoXuan.PERIOD, t.district, "CT01", "VP", new BigDecimal("70"), target,
+                Instant.parse("2026-05-10T05:00:00Z")), t.district);
+        await(() -> deliveriesOf("offtrack|" + t.plan + "|") == 2);
+
+        assertThat(mongo.getCollection("notifications").countDocuments(new Document("_id",
+                new Document("$regex", "^" + java.util.regex.Pattern.quote("offtrack|" + t.plan + "|")))))
+                .as("Thọ Lập and Xuân Hòa have no propaganda staff registered: nobody to tell").isEqualTo(2);
+        assertThat(mongo.getCollection("deliveries").find(new Document("notificationId",
+                new Document("$regex", "^" + java.util.regex.Pattern.quote("offtrack|" + t.plan + "|")))).map(d -> d.getString("recipientId"))
+                .into(new java.util.ArrayList<>())).containsExactlyInAnyOrder(t.person("btg-thoxuan"), t.person("vp-thoxuan"));
+        assertThat(mongo.getCollection("offtrack").find(new Document("planId", t.plan))
+                .map(d -> d.getString("unitId") + " " + d.getString("department") + " " + d.get("value")).into(new java.util.ArrayList<>()))
+                .as("the district's last word is off track again, followed by the office").containsExactlyInAnyOrder(
+                        t.thoLap + " BTG 50", t.xuanHoa + " null 40", t.district + " VP 70");
     }
 
     @Test

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -103,19 +106,45 @@ public class Catalog {
         plans.remove(e.planId());
     }
 
-    void reportSubmitted(ReportSubmitted e) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(Submission.key(e.planId(), e.periodId(), e.unitId()))),
-                new Update().setOnInsert("planId", e.planId()).setOnInsert("periodId", e.periodId()).setOnInsert("unitId", e.unitId()),
-                Submission.class);
+    void reportsSubmitted(List<ReportSubmitted> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Submission.class);
+        for (ReportSubmitted e : reports) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(Submission.key(e.planId(), e.periodId(), e.unitId()))),
+                    new Update().setOnInsert("planId", e.planId()).setOnInsert("periodId", e.periodId()).setOnInsert("unitId", e.unitId()));
+        }
+        bulk.execute();
     }
 
-    void indicatorOffTrack(IndicatorOffTrack e) {
-        mongo.save(new OffTrack(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()), e.planId(), e.periodId(), e.unitId(),
-                e.indicatorCode(), e.department(), e.value(), e.target(), e.at()));
-    }
-
-    void targetAchieved(TargetAchieved e) {
-        mongo.remove(Query.query(Criteria.where("_id").is(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()))), OffTrack.class);
+    /**
+     * Keeps what is off track now: IndicatorOffTrack records the indicator, TargetAchieved removes it; for an
+     * indicator alerted more than once in {@code alerts}, the last alert decides. One bulk write.
+     */
+    void alerts(List<Object> alerts) {
+        Map<String, Object> last = new LinkedHashMap<>();
+        for (Object alert : alerts) {
+            if (alert instanceof IndicatorOffTrack e) {
+                last.put(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()), e);
+            } else if (alert instanceof TargetAchieved e) {
+                last.put(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()), e);
+            }
+        }
+        if (last.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OffTrack.class);
+        last.forEach((key, alert) -> {
+            Query byKey = Query.query(Criteria.where("_id").is(key));
+            if (alert instanceof IndicatorOffTrack e) {
+                bulk.replaceOne(byKey, new OffTrack(key, e.planId(), e.periodId(), e.unitId(), e.indicatorCode(), e.department(), e.value(),
+                        e.target(), e.at()), FindAndReplaceOptions.options().upsert());
+            } else {
+                bulk.remove(byKey);
+            }
+        });
+        bulk.execute();
     }
 
     public List<OffTrack> offTrackIn(Collection<String> unitIds) {

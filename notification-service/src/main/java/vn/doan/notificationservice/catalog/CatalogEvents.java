@@ -1,5 +1,7 @@
 package vn.doan.notificationservice.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,27 +54,41 @@ class CatalogEvents {
         });
     }
 
+    /**
+     * Reports come a poll at a time (batch mode): the submissions are stored and the reminders they make
+     * pointless cancelled in one write each; a returned report is told one by one, in order.
+     */
     @Bean
-    Consumer<Message<byte[]>> onReportEvent(Catalog catalog, Notices notices, DeliverySweep deliveries) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload())).ifPresent(event -> {
-            if (event instanceof ReportSubmitted e) {
-                catalog.reportSubmitted(e);
-                deliveries.cancel(e.planId() + "|" + e.periodId() + "|" + e.unitId());
-            } else if (event instanceof ReportReturned e) {
-                notices.reportReturned(e);
+    Consumer<List<byte[]>> onReportEvent(Catalog catalog, Notices notices, DeliverySweep deliveries) {
+        return batch -> {
+            List<ReportSubmitted> submitted = new ArrayList<>();
+            for (Object event : decode(batch)) {
+                if (event instanceof ReportSubmitted e) {
+                    submitted.add(e);
+                } else if (event instanceof ReportReturned e) {
+                    notices.reportReturned(e);
+                }
             }
-        });
+            catalog.reportsSubmitted(submitted);
+            deliveries.cancel(submitted.stream().map(e -> e.planId() + "|" + e.periodId() + "|" + e.unitId()).toList());
+        };
     }
 
+    /**
+     * Alerts come a poll at a time (batch mode): a busy period brings about ten per report. The off-track
+     * record of each indicator takes the last alert of the poll, in one write; off-track alerts are told
+     * to whoever follows them.
+     */
     @Bean
-    Consumer<Message<byte[]>> onAlertEvent(Catalog catalog, Notices notices) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload())).ifPresent(event -> {
-            if (event instanceof IndicatorOffTrack e) {
-                catalog.indicatorOffTrack(e);
-                notices.indicatorOffTrack(e);
-            } else if (event instanceof TargetAchieved e) {
-                catalog.targetAchieved(e);
-            }
-        });
+    Consumer<List<byte[]>> onAlertEvent(Catalog catalog, Notices notices) {
+        return batch -> {
+            List<Object> alerts = decode(batch).stream().filter(e -> e instanceof IndicatorOffTrack || e instanceof TargetAchieved).toList();
+            catalog.alerts(alerts);
+            notices.indicatorsOffTrack(alerts.stream().filter(IndicatorOffTrack.class::isInstance).map(IndicatorOffTrack.class::cast).toList());
+        };
+    }
+
+    private static List<Object> decode(List<byte[]> batch) {
+        return batch.stream().flatMap(payload -> EventCodec.data(EventCodec.fromJson(payload)).stream()).toList();
     }
 }

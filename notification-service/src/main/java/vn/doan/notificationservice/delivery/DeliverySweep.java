@@ -3,6 +3,7 @@ package vn.doan.notificationservice.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,9 +132,12 @@ public class DeliverySweep {
         return Query.query(Criteria.where("_id").is(d.id()).and("owner").is(owner));
     }
 
-    /** The unit submitted: what has not gone out for that report is cancelled. Returns how many. */
-    public long cancel(String stopKey) {
-        return mongo.updateMulti(Query.query(Criteria.where("stopKey").is(stopKey).and("state").in(DUE)),
+    /** The units submitted: what has not gone out for those reports is cancelled, in one write. Returns how many. */
+    public long cancel(Collection<String> stopKeys) {
+        if (stopKeys.isEmpty()) {
+            return 0;
+        }
+        return mongo.updateMulti(Query.query(Criteria.where("stopKey").in(stopKeys).and("state").in(DUE)),
                 new Update().set("state", Delivery.State.CANCELLED), Delivery.class).getModifiedCount();
     }
 

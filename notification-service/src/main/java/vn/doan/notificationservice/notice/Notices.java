@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.plan.PlanIssued;
@@ -16,6 +17,8 @@ import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.notice.Notification.Addressee;
+import vn.doan.notificationservice.recipient.Recipient;
+import vn.doan.notificationservice.recipient.Recipients;
 import vn.doan.notificationservice.recipient.Role;
 import vn.doan.notificationservice.reminder.ReminderRules;
 import vn.doan.notificationservice.template.Templates;
@@ -31,12 +34,14 @@ public class Notices {
     private final Catalog catalog;
     private final Templates templates;
     private final ReminderRules rules;
+    private final Recipients recipients;
 
-    Notices(Notifier notifier, Catalog catalog, Templates templates, ReminderRules rules) {
+    Notices(Notifier notifier, Catalog catalog, Templates templates, ReminderRules rules, Recipients recipients) {
         this.notifier = notifier;
         this.catalog = catalog;
         this.templates = templates;
         this.rules = rules;
+        this.recipients = recipients;
     }
 
     /**
@@ -98,21 +103,34 @@ public class Notices {
         return String.join("; ", tasks);
     }
 
-    /** Alerts the department that follows the indicator (its staff), or the leadership if none is named. */
-    public void indicatorOffTrack(IndicatorOffTrack e) {
-        Map<String, String> params = new HashMap<>(about(e.unitId(), e.planId(), e.periodId()));
-        PlanIssued.Indicator indicator = catalog.plan(e.planId()).flatMap(p -> p.plan().indicators().stream()
-                .filter(i -> i.code().equals(e.indicatorCode())).findFirst()).orElse(null);
-        String department = e.department() != null ? e.department() : indicator == null ? null : indicator.department();
-        params.put("indicator", e.indicatorCode());
-        params.put("text", indicator == null ? "" : indicator.text());
-        params.put("value", e.value() == null ? "?" : e.value().stripTrailingZeros().toPlainString());
-        params.put("target", e.target() == null ? "?" : e.target().stripTrailingZeros().toPlainString());
-        Addressee to = department == null
-                ? new Addressee(e.unitId(), LEADERSHIP, null, "indicator.off-track")
-                : new Addressee(e.unitId(), Set.of(Role.STAFF), department, "indicator.off-track");
-        notifier.send("offtrack|" + e.planId() + "|" + e.periodId() + "|" + e.unitId() + "|" + e.indicatorCode() + "|" + e.at(),
-                "indicator.off-track", e.unitId(), null, params, List.of(to));
+    /**
+     * Alerts the department that follows each indicator (its staff), or the leadership if none is named. The
+     * recipients of all the alerts' units are read at once; an alert that nobody follows is not recorded.
+     */
+    public void indicatorsOffTrack(List<IndicatorOffTrack> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        Map<String, List<Recipient>> people = recipients.inUnits(alerts.stream().map(IndicatorOffTrack::unitId).distinct().toList()).stream()
+                .collect(Collectors.groupingBy(Recipient::unitId));
+        for (IndicatorOffTrack e : alerts) {
+            PlanIssued.Indicator indicator = catalog.plan(e.planId()).flatMap(p -> p.plan().indicators().stream()
+                    .filter(i -> i.code().equals(e.indicatorCode())).findFirst()).orElse(null);
+            String department = e.department() != null ? e.department() : indicator == null ? null : indicator.department();
+            Addressee to = department == null
+                    ? new Addressee(e.unitId(), LEADERSHIP, null, "indicator.off-track")
+                    : new Addressee(e.unitId(), Set.of(Role.STAFF), department, "indicator.off-track");
+            if (people.getOrDefault(e.unitId(), List.of()).stream().noneMatch(r -> r.plays(to.roles(), to.department()))) {
+                continue;
+            }
+            Map<String, String> params = new HashMap<>(about(e.unitId(), e.planId(), e.periodId()));
+            params.put("indicator", e.indicatorCode());
+            params.put("text", indicator == null ? "" : indicator.text());
+            params.put("value", e.value() == null ? "?" : e.value().stripTrailingZeros().toPlainString());
+            params.put("target", e.target() == null ? "?" : e.target().stripTrailingZeros().toPlainString());
+            notifier.send("offtrack|" + e.planId() + "|" + e.periodId() + "|" + e.unitId() + "|" + e.indicatorCode() + "|" + e.at(),
+                    "indicator.off-track", e.unitId(), null, params, List.of(to));
+        }
     }
 
     /** Unit name, plan number and period label, falling back to ids for what is not known yet. */

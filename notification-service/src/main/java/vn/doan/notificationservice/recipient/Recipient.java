@@ -1,5 +1,6 @@
 package vn.doan.notificationservice.recipient;
 
+import java.util.Collection;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -14,6 +15,11 @@ import vn.doan.notificationservice.delivery.ChannelType;
 @Document("recipients")
 public record Recipient(@Id String id, @Indexed String unitId, Role role, String department, String name, String email, String webhookUrl,
         Set<ChannelType> channels, String language) {
+
+    /** Whether this recipient has one of {@code roles}; staff only for their own {@code department}, if one is named. */
+    public boolean plays(Collection<Role> roles, String department) {
+        return roles.contains(role) && (role != Role.STAFF || department == null || department.equals(this.department));
+    }
 
     /** Where this recipient is reached on a channel: their email, their webhook, or their own id for the inbox. */
     public String address(ChannelType channel) {

@@ -20,8 +20,12 @@ public class Recipients {
     /** The unit's recipients in one of {@code roles}; with a {@code department}, staff only of that department. */
     public List<Recipient> of(String unitId, Collection<Role> roles, String department) {
         return mongo.find(Query.query(Criteria.where("unitId").is(unitId).and("role").in(roles)), Recipient.class).stream()
-                .filter(r -> r.role() != Role.STAFF || department == null || department.equals(r.department()))
-                .toList();
+                .filter(r -> r.plays(roles, department)).toList();
+    }
+
+    /** Everyone registered for any of {@code unitIds}. */
+    public List<Recipient> inUnits(Collection<String> unitIds) {
+        return mongo.find(Query.query(Criteria.where("unitId").in(unitIds)), Recipient.class);
     }
 
     public List<Recipient> inUnit(String unitId) {
