@@ -1,6 +1,8 @@
 package vn.doan.indicatorservice.plan;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,6 +14,7 @@ import vn.doan.events.plan.PlanIssued;
 public class Plans {
 
     private final MongoTemplate mongo;
+    private final Map<String, PlanDefinition> read = new ConcurrentHashMap<>();
 
     Plans(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -27,7 +30,25 @@ public class Plans {
         }
     }
 
+    /**
+     * The plan as stored now. Only its version is read each time (every query and every poll of reports asks); the
+     * whole plan is read again when the version moved, so a revision stored by any replica counts at once.
+     */
     public Optional<PlanDefinition> find(String planId) {
-        return Optional.ofNullable(mongo.findById(planId, PlanDefinition.class));
+        Query head = Query.query(Criteria.where("_id").is(planId));
+        head.fields().include("version");
+        PlanDefinition now = mongo.findOne(head, PlanDefinition.class);
+        if (now == null) {
+            return Optional.empty();
+        }
+        PlanDefinition known = read.get(planId);
+        if (known == null || known.version() != now.version()) {
+            known = mongo.findById(planId, PlanDefinition.class);
+            if (known == null) {
+                return Optional.empty();
+            }
+            read.put(planId, known);
+        }
+        return Optional.of(known);
     }
 }

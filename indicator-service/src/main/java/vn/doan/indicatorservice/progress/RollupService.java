@@ -256,44 +256,108 @@ public class RollupService {
                     byParent.computeIfAbsent(Rollup.key(node.planId(), node.periodId(), node.parentId()), k -> new ArrayList<>()).add(node);
                 }
             }
-            byParent.forEach((parentKey, children) -> waiting.put(parentKey, takeSnapshots(parentKey, children, units)));
+            takeSnapshots(byParent, units).forEach(parent -> waiting.put(parent.id(), parent));
         }
+    }
+
+    /**
+     * Every parent of a level takes its children's snapshots: one read and one bulk write, each update
+     * conditional on the revision read. If anything else wrote one of these parents meanwhile, the level is
+     * redone one parent at a time, each reading afresh (snapshots the bulk did take then read as taken).
+     */
+    private List<Rollup> takeSnapshots(Map<String, List<Rollup>> byParent, Lookups units) {
+        if (byParent.size() == 1) {
+            Map.Entry<String, List<Rollup>> only = byParent.entrySet().iterator().next();
+            return List.of(takeSnapshots(only.getKey(), only.getValue(), units));
+        }
+        List<String> childIds = byParent.values().stream().flatMap(List::stream).map(Rollup::unitId).toList();
+        Map<String, Rollup> parents = mongo.find(Rollup.lean(Query.query(Criteria.where("_id").in(byParent.keySet())), childIds), Rollup.class)
+                .stream().collect(java.util.stream.Collectors.toMap(Rollup::id, d -> d));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
+        List<Rollup> result = new ArrayList<>();
+        int writes = 0;
+        for (Map.Entry<String, List<Rollup>> entry : byParent.entrySet()) {
+            Rollup parent = parents.get(entry.getKey());
+            if (parent == null) {
+                Rollup created = newParent(entry.getKey(), entry.getValue(), units);
+                bulk.insert(created);
+                result.add(created);
+                writes++;
+                continue;
+            }
+            Snapshots taken = snapshots(parent, entry.getValue());
+            if (taken == null) {
+                result.add(parent);
+                continue;
+            }
+            bulk.updateOne(Query.query(Criteria.where("_id").is(parent.id()).and("rev").is(parent.rev())), taken.update().inc("rev", 1));
+            result.add(parent.withSubtree(taken.subtree()));
+            writes++;
+        }
+        if (writes == 0) {
+            return result;
+        }
+        try {
+            com.mongodb.bulk.BulkWriteResult written = bulk.execute();
+            if (written.getInsertedCount() + written.getModifiedCount() == writes) {
+                return result;
+            }
+        } catch (org.springframework.data.mongodb.BulkOperationException raced) {
+            log.debug("Snapshots of a level raced with another writer; taking them one parent at a time", raced);
+        }
+        List<Rollup> oneByOne = new ArrayList<>();
+        byParent.forEach((parentKey, children) -> oneByOne.add(takeSnapshots(parentKey, children, units)));
+        return oneByOne;
     }
 
     /** The parent takes each child's subtree totals that are newer than the snapshot it holds; returns it as it now is. */
     private Rollup takeSnapshots(String parentKey, List<Rollup> children, Lookups units) {
-        Rollup first = children.get(0);
         List<String> childIds = children.stream().map(Rollup::unitId).toList();
         while (true) {
             Rollup parent = mongo.findOne(Rollup.lean(Query.query(Criteria.where("_id").is(parentKey)), childIds), Rollup.class);
             if (parent == null) {
-                Map<String, Rollup.ChildSnapshot> snapshots = new LinkedHashMap<>();
-                children.forEach(c -> snapshots.put(c.unitId(), Rollup.ChildSnapshot.of(c.rev(), c.subtree())));
-                String grandparent = unit(first.parentId(), units).placementFor(first.periodFrom()).parentId();
-                Rollup created = new Rollup(parentKey, first.planId(), first.periodId(), first.periodFrom(), first.parentId(), grandparent,
-                        null, snapshots, Totals.sum(children.stream().map(Rollup::subtree).toList()), 1, null, null, null, List.of());
+                Rollup created = newParent(parentKey, children, units);
                 if (insert(created)) {
                     return created;
                 }
                 continue;
             }
-            Update update = new Update();
-            List<Totals> subtree = parent.subtree();
-            for (Rollup child : children) {
-                Rollup.ChildSnapshot held = parent.child(child.unitId());
-                if (held != null && held.rev() >= child.rev()) {
-                    continue;
-                }
-                subtree = Totals.replace(subtree, held == null ? null : held.totals(), child.subtree());
-                update.set("children." + child.unitId(), Rollup.ChildSnapshot.of(child.rev(), child.subtree()));
-            }
-            if (update.getUpdateObject().isEmpty()) {
+            Snapshots taken = snapshots(parent, children);
+            if (taken == null) {
                 return parent;
             }
-            if (updateAt(parent, update.set("subtree", subtree))) {
-                return parent.withSubtree(subtree);
+            if (updateAt(parent, taken.update())) {
+                return parent.withSubtree(taken.subtree());
             }
         }
+    }
+
+    /** A parent's first document, made of its children's snapshots. */
+    private static Rollup newParent(String parentKey, List<Rollup> children, Lookups units) {
+        Rollup first = children.get(0);
+        Map<String, Rollup.ChildSnapshot> snapshots = new LinkedHashMap<>();
+        children.forEach(c -> snapshots.put(c.unitId(), Rollup.ChildSnapshot.of(c.rev(), c.subtree())));
+        String grandparent = unit(first.parentId(), units).placementFor(first.periodFrom()).parentId();
+        return new Rollup(parentKey, first.planId(), first.periodId(), first.periodFrom(), first.parentId(), grandparent,
+                null, snapshots, Totals.sum(children.stream().map(Rollup::subtree).toList()), 1, null, null, null, List.of());
+    }
+
+    private record Snapshots(Update update, List<Totals> subtree) {
+    }
+
+    /** The update that gives the parent its children's newer snapshots and the subtree they make; null if it holds them all. */
+    private static Snapshots snapshots(Rollup parent, List<Rollup> children) {
+        Update update = new Update();
+        List<Totals> subtree = parent.subtree();
+        for (Rollup child : children) {
+            Rollup.ChildSnapshot held = parent.child(child.unitId());
+            if (held != null && held.rev() >= child.rev()) {
+                continue;
+            }
+            subtree = Totals.replace(subtree, held == null ? null : held.totals(), child.subtree());
+            update.set("children." + child.unitId(), Rollup.ChildSnapshot.of(child.rev(), child.subtree()));
+        }
+        return update.getUpdateObject().isEmpty() ? null : new Snapshots(update.set("subtree", subtree), subtree);
     }
 
     /**

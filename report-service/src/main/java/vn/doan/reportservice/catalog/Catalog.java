@@ -1,7 +1,9 @@
 package vn.doan.reportservice.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,6 +25,7 @@ import vn.doan.events.plan.UnitRenamed;
 public class Catalog {
 
     private final MongoTemplate mongo;
+    private final Map<String, PlanView> plans = new ConcurrentHashMap<>();
 
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -73,8 +76,26 @@ public class Catalog {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId())), new Update().set("closed", true), PlanView.class);
     }
 
+    /**
+     * The plan as stored now. Only its version and state are read each time (every report asks); the whole plan is
+     * read again when the version moved, so a revision stored by any replica counts from the next report on.
+     */
     public Optional<PlanView> plan(String planId) {
-        return Optional.ofNullable(mongo.findById(planId, PlanView.class));
+        Query head = Query.query(Criteria.where("_id").is(planId));
+        head.fields().include("version", "closed");
+        PlanView now = mongo.findOne(head, PlanView.class);
+        if (now == null) {
+            return Optional.empty();
+        }
+        PlanView known = plans.get(planId);
+        if (known == null || known.version() != now.version()) {
+            known = mongo.findById(planId, PlanView.class);
+            if (known == null) {
+                return Optional.empty();
+            }
+            plans.put(planId, known);
+        }
+        return Optional.of(new PlanView(known.id(), known.version(), now.closed(), known.plan()));
     }
 
     public Optional<UnitView> unit(String unitId) {
