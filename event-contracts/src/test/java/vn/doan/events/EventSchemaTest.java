@@ -61,9 +61,9 @@ class EventSchemaTest {
             Map.entry(EventType.PLAN_CLOSED, new PlanClosed("p-54", "u-thoxuan", LocalDate.of(2021, 1, 15), "Hết giai đoạn")),
             Map.entry(EventType.REPORT_SUBMITTED, new ReportSubmitted("r-1", 2, "p-54", "u-tholap", "2016",
                     Instant.parse("2016-11-18T03:00:00Z"), LocalDate.of(2016, 11, 15), 3,
-                    List.of(new ReportSubmitted.Value("CT1", 18, 20L), new ReportSubmitted.Value("MC1", 1, null, LocalDate.of(2016, 6, 20))))),
+                    List.of(new ReportSubmitted.Value("CT1", 18, 20L), new ReportSubmitted.Value("MC1", 1, null, LocalDate.of(2016, 6, 20))), "bt-tholap")),
             Map.entry(EventType.REPORT_RETURNED, new vn.doan.events.report.ReportReturned("r-1", 1, "p-54", "u-tholap", "2016",
-                    "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2016-11-16T03:00:00Z"))),
+                    "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2016-11-16T03:00:00Z"), "bt-tholap")),
             Map.entry(EventType.PROGRESS_UPDATED, new vn.doan.events.indicator.ProgressUpdated("p-54", "2016", "u-thoxuan", "Huyện đoàn Thọ Xuân", 7,
                     Instant.parse("2016-11-20T02:00:00Z"), 3, 2, 1, List.of(new vn.doan.events.indicator.ProgressUpdated.Indicator("CT1", 52, 57, 3,
                     new BigDecimal("91.23"), new BigDecimal("100"), "ON_TRACK")))),
@@ -114,6 +114,20 @@ class EventSchemaTest {
                 .replace("\"code\":", "\"addedInV2\":true,\"code\":");
         assertThat(EventCodec.data(EventCodec.fromJson(extended.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .contains(SAMPLES.get(EventType.UNIT_CREATED));
+    }
+
+    @Test
+    void aReportEventWrittenBeforeSubmittedByExistedStillDecodesAndValidates() throws Exception {
+        vn.doan.events.report.ReportReturned before = new vn.doan.events.report.ReportReturned("r-1", 1, "p-54", "u-tholap", "2016",
+                "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2016-11-16T03:00:00Z"));
+        String old = EventCodec.toJson(codec.wrap(SAMPLES.get(EventType.REPORT_RETURNED), "u-tholap")).replace(",\"submittedBy\":\"bt-tholap\"", "");
+        assertThat(old).doesNotContain("submittedBy");
+
+        assertThat(EventCodec.data(EventCodec.fromJson(old.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).contains(before);
+        assertThat(schema(EventType.REPORT_RETURNED).validate(jackson2.readTree(old).get("data"))).isEmpty();
+        assertThat(schema(EventType.REPORT_SUBMITTED).validate(jackson2.readTree(EventCodec.toJson(codec.wrap(new ReportSubmitted("r-1", 1, "p-54",
+                "u-tholap", "2016", Instant.parse("2016-11-18T03:00:00Z"), LocalDate.of(2016, 11, 15), 3, List.of()), "u-tholap"))).get("data")))
+                .as("written without a submitter").isEmpty();
     }
 
     private static JsonSchema schema(EventType type) throws Exception {

@@ -37,6 +37,9 @@ import vn.doan.events.EventEnvelope;
 import vn.doan.events.Topics;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.TargetAchieved;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.delivery.DeliverySweep;
@@ -293,6 +296,84 @@ abstract class NotificationDeliveryIntegrationTests {
                 Map.of("unitId", t.thoLap, "role", "SECRETARY", "name", "Lê Văn Hùng", "channels", List.of("EMAIL")));
         assertThat(noAddress.status()).isEqualTo(422);
         assertThat(noAddress.body().get("detail_vi").asString()).isEqualTo("Kênh email cần địa chỉ email.");
+    }
+
+    @Test
+    void aReturnedReportTellsItsAuthorWhyAndTheLeadershipWhenTheAuthorIsNotRegistered() {
+        CLOCK.set("2026-06-04T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        String login = "cb-tholap-" + t.s;
+        t.person(http, "cb-tholap", t.thoLap, "DEPUTY", null, "Phạm Thị Thu", List.of("EMAIL"), "vi", login);
+        assertThat(http.get("/api/recipients/" + t.person("cb-tholap")).body().get("subject").asString()).isEqualTo(login);
+
+        kafka.publish(new ReportReturned("r-" + t.thoLap, 1, t.plan, t.thoLap, ThoXuan.PERIOD, "Thiếu danh sách 18 đoàn viên đã tham gia tập huấn",
+                "bt-huyendoan", Instant.parse("2026-06-04T02:00:00Z"), login), t.thoLap);
+        await(() -> deliveriesOf("returned|r-" + t.thoLap + "|1") == 1);
+        deliveries.sweep();
+        assertThat(mails(t)).as("the author only, not the secretary or the other deputy").containsExactly(
+                t.email("cb-tholap") + " → Báo cáo bị trả lại: " + ThoXuan.PERIOD_LABEL + " – 54-CT/ĐTN");
+        assertThat(lastMailTo(t.email("cb-tholap")).body()).isEqualTo("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN của "
+                + "Đoàn xã Thọ Lập đã được trả lại để bổ sung, chỉnh sửa. Lý do: Thiếu danh sách 18 đoàn viên đã tham gia tập huấn");
+
+        kafka.publish(new ReportReturned("r-" + t.xuanHoa, 1, t.plan, t.xuanHoa, ThoXuan.PERIOD, "Số liệu chưa khớp với biên bản Đại hội",
+                "bt-huyendoan", Instant.parse("2026-06-04T02:05:00Z"), "login-not-registered-" + t.s), t.xuanHoa);
+        await(() -> deliveriesOf("returned|r-" + t.xuanHoa + "|1") == 1);
+        deliveries.sweep();
+        assertThat(SMTP.receivedBy(t.email("bt-xuanhoa"))).as("nobody registered with that login: the secretary").extracting(Smtp.Mail::body)
+                .containsExactly("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN của Đoàn xã Xuân Hòa đã được trả lại để "
+                        + "bổ sung, chỉnh sửa. Lý do: Số liệu chưa khớp với biên bản Đại hội");
+        assertThat(mails(t)).hasSize(2);
+
+        HttpJson.Response blank = http.send("PUT", "/api/recipients/" + t.person("cb-tholap"), Map.of("unitId", t.thoLap, "role", "DEPUTY",
+                "name", "Phạm Thị Thu", "subject", " "));
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.body().get("rule").asString()).isEqualTo("recipient.subject");
+    }
+
+    @Test
+    void aUnitCreatedAfterThePlanIsToldOnceWhatTheCurrentVersionAsksOfItsLevel() {
+        CLOCK.set("2026-03-03T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 3, 31), false);
+        kafka.publish(t.revision(2, LocalDate.of(2026, 5, 20), LocalDate.of(2026, 4, 10)), t.district);
+        await(() -> deliveriesOf("plan|" + t.plan + "|v2|") == 5);
+        deliveries.sweep();
+        String xuanLap = "xl-" + t.s;
+        String branch = "cd-tholap-" + t.s;
+        String otherDistrict = "ts-" + t.s;
+        String elsewhere = "ds-" + t.s;
+        t.person(http, "bt-xuanlap", xuanLap, "SECRETARY", null, "Lê Văn Tâm", List.of("EMAIL"), "vi");
+        t.person(http, "bt-chidoan", branch, "SECRETARY", null, "Lê Thị Ngọc", List.of("EMAIL"), "vi");
+        t.person(http, "bt-dongson", elsewhere, "SECRETARY", null, "Vũ Văn Sơn", List.of("EMAIL"), "vi");
+        List<String> before = mails(t);
+
+        UnitCreated created = new UnitCreated(xuanLap, xuanLap, "Đoàn xã Xuân Lập", UnitLevel.GRASSROOTS, "commune", t.district,
+                List.of(t.province, t.district), LocalDate.of(2026, 3, 1));
+        EventEnvelope first = kafka.publish(created, xuanLap);
+        kafka.publish(first);
+        kafka.publish(created, xuanLap);
+        kafka.publish(new UnitCreated(branch, branch, "Chi đoàn thôn 3", UnitLevel.BRANCH, "village", t.thoLap,
+                List.of(t.province, t.district, t.thoLap), LocalDate.of(2026, 3, 1)), branch);
+        kafka.publish(new UnitCreated(otherDistrict, otherDistrict, "Huyện đoàn Triệu Sơn", UnitLevel.DISTRICT, "district", t.province,
+                List.of(t.province), LocalDate.of(2016, 1, 1)), otherDistrict);
+        kafka.publish(new UnitCreated(elsewhere, elsewhere, "Đoàn xã Dân Lực", UnitLevel.GRASSROOTS, "commune", otherDistrict,
+                List.of(t.province, otherDistrict), LocalDate.of(2026, 3, 1)), elsewhere);
+        List<String> handled = List.of(xuanLap, branch, elsewhere).stream().map(unit -> "Đã xử lý " + unit).toList();
+        for (String unit : List.of(xuanLap, branch, elsewhere)) {
+            // each unit's events are in order on its partition: once this is applied, those before it have been handled
+            kafka.publish(new UnitRenamed(unit, "", "Đã xử lý " + unit, LocalDate.of(2026, 3, 2)), unit);
+        }
+        await(() -> mongo.getCollection("units").countDocuments(new Document("name", new Document("$in", handled))) == 3);
+        deliveries.sweep();
+
+        assertThat(mailsSince(t, before)).as("Xuân Lập once, not the branch (not a level the plan asks) nor a commune of another district")
+                .containsExactly(t.email("bt-xuanlap") + " → Kế hoạch mới: 54-CT/ĐTN");
+        assertThat(lastMailTo(t.email("bt-xuanlap")).body()).isEqualTo("Huyện đoàn Thọ Xuân ban hành 54-CT/ĐTN – Chương trình hành động thực hiện "
+                + "Nghị quyết số 02-NQ/TU. Đoàn xã Xuân Lập cần: xây dựng kế hoạch thực hiện trước ngày 10/04/2026; nộp Báo cáo sơ kết 6 tháng đầu "
+                + "năm 2026 trước ngày 20/05/2026.");
+        assertThat(mongo.getCollection("notifications").distinct("_id", new Document("unitId", xuanLap), String.class).into(new java.util.ArrayList<>()))
+                .as("the current version only").containsExactly("plan|" + t.plan + "|v2|" + xuanLap);
+        assertThat(mongo.getCollection("notifications").countDocuments(new Document("unitId", new Document("$in", List.of(branch, elsewhere)))))
+                .isZero();
     }
 
     @Test

@@ -54,6 +54,13 @@ final class ThoXuan {
                 1, null, "ACTION_PROGRAM", null, implementingPlanDue, implementingPlanDue == null ? List.of() : List.of(UnitLevel.GRASSROOTS));
     }
 
+    /** Its revision {@code version}: new due dates, everything else as {@link #plan}. */
+    PlanIssued revision(int version, LocalDate due, LocalDate implementingPlanDue) {
+        PlanIssued p = plan(due, implementingPlanDue);
+        return new PlanIssued(p.planId(), p.number(), p.title(), p.issuingUnitId(), p.issuedOn(), p.periodFrom(), p.periodTo(), p.indicators(),
+                p.schedule(), version, "Điều chỉnh thời hạn", p.type(), p.parentPlanId(), p.implementingPlanDue(), p.implementingLevels());
+    }
+
     /**
      * The new plan has been told to the three grassroots units (to nobody yet, without people): registering people after
      * this gives them no "new plan" message.
@@ -86,6 +93,12 @@ final class ThoXuan {
     }
 
     void person(HttpJson http, String who, String unit, String role, String department, String name, List<String> channels, String language) {
+        person(http, who, unit, role, department, name, channels, language, null);
+    }
+
+    /** A cadre whose login ({@code subject}, the token's sub) is known, so that what they did can be answered to them. */
+    void person(HttpJson http, String who, String unit, String role, String department, String name, List<String> channels, String language,
+            String subject) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unitId", unit);
         body.put("role", role);
@@ -94,6 +107,7 @@ final class ThoXuan {
         body.put("email", email(who));
         body.put("channels", channels);
         body.put("language", language);
+        body.put("subject", subject);
         HttpJson.Response response = http.send("PUT", "/api/recipients/" + person(who), body);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
     }

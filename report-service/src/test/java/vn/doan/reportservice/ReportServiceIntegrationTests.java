@@ -29,6 +29,7 @@ import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
@@ -330,7 +331,13 @@ abstract class ReportServiceIntegrationTests {
                 .filter(e -> e.data().get("reportId").asString().equals(id)).map(EventEnvelope::type).toList();
         assertThat(types).containsExactly("vn.doan.report.ReportSubmitted", "vn.doan.report.ReportReturned", "vn.doan.report.ReportSubmitted",
                 "vn.doan.report.ReportAccepted");
-        assertThat(published(id)).extracting(r -> r.values().get(0).numerator()).containsExactly(18L, 17L);
+        assertThat(published(id)).extracting(r -> r.values().get(0).numerator() + " by " + r.submittedBy())
+                .containsExactly("18 by bt-tholap", "17 by bt-tholap");
+        List<ReportReturned> returns = kafka.readToEnd(Topics.REPORTS).stream().map(KafkaTestClient::envelope)
+                .map(e -> EventCodec.data(e).orElseThrow()).filter(ReportReturned.class::isInstance).map(ReportReturned.class::cast)
+                .filter(r -> r.reportId().equals(id)).toList();
+        assertThat(returns).extracting(r -> r.returnedBy() + " returned the version of " + r.submittedBy())
+                .as("the author is named, so that they can be told why").containsExactly("bt-huyendoan returned the version of bt-tholap");
     }
 
     @Test

@@ -79,6 +79,27 @@ class DeploymentTest {
         }
     }
 
+    /** Email is on only where spring.mail.host is set; the sender is doan.deliveries.mail-from (EmailChannel). */
+    @Test
+    void notificationServiceHasAnSmtpServerAndASenderInComposeAndKubernetes() {
+        assertThat(ServiceConfig.text(ServiceConfig.ROOT.resolve(
+                "notification-service/src/main/java/vn/doan/notificationservice/delivery/EmailChannel.java"))).contains("${doan.deliveries.mail-from");
+        List<String> mail = List.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "DOAN_DELIVERIES_MAILFROM");
+
+        Map<String, Object> services = map(yaml(DEPLOY.resolve("compose/compose.yaml")).get(0).get("services"));
+        Map<String, Object> composeEnv = map(map(services.get("notification-service")).get("environment"));
+        assertThat(composeEnv.keySet()).containsAll(mail);
+        assertThat(services).as("the SMTP host is a service of the stack").containsKey(String.valueOf(composeEnv.get("SPRING_MAIL_HOST")));
+        assertThat(String.valueOf(composeEnv.get("DOAN_DELIVERIES_MAILFROM"))).contains("@");
+
+        List<Map<String, Object>> base = kustomizeBase();
+        Map<String, Object> container = map(list(map(map(map(named(base, "Deployment", "notification-service").get("spec")).get("template"))
+                .get("spec")).get("containers")).get(0));
+        assertThat(list(container.get("env")).stream().map(e -> String.valueOf(map(e).get("name"))).toList()).containsAll(mail);
+        assertThat(list(container.get("envFrom")).toString()).contains("doan-mail");
+        assertThat(map(named(base, "Secret", "doan-mail").get("stringData"))).containsKeys("SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD");
+    }
+
     @Test
     void everyTopicAServiceUsesIsDeclaredReplicatedAndTheProgressTopicIsCompacted() {
         Set<String> used = new LinkedHashSet<>(ServiceConfig.contractTopics());

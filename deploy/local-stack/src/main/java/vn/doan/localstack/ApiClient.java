@@ -93,6 +93,11 @@ final class ApiClient {
         return expect(201, post(planService + "/api/units", unit, Map.of())).get("id").asString();
     }
 
+    /** Registers (or replaces) a person notification-service tells things to. */
+    void registerRecipient(String id, Map<String, Object> recipient) {
+        expect(200, send("PUT", notificationService + "/api/recipients/" + id, recipient));
+    }
+
     /** Creates the plan as a draft and issues it; returns its id. */
     String issuePlan(Map<String, Object> plan) {
         String id = expect(201, post(planService + "/api/plans", plan, Map.of())).get("id").asString();

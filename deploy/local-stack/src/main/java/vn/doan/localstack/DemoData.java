@@ -52,6 +52,7 @@ final class DemoData {
         }
         saveDemoUnits(unitIds);
         assignDemoUnits(services, unitIds);
+        registerSecretaries(api, district, units);
         LocalDate today = LocalDate.now(EventCodec.ZONE);
         String period = String.valueOf(today.getYear());
         String planId = api.issuePlan(plan(district, today));
@@ -73,6 +74,29 @@ final class DemoData {
                 services.url(Services.Service.AUTH));
         log.info("     curl -H \"Authorization: Bearer $TOKEN\" {}/api/progress/{}/{}/units/{}", services.url(Services.Service.GATEWAY), planId, period,
                 district);
+    }
+
+    /**
+     * The secretaries of the district and its units, by inbox and email (the local stack's SMTP server keeps the mails), so
+     * the new plan reaches each unit at once; those who are demo users are linked to their login, so a report of theirs
+     * that is returned is answered to them.
+     */
+    private static void registerSecretaries(ApiClient api, String district, List<String> units) {
+        List<String> people = List.of("bt.tholap", "bt.xuanhoa", "bt.ttthoxuan", "bt.thpt4", "bt.xuanlai");
+        List<String> names = List.of("Lê Văn Hùng", "Nguyễn Văn Nam", "Trần Thị Hương", "Lê Thị Hoa", "Phạm Văn Long");
+        api.registerRecipient("bt-thoxuan", secretary(district, "bt.thoxuan", "Nguyễn Hữu Tuất"));
+        for (int i = 0; i < units.size(); i++) {
+            api.registerRecipient(people.get(i).replace('.', '-'), secretary(units.get(i), people.get(i), names.get(i)));
+        }
+    }
+
+    private static Map<String, Object> secretary(String unitId, String person, String name) {
+        Map<String, Object> recipient = new LinkedHashMap<>(Map.of("unitId", unitId, "role", "SECRETARY", "name", name,
+                "email", person + "@thoxuan.doan.vn", "channels", List.of("INBOX", "EMAIL"), "language", "vi"));
+        if (List.of("bt.thoxuan", "bt.tholap", "bt.xuanhoa").contains(person)) {
+            recipient.put("subject", person);
+        }
+        return recipient;
     }
 
     /** The demo users are named by their unit's code; the authorisation server learns the ids here (see auth-server/README.md). */

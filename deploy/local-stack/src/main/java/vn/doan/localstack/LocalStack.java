@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the whole system on one machine. With no configuration it starts an in-process Kafka broker
  * and MongoDB server storing under {@code DOAN_DATA_DIR}; with {@code KAFKA_BOOTSTRAP_SERVERS} and/or
- * {@code MONGODB_URI} set it uses those and starts nothing embedded. Then the authorisation server, the
- * four services and the gateway, then the demo data (once per data directory; {@code DOAN_DEMO_DATA=false} skips it).
+ * {@code MONGODB_URI} set it uses those and starts nothing embedded. Likewise an in-process SMTP server (with IMAP
+ * to read what it received) for notification-service's emails, unless {@code SPRING_MAIL_HOST} names a real one.
+ * Then the authorisation server, the four services and the gateway, then the demo data (once per data directory;
+ * {@code DOAN_DEMO_DATA=false} skips it).
  */
 public final class LocalStack {
 
@@ -38,6 +40,17 @@ public final class LocalStack {
             log.info("In-process MongoDB wire server on {}, stored in {}", mongo, dataDir.resolve("mongo.mv.db").toAbsolutePath());
         }
 
+        EmbeddedMail embeddedMail = null;
+        Map<Services.Service, List<String>> ownArgs = Map.of();
+        String mailHost = System.getenv("SPRING_MAIL_HOST");
+        if (mailHost == null || mailHost.isBlank()) {
+            embeddedMail = EmbeddedMail.start(Integer.parseInt(env("DOAN_SMTP_PORT", "3025")), Integer.parseInt(env("DOAN_IMAP_PORT", "3143")));
+            ownArgs = Map.of(Services.Service.NOTIFICATION, embeddedMail.springArgs());
+            log.info("In-process SMTP server on 127.0.0.1:{} (in memory); read the emails over IMAP on 127.0.0.1:{}, login and password = "
+                    + "the address, e.g. curl -u bt.tholap@thoxuan.doan.vn:bt.tholap@thoxuan.doan.vn 'imap://127.0.0.1:{}/INBOX;UID=1'",
+                    embeddedMail.smtpPort, embeddedMail.imapPort, embeddedMail.imapPort);
+        }
+
         Services services = Services.start(kafka, mongo, Map.of(
                 Services.Service.AUTH, Integer.parseInt(env("AUTH_SERVER_PORT", "9000")),
                 Services.Service.GATEWAY, Integer.parseInt(env("GATEWAY_PORT", "8080")),
@@ -45,12 +58,16 @@ public final class LocalStack {
                 Services.Service.REPORT, Integer.parseInt(env("REPORT_SERVICE_PORT", "8082")),
                 Services.Service.INDICATOR, Integer.parseInt(env("INDICATOR_SERVICE_PORT", "8083")),
                 Services.Service.NOTIFICATION, Integer.parseInt(env("NOTIFICATION_SERVICE_PORT", "8084"))),
-                List.of(args));
+                List.of(args), java.util.EnumSet.allOf(Services.Service.class), ownArgs);
 
         EmbeddedKafka kafkaToStop = embeddedKafka;
         EmbeddedMongo mongoToStop = embeddedMongo;
+        EmbeddedMail mailToStop = embeddedMail;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             services.close();
+            if (mailToStop != null) {
+                mailToStop.close();
+            }
             if (kafkaToStop != null) {
                 kafkaToStop.close();
             }

@@ -50,6 +50,12 @@ final class Services implements AutoCloseable {
     /** Only {@code which} (a benchmark of one service starts it and the authorisation server); the gateway needs all four. */
     static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
             java.util.Set<Service> which) {
+        return start(kafkaBootstrap, mongoUri, ports, extraArgs, which, Map.of());
+    }
+
+    /** @param ownArgs further settings of one service only, e.g. notification-service's SMTP server */
+    static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
+            java.util.Set<Service> which, Map<Service, List<String>> ownArgs) {
         Services services = new Services();
         int authPort = ports.getOrDefault(Service.AUTH, 0) == 0 ? freePort() : ports.get(Service.AUTH);
         String issuer = "http://localhost:" + authPort;
@@ -74,6 +80,7 @@ final class Services implements AutoCloseable {
                 }
             }
             args.addAll(extraArgs);
+            args.addAll(ownArgs.getOrDefault(service, List.of()));
             services.arguments.put(service, args);
             services.running.put(service, run(service, args));
         }

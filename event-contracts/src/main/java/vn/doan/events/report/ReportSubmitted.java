@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A unit submitted (version 1) or resubmitted (version 2, 3 …) its report for a plan and period.
- * A later version replaces the values of the earlier ones; it never adds to them.
+ * A later version replaces the values of the earlier ones; it never adds to them. {@code submittedBy} is
+ * the subject of the login that submitted (absent from events written before it was added).
  */
 public record ReportSubmitted(
         String reportId,
@@ -17,7 +18,13 @@ public record ReportSubmitted(
         Instant submittedAt,
         LocalDate dueDate,
         int daysLate,
-        List<Value> values) {
+        List<Value> values,
+        String submittedBy) {
+
+    public ReportSubmitted(String reportId, int version, String planId, String unitId, String periodId, Instant submittedAt,
+            LocalDate dueDate, int daysLate, List<Value> values) {
+        this(reportId, version, planId, unitId, periodId, submittedAt, dueDate, daysLate, values, null);
+    }
 
     /**
      * A reported value: numerator and denominator for shares and rates; the numerator alone for counts;

@@ -188,17 +188,10 @@ public class RollupService {
                 writes++;
             }
         }
-        if (writes == 0) {
+        if (allApplied(bulk, writes)) {
             return result;
         }
-        try {
-            com.mongodb.bulk.BulkWriteResult written = bulk.execute();
-            if (written.getInsertedCount() + written.getModifiedCount() == writes) {
-                return result;
-            }
-        } catch (org.springframework.data.mongodb.BulkOperationException raced) {
-            log.debug("Own values of a batch raced with another writer; applying one by one", raced);
-        }
+        log.debug("Own values of a batch raced with another writer; applying one by one");
         return batch.stream().map(this::replaceOwn).toList();
     }
 
@@ -294,17 +287,10 @@ public class RollupService {
             result.add(parent.withSubtree(taken.subtree()));
             writes++;
         }
-        if (writes == 0) {
+        if (allApplied(bulk, writes)) {
             return result;
         }
-        try {
-            com.mongodb.bulk.BulkWriteResult written = bulk.execute();
-            if (written.getInsertedCount() + written.getModifiedCount() == writes) {
-                return result;
-            }
-        } catch (org.springframework.data.mongodb.BulkOperationException raced) {
-            log.debug("Snapshots of a level raced with another writer; taking them one parent at a time", raced);
-        }
+        log.debug("Snapshots of a level raced with another writer; taking them one parent at a time");
         List<Rollup> oneByOne = new ArrayList<>();
         byParent.forEach((parentKey, children) -> oneByOne.add(takeSnapshots(parentKey, children, units)));
         return oneByOne;
@@ -413,6 +399,19 @@ public class RollupService {
 
     private Rollup read(String key) {
         return mongo.findOne(Rollup.lean(Query.query(Criteria.where("_id").is(key)), List.of()), Rollup.class);
+    }
+
+    /** Runs {@code writes} conditional writes in one bulk; false if any found its document moved on or already there. */
+    private static boolean allApplied(BulkOperations bulk, int writes) {
+        if (writes == 0) {
+            return true;
+        }
+        try {
+            com.mongodb.bulk.BulkWriteResult written = bulk.execute();
+            return written.getInsertedCount() + written.getModifiedCount() == writes;
+        } catch (org.springframework.data.mongodb.BulkOperationException raced) {
+            return false;
+        }
     }
 
     /** Applies {@code change} and increments the revision if the document is still at the revision it was read at. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -64,6 +66,7 @@ public class Catalog {
 
     private final MongoTemplate mongo;
     private final Map<String, CachedPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicReference<PlansByIssuer> inForce = new AtomicReference<>(PlansByIssuer.dropped());
 
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -99,11 +102,13 @@ public class Catalog {
             mongo.insert(new Plan(e.planId(), version, false, e));
         }
         plans.remove(e.planId());
+        inForce.set(PlansByIssuer.dropped());
     }
 
     void planClosed(PlanClosed e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId())), new Update().set("closed", true), Plan.class);
         plans.remove(e.planId());
+        inForce.set(PlansByIssuer.dropped());
     }
 
     void reportsSubmitted(List<ReportSubmitted> reports) {
@@ -176,6 +181,33 @@ public class Catalog {
 
     public List<Plan> plansInForce() {
         return mongo.find(Query.query(Criteria.where("closed").is(false)), Plan.class);
+    }
+
+    /**
+     * The plans in force issued by any of {@code issuerIds}, from a copy read at most every {@value #PLAN_CACHE_MILLIS} ms:
+     * a burst of new units asks this once per unit. A plan issued or closed here drops the copy at once; one issued
+     * through another replica shows after at most that long.
+     */
+    public List<Plan> plansInForceIssuedBy(Collection<String> issuerIds) {
+        long now = System.currentTimeMillis();
+        PlansByIssuer cached = inForce.get();
+        if (now - cached.readAt() > PLAN_CACHE_MILLIS) {
+            Map<String, List<Plan>> byIssuer = plansInForce().stream().collect(Collectors.groupingBy(p -> p.plan().issuingUnitId()));
+            PlansByIssuer fresh = new PlansByIssuer(byIssuer, now);
+            // kept unless a plan issued or closed meanwhile dropped the copy: this read may predate it
+            inForce.compareAndSet(cached, fresh);
+            cached = fresh;
+        }
+        Map<String, List<Plan>> byIssuer = cached.byIssuer();
+        return issuerIds.stream().flatMap(id -> byIssuer.getOrDefault(id, List.of()).stream()).toList();
+    }
+
+    private record PlansByIssuer(Map<String, List<Plan>> byIssuer, long readAt) {
+
+        /** A new object each time, so that a read begun before it cannot replace it. */
+        static PlansByIssuer dropped() {
+            return new PlansByIssuer(Map.of(), 0);
+        }
     }
 
     public boolean submitted(String planId, String periodId, String unitId) {

@@ -28,10 +28,11 @@ import vn.doan.notificationservice.notice.Notices;
 class CatalogEvents {
 
     @Bean
-    Consumer<Message<byte[]>> onUnitEvent(Catalog catalog) {
+    Consumer<Message<byte[]>> onUnitEvent(Catalog catalog, Notices notices) {
         return message -> EventCodec.data(EventCodec.fromJson(message.getPayload())).ifPresent(event -> {
             if (event instanceof UnitCreated e) {
                 catalog.unitCreated(e);
+                notices.unitCreated(e);
             } else if (event instanceof UnitRenamed e) {
                 catalog.unitRenamed(e);
             } else if (event instanceof UnitMoved e) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.notificationservice.catalog.Catalog;
@@ -65,32 +66,63 @@ public class Notices {
         return templates.text(kind + ".body", Templates.DEFAULT_LANGUAGE, params);
     }
 
-    /** Tells the unit's leadership that its report came back, and why. */
+    /**
+     * Tells the report's author (the people registered with the login that submitted it) that it came back, and why;
+     * the unit's leadership when the event names no author or nobody is registered with that login.
+     */
     public void reportReturned(ReportReturned e) {
         Map<String, String> params = new HashMap<>(about(e.unitId(), e.planId(), e.periodId()));
         params.put("reason", e.reason() == null ? "" : e.reason());
-        notifier.send("returned|" + e.reportId() + "|" + e.version(), "report.returned", e.unitId(), null, params,
-                List.of(new Addressee(e.unitId(), LEADERSHIP, null, "report.returned")));
+        Addressee to = e.submittedBy() != null && !recipients.withSubject(e.submittedBy()).isEmpty()
+                ? Addressee.person(e.unitId(), e.submittedBy(), "report.returned")
+                : new Addressee(e.unitId(), LEADERSHIP, null, "report.returned");
+        notifier.send("returned|" + e.reportId() + "|" + e.version(), "report.returned", e.unitId(), null, params, List.of(to));
     }
 
     /** Tells each unit under the issuer what the new plan (or revision) asks of it, and by when. */
     public void planIssued(PlanIssued plan) {
-        Set<UnitLevel> levels = new LinkedHashSet<>(plan.implementingLevels() == null ? List.of() : plan.implementingLevels());
-        plan.schedule().forEach(p -> levels.addAll(p.reportingLevels()));
-        String issuer = catalog.unit(plan.issuingUnitId()).map(Catalog.Unit::name).orElse(plan.issuingUnitId());
-        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), List.copyOf(levels))) {
-            if (unit.id().equals(plan.issuingUnitId())) {
-                continue;
-            }
-            Map<String, String> params = new HashMap<>(Map.of("issuer", issuer, "plan", plan.number(), "title", plan.title(), "unit", unit.name()));
-            for (String language : Templates.LANGUAGES) {
-                params.put(language + ":tasks", tasks(plan, unit.level(), language));
-            }
-            if (!params.get("vi:tasks").isEmpty()) {
-                notifier.send("plan|" + plan.planId() + "|v" + Math.max(1, plan.version()) + "|" + unit.id(), "plan.issued", unit.id(), null, params,
-                        List.of(new Addressee(unit.id(), LEADERSHIP, null, "plan.issued")));
+        String issuer = issuerName(plan);
+        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), List.copyOf(levels(plan)))) {
+            if (!unit.id().equals(plan.issuingUnitId())) {
+                tellPlan(plan, issuer, unit);
             }
         }
+    }
+
+    /**
+     * Tells a unit learnt after a plan of a unit above it what that plan (its current version) asks of it: the same
+     * notification as {@link #planIssued}, so the unit is told once whichever event came first. Costs no read when no
+     * plan in force was issued above the unit.
+     */
+    public void unitCreated(UnitCreated e) {
+        List<Catalog.Plan> above = catalog.plansInForceIssuedBy(e.ancestorIds() == null ? List.of() : e.ancestorIds()).stream()
+                .filter(p -> levels(p.plan()).contains(e.level())).toList();
+        if (above.isEmpty()) {
+            return;
+        }
+        catalog.unit(e.unitId()).filter(Catalog.Unit::active).ifPresent(unit -> above.forEach(p -> tellPlan(p.plan(), issuerName(p.plan()), unit)));
+    }
+
+    private void tellPlan(PlanIssued plan, String issuer, Catalog.Unit unit) {
+        Map<String, String> params = new HashMap<>(Map.of("issuer", issuer, "plan", plan.number(), "title", plan.title(), "unit", unit.name()));
+        for (String language : Templates.LANGUAGES) {
+            params.put(language + ":tasks", tasks(plan, unit.level(), language));
+        }
+        if (!params.get("vi:tasks").isEmpty()) {
+            notifier.send("plan|" + plan.planId() + "|v" + Math.max(1, plan.version()) + "|" + unit.id(), "plan.issued", unit.id(), null, params,
+                    List.of(new Addressee(unit.id(), LEADERSHIP, null, "plan.issued")));
+        }
+    }
+
+    /** The levels a plan asks something of: those that write an implementing plan and those that report. */
+    private static Set<UnitLevel> levels(PlanIssued plan) {
+        Set<UnitLevel> levels = new LinkedHashSet<>(plan.implementingLevels() == null ? List.of() : plan.implementingLevels());
+        plan.schedule().forEach(p -> levels.addAll(p.reportingLevels()));
+        return levels;
+    }
+
+    private String issuerName(PlanIssued plan) {
+        return catalog.unit(plan.issuingUnitId()).map(Catalog.Unit::name).orElse(plan.issuingUnitId());
     }
 
     private String tasks(PlanIssued plan, UnitLevel level, String language) {

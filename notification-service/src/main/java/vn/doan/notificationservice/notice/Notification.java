@@ -19,7 +19,18 @@ import vn.doan.notificationservice.recipient.Role;
 public record Notification(@Id String id, String kind, String unitId, String stopKey, Map<String, String> params, List<Addressee> addressees,
         Instant createdAt, boolean fannedOut) {
 
-    /** The people of {@code unitId} in {@code roles} (staff only of {@code department} if given) get {@code template}. */
-    public record Addressee(String unitId, Set<Role> roles, String department, String template) {
+    /**
+     * The people of {@code unitId} in {@code roles} (staff only of {@code department} if given) get {@code template};
+     * with a {@code subject}, instead the people registered with that login subject.
+     */
+    public record Addressee(String unitId, Set<Role> roles, String department, String template, String subject) {
+
+        public Addressee(String unitId, Set<Role> roles, String department, String template) {
+            this(unitId, roles, department, template, null);
+        }
+
+        static Addressee person(String unitId, String subject, String template) {
+            return new Addressee(unitId, Set.of(), null, template, subject);
+        }
     }
 }

@@ -70,7 +70,9 @@ public class Notifier {
         int created = 0;
         Instant now = clock.instant();
         for (Notification.Addressee addressee : n.addressees()) {
-            for (Recipient recipient : recipients.of(addressee.unitId(), addressee.roles(), addressee.department())) {
+            List<Recipient> people = addressee.subject() != null ? recipients.withSubject(addressee.subject())
+                    : recipients.of(addressee.unitId(), addressee.roles(), addressee.department());
+            for (Recipient recipient : people) {
                 Templates.Rendered text = templates.render(addressee.template(), recipient.language(), n.params());
                 for (ChannelType channel : recipient.channels()) {
                     if (!available.contains(channel) || recipient.address(channel) == null) {

@@ -25,7 +25,7 @@ import vn.doan.support.web.ApiProblem;
 class RecipientController {
 
     record RecipientRequest(@NotBlank String unitId, @NotNull Role role, String department, @NotBlank String name, String email,
-            String webhookUrl, Set<ChannelType> channels, String language) {
+            String webhookUrl, Set<ChannelType> channels, String language, String subject) {
     }
 
     private final Recipients recipients;
@@ -52,11 +52,16 @@ class RecipientController {
             throw ApiProblem.invalid("recipient.webhook", "webhookUrl", "The webhook channel needs an http(s) URL.",
                     "Kênh webhook cần một địa chỉ http(s).");
         }
+        if (r.subject() != null && (r.subject().isBlank() || r.subject().length() > 200 || !r.subject().equals(r.subject().strip()))) {
+            throw ApiProblem.invalid("recipient.subject", "subject", "The login subject is the token's sub: not blank, no surrounding spaces, "
+                    + "at most 200 characters.", "Tài khoản đăng nhập (sub) không được để trống, không có khoảng trắng ở đầu/cuối, tối đa 200 ký tự.");
+        }
         if (r.role() == Role.STAFF && (r.department() == null || r.department().isBlank())) {
             throw ApiProblem.invalid("recipient.department", "department", "Staff belong to a department, e.g. BTG.",
                     "Cán bộ chuyên trách phải thuộc một ban, ví dụ BTG.");
         }
-        return recipients.save(new Recipient(id, r.unitId(), r.role(), r.department(), r.name(), r.email(), r.webhookUrl(), channels, language));
+        return recipients.save(new Recipient(id, r.unitId(), r.role(), r.department(), r.name(), r.email(), r.webhookUrl(), channels, language,
+                r.subject()));
     }
 
     @GetMapping

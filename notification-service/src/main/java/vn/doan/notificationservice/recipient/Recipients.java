@@ -28,6 +28,11 @@ public class Recipients {
         return mongo.find(Query.query(Criteria.where("unitId").in(unitIds)), Recipient.class);
     }
 
+    /** The people registered with this login subject (in any unit). */
+    public List<Recipient> withSubject(String subject) {
+        return mongo.find(Query.query(Criteria.where("subject").is(subject)), Recipient.class);
+    }
+
     public List<Recipient> inUnit(String unitId) {
         return mongo.find(Query.query(Criteria.where("unitId").is(unitId)), Recipient.class);
     }

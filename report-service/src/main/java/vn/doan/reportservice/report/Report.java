@@ -63,6 +63,11 @@ public record Report(
     }
 
     ReportSubmitted submitted() {
-        return new ReportSubmitted(id, version, planId, unitId, periodId, submittedAt, dueDate, daysLate, values);
+        return new ReportSubmitted(id, version, planId, unitId, periodId, submittedAt, dueDate, daysLate, values, submittedBy());
+    }
+
+    /** The subject of the login that submitted the current version, or null before the first submission. */
+    String submittedBy() {
+        return versions == null || versions.isEmpty() ? null : versions.get(versions.size() - 1).submittedBy();
     }
 }

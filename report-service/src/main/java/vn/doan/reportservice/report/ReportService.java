@@ -168,7 +168,7 @@ public class ReportService {
         Report report = reviewable(reportId, "returned", "trả lại");
         Instant now = Instant.now(clock);
         ReportReturned event = new ReportReturned(reportId, report.version(), report.planId(), report.unitId(), report.periodId(),
-                reason, actor, now);
+                reason, actor, now, report.submittedBy());
         return transition(report, Report.Status.RETURNED, actor, now, reason, event);
     }
 
