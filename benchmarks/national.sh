@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 9: throughput, submit-to-centre latency, consumer lag, exactness and reconciliation time on a national tree,
-# with the Kafka ceiling of this machine; writes benchmarks/results/national.{json,md} and national-latency.png.
+# with the Kafka ceiling of this machine; writes benchmarks/results/national.{json,md} and national-latency.png (full),
+# national-quick.{json,md} and national-quick-latency.png (quick).
 #   benchmarks/national.sh quick   # ≈5,000 units, reports as fast as the stack answers for 60 s (a few minutes in all)
 #   benchmarks/national.sh full    # ≈303,000 units, 1,000 reports/s for 60 s (setup alone takes long; see results)
 # Further options after the profile: --rate=N (0 = as fast as possible) --seconds=N --concurrency=N --seed=N
@@ -18,7 +19,9 @@ jfr=()
 if [[ -n "${JFR:-}" ]]; then
   jfr=("-XX:StartFlightRecording=filename=${JFR},settings=profile,dumponexit=true")
 fi
-exec java "-Xmx${heap}" "${jfr[@]}" -Duser.timezone=Asia/Ho_Chi_Minh -Dfile.encoding=UTF-8 \
+# On 2 cores the common pool has one thread, and CompletableFuture's async steps (the load driver's HTTP client) would
+# start a new thread for every answer: give it two.
+exec java "-Xmx${heap}" "${jfr[@]}" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -Duser.timezone=Asia/Ho_Chi_Minh -Dfile.encoding=UTF-8 \
   -cp deploy/local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar \
   -Dloader.main=vn.doan.localstack.NationalBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher "$profile" "$@"

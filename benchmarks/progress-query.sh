@@ -3,7 +3,7 @@
 # Build first: ./mvnw -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec java -Xmx6g -Duser.timezone=Asia/Ho_Chi_Minh -Dfile.encoding=UTF-8 \
+exec java -Xmx10g -Duser.timezone=Asia/Ho_Chi_Minh -Dfile.encoding=UTF-8 \
   -cp deploy/local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar \
   -Dloader.main=vn.doan.localstack.ProgressQueryBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher 

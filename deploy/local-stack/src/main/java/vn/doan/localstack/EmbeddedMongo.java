@@ -2,6 +2,7 @@ package vn.doan.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,13 +22,16 @@ final class EmbeddedMongo implements AutoCloseable {
         this.uri = uri;
     }
 
+    /** Stored in {@code file}, or in memory only if it is null. */
     static EmbeddedMongo start(int port, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (file != null) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        MongoServer server = new MongoServer(new H2Backend(file.toAbsolutePath().toString()));
+        MongoServer server = new MongoServer(file == null ? new MemoryBackend() : new H2Backend(file.toAbsolutePath().toString()));
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + port);
     }

@@ -716,12 +716,13 @@ public final class NationalBenchmark {
     private void write(List<double[]> points, List<StackSampler.Sample> samples, double loadSeconds) throws IOException {
         Path dir = Path.of("benchmarks", "results");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("national.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
-        Files.writeString(dir.resolve("national.md"), NationalReport.markdown(results));
+        String name = options.profile().equals("full") ? "national" : "national-" + options.profile();
+        Files.writeString(dir.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
+        Files.writeString(dir.resolve(name + ".md"), NationalReport.markdown(results, name + "-latency.png"));
         List<double[]> reflected = points.stream().filter(p -> p[1] >= 0).toList();
-        LatencyChart.write(dir.resolve("national-latency.png"), "Submit → centre latency per report, and consumer lag (" + options.profile() + " run, "
+        LatencyChart.write(dir.resolve(name + "-latency.png"), "Submit → centre latency per report, and consumer lag (" + options.profile() + " run, "
                 + results.get("measuredAt") + ")", reflected, samples, loadSeconds);
-        System.out.println(Files.readString(dir.resolve("national.md")));
+        System.out.println(Files.readString(dir.resolve(name + ".md")));
     }
 
     private static Map<String, Object> percentiles(long[] sortedMs) {

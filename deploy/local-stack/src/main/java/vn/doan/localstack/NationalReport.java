@@ -9,7 +9,7 @@ final class NationalReport {
     }
 
     @SuppressWarnings("unchecked")
-    static String markdown(Map<String, Object> r) {
+    static String markdown(Map<String, Object> r, String chart) {
         Map<String, Object> tree = (Map<String, Object>) r.get("tree");
         Map<String, Object> setup = (Map<String, Object>) r.get("setup");
         Map<String, Object> ceiling = (Map<String, Object>) r.get("kafkaCeiling");
@@ -54,7 +54,7 @@ final class NationalReport {
         md.append("| ").append(latency.get("reflected")).append(" | ").append(latency.get("notReflectedWithinDrain")).append(" | ")
                 .append(latency.get("p50Ms")).append(" | ").append(latency.get("p95Ms")).append(" | ").append(latency.get("p99Ms")).append(" | ")
                 .append(latency.get("maxMs")).append(" | ").append(latency.get("allAtCentreSecondsAfterLoadStopped")).append(" |\n\n");
-        md.append("![latency over time](national-latency.png)\n\n");
+        md.append("![latency over time](").append(chart).append(")\n\n");
 
         md.append("## Consumer lag, CPU, memory\n\n| consumer group | max lag | lag 30 s after the load stopped |\n|---|---|---|\n");
         Map<String, Object> max = (Map<String, Object>) lag.get("max");

@@ -45,6 +45,7 @@ public final class ProgressQueryBenchmark {
     private static final int GRASSROOTS_PER_PROVINCE = 1274;
     private static final int BRANCHES_PER_GRASSROOTS = 6;
     private static final int QUERIES = 1000;
+    private static final String BRANCH_PLAN = "national-branches";
 
     private ProgressQueryBenchmark() {
     }
@@ -52,7 +53,7 @@ public final class ProgressQueryBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("doan-query-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
-                EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), dir.resolve("mongo.mv.db"));
+                EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), null);
                 Services services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(),
                         List.of("--logging.level.root=WARN", "--doan.outbox.interval=2s"), EnumSet.of(Services.Service.AUTH, Services.Service.INDICATOR));
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
@@ -83,7 +84,7 @@ public final class ProgressQueryBenchmark {
                     }
                 }
             }
-            send(producer, codec, plan());
+            send(producer, codec, plan("national", UnitLevel.GRASSROOTS));
             producer.flush();
             while (db.getCollection("units").estimatedDocumentCount() < units || db.getCollection("plans").estimatedDocumentCount() < 1) {
                 Thread.sleep(500);
@@ -94,14 +95,8 @@ public final class ProgressQueryBenchmark {
             start = System.nanoTime();
             Random random = new Random(300_000);
             for (String grassroots : firstProvinceGrassroots) {
-                List<ReportSubmitted.Value> values = new ArrayList<>();
-                for (int i = 1; i <= 12; i++) {
-                    long denominator = 10 + random.nextInt(40);
-                    values.add(i <= 6 ? new ReportSubmitted.Value("CT" + i, random.nextInt((int) denominator + 1), denominator)
-                            : new ReportSubmitted.Value("CT" + i, random.nextInt(5), null));
-                }
                 send(producer, codec, new ReportSubmitted("r-" + grassroots, 1, "national", grassroots, "2026", Instant.now(),
-                        LocalDate.of(2026, 11, 15), 0, values));
+                        LocalDate.of(2026, 11, 15), 0, values(random)));
             }
             producer.flush();
             HttpClient http = HttpClient.newHttpClient();
@@ -114,11 +109,43 @@ public final class ProgressQueryBenchmark {
 
             long[] province = time(http, provinceUrl, token);
             long[] centre = time(http, base + "/api/progress/national/2026/units/centre", token);
+
+            // Full reconciliation at the size of the country: a second plan that every branch reports to, so that
+            // every unit of the tree has a roll-up node.
+            send(producer, codec, plan(BRANCH_PLAN, UnitLevel.BRANCH));
+            producer.flush();
+            while (db.getCollection("plans").estimatedDocumentCount() < 2) {
+                Thread.sleep(500);
+            }
+            start = System.nanoTime();
+            int branches = 0;
+            for (int p = 1; p <= PROVINCES; p++) {
+                for (int g = 1; g <= GRASSROOTS_PER_PROVINCE; g++) {
+                    for (int b = 1; b <= BRANCHES_PER_GRASSROOTS; b++) {
+                        String branch = "p" + p + "g" + g + "b" + b;
+                        branches += send(producer, codec, new ReportSubmitted("r-" + branch, 1, BRANCH_PLAN, branch, "2026", Instant.now(),
+                                LocalDate.of(2026, 11, 15), 0, values(random)));
+                    }
+                }
+            }
+            producer.flush();
+            String centreOfBranches = base + "/api/progress/" + BRANCH_PLAN + "/2026/units/centre";
+            while (!get(http, centreOfBranches, token).contains("\"reportingUnits\":" + branches)) {
+                Thread.sleep(2000);
+            }
+            long branchReportMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("%d branch reports rolled up in %d ms%n", branches, branchReportMillis);
+            start = System.nanoTime();
+            String reconciled = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/reconcile/" + BRANCH_PLAN + "/2026"))
+                    .header("Authorization", "Bearer " + token.get()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            long reconcileMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("Reconciliation in %d ms: %s%n", reconcileMillis, reconciled);
             String report = """
                     # indicator-service: dashboard queries on a national tree
 
                     Measured %s on this machine (%d cores, load average %.1f when the queries ended), command `benchmarks/progress-query.sh`:
-                    in-process Kafka (KRaft) and MongoDB wire server (H2 file, which ignores secondary indexes), indicator-service and the authorisation server (for its token) in the JVM.
+                    in-process Kafka (KRaft) and MongoDB wire server (in memory; it ignores secondary indexes; its H2 file store failed with "Chunk not found" under this load), indicator-service and the authorisation server (for its token) in the JVM.
                     Tree: %,d units (1 centre, %d provinces, %,d grassroots units, %,d branches), announced as UnitCreated: consumed in %,d ms.
                     Plan with 12 indicators; %,d reports (every grassroots unit of one province, all direct children of it) rolled up in %,d ms.
 
@@ -126,12 +153,19 @@ public final class ProgressQueryBenchmark {
                     |---|---|---|---|---|
                     | province dashboard (`/api/progress/…/units/{province}`) | %.1f | %.1f | %.1f | %.1f |
                     | centre dashboard (`/api/progress/…/units/{centre}`) | %.1f | %.1f | %.1f | %.1f |
+
+                    ## Full reconciliation at the size of the country
+
+                    A second plan reported by every branch: %,d reports (ReportSubmitted on Kafka) rolled up to the centre in %,d ms
+                    (%.0f reports/s, indicator-service alone). Then `POST /api/admin/reconcile/%s/2026` (recompute every roll-up node from
+                    the stored own values and the tree, compare with the incremental totals) answered in **%,d ms**: `%s`.
                     """.formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), units, PROVINCES,
                     PROVINCES * GRASSROOTS_PER_PROVINCE, PROVINCES * GRASSROOTS_PER_PROVINCE * BRANCHES_PER_GRASSROOTS, treeMillis,
                     firstProvinceGrassroots.size(), reportMillis, QUERIES,
                     province[0] / 1e6, province[1] / 1e6, province[2] / 1e6, province[3] / 1e6,
-                    centre[0] / 1e6, centre[1] / 1e6, centre[2] / 1e6, centre[3] / 1e6);
+                    centre[0] / 1e6, centre[1] / 1e6, centre[2] / 1e6, centre[3] / 1e6,
+                    branches, branchReportMillis, branches * 1000.0 / branchReportMillis, BRANCH_PLAN, reconcileMillis, reconciled);
             Path out = Path.of("benchmarks", "results", "progress-query.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -140,16 +174,27 @@ public final class ProgressQueryBenchmark {
         System.exit(0);
     }
 
-    private static PlanIssued plan() {
+    /** Twelve values: six shares (numerator of a denominator of 10 to 49) and six counts (0 to 4). */
+    private static List<ReportSubmitted.Value> values(Random random) {
+        List<ReportSubmitted.Value> values = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            long denominator = 10 + random.nextInt(40);
+            values.add(i <= 6 ? new ReportSubmitted.Value("CT" + i, random.nextInt((int) denominator + 1), denominator)
+                    : new ReportSubmitted.Value("CT" + i, random.nextInt(5), null));
+        }
+        return values;
+    }
+
+    private static PlanIssued plan(String id, UnitLevel reporting) {
         List<PlanIssued.Indicator> indicators = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             indicators.add(i <= 6
-                    ? new PlanIssued.Indicator("CT" + i, "Chỉ tiêu tỷ lệ số " + i, IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("80"), List.of(UnitLevel.GRASSROOTS))
-                    : new PlanIssued.Indicator("CT" + i, "Chỉ tiêu số lượng số " + i, IndicatorKind.COUNT_AT_LEAST, new BigDecimal("2"), List.of(UnitLevel.GRASSROOTS)));
+                    ? new PlanIssued.Indicator("CT" + i, "Chỉ tiêu tỷ lệ số " + i, IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("80"), List.of(reporting))
+                    : new PlanIssued.Indicator("CT" + i, "Chỉ tiêu số lượng số " + i, IndicatorKind.COUNT_AT_LEAST, new BigDecimal("2"), List.of(reporting)));
         }
-        return new PlanIssued("national", "01-KH/TWĐTN", "Kế hoạch năm 2026", "centre", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 1),
+        return new PlanIssued(id, "01-KH/TWĐTN", "Kế hoạch năm 2026", "centre", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), indicators, List.of(new PlanIssued.ReportingPeriod("2026", "Báo cáo năm 2026", LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31), LocalDate.of(2026, 11, 15), List.of(UnitLevel.GRASSROOTS))));
+                LocalDate.of(2026, 12, 31), LocalDate.of(2026, 11, 15), List.of(reporting))));
     }
 
     private static int send(KafkaProducer<String, String> producer, EventCodec codec, Object event) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,20 +60,32 @@ class Announcer {
      */
     void announce(Collection<Rollup> docs, Lookups lookups) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
-        List<String> ids = new ArrayList<>();
+        List<Rollup> announced = new ArrayList<>();
         for (Rollup doc : docs) {
-            if (upToDate(doc)) {
-                continue;
+            if (!upToDate(doc)) {
+                of(doc, lookups).ifPresent(announcement -> {
+                    bulk.updateOne(atRevision(doc), announcement.into(new Update()));
+                    announced.add(doc);
+                });
             }
-            query.view(doc, lookups).ifPresent(progress -> {
-                bulk.updateOne(atRevision(doc), announcement(doc, progress, lookups.plan(doc.planId()).orElseThrow()));
-                ids.add(doc.id());
-            });
         }
-        if (!ids.isEmpty()) {
+        if (!announced.isEmpty()) {
             bulk.execute();
-            ids.forEach(id -> relay.wake(ROLLUPS, id));
+            wake(announced);
         }
+    }
+
+    /**
+     * The announcement of {@code doc}'s progress as it stands (empty while its plan or unit is unknown), for a writer
+     * to make part of the write that brings the document to that state.
+     */
+    Optional<Announcement> of(Rollup doc, Lookups lookups) {
+        return query.view(doc, lookups).map(progress -> announcement(doc, progress, lookups.plan(doc.planId()).orElseThrow()));
+    }
+
+    /** Tells the relay that these documents may hold events. */
+    void wake(Collection<Rollup> docs) {
+        docs.forEach(doc -> relay.wake(ROLLUPS, doc.id()));
     }
 
     /**
@@ -82,8 +95,9 @@ class Announcer {
     boolean announceIfTimeMovedStatuses(Rollup doc, Lookups lookups) {
         return query.view(doc, lookups).filter(progress -> !upToDate(doc) || !statuses(progress).equals(doc.announcedStatuses()))
                 .map(progress -> {
-                    boolean announced = mongo.updateFirst(atRevision(doc), announcement(doc, progress, lookups.plan(doc.planId()).orElseThrow()),
-                            Rollup.class).getModifiedCount() == 1;
+                    boolean announced = mongo.updateFirst(atRevision(doc),
+                            announcement(doc, progress, lookups.plan(doc.planId()).orElseThrow()).into(new Update()), Rollup.class)
+                            .getModifiedCount() == 1;
                     if (announced) {
                         relay.wake(ROLLUPS, doc.id());
                     }
@@ -105,8 +119,27 @@ class Announcer {
         return statuses;
     }
 
-    /** The events for the document's progress and the record of what they announced, as one update. */
-    private Update announcement(Rollup doc, ProgressQuery.UnitProgress progress, PlanDefinition plan) {
+    /**
+     * The events that announce a document's progress at revision {@code rev}, and the record of what they announced
+     * (statuses and report counts), against which the next announcement tells what changed.
+     */
+    record Announcement(long rev, Map<String, String> statuses, List<Integer> reports, List<PendingEvent> events) {
+
+        /** {@code update} also records this announcement and puts its events in the document's outbox. */
+        Update into(Update update) {
+            return update.set("announcedRev", rev).set("announcedStatuses", statuses).set("announcedReports", reports)
+                    .push("outbox").each(events.toArray());
+        }
+
+        /** The document as announced: what {@link #into} writes, for a document about to be inserted. */
+        Rollup on(Rollup doc) {
+            return new Rollup(doc.id(), doc.planId(), doc.periodId(), doc.periodFrom(), doc.unitId(), doc.parentId(), doc.own(), doc.children(),
+                    doc.subtree(), doc.rev(), rev, statuses, reports, events);
+        }
+    }
+
+    /** The events for the document's progress and the record of what they announced. */
+    private Announcement announcement(Rollup doc, ProgressQuery.UnitProgress progress, PlanDefinition plan) {
         Instant now = Instant.now(clock);
         Totals reports = ProgressQuery.reports(doc).orElse(new Totals(Contribution.REPORTS, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         List<ProgressUpdated.Indicator> indicators = progress.indicators().stream().map(i -> new ProgressUpdated.Indicator(i.code(),
@@ -136,8 +169,7 @@ class Announcer {
             events.add(PendingEvent.of(codec.wrap(new CompletenessChanged(doc.planId(), doc.periodId(), doc.unitId(), reports.units(),
                     reports.onTime(), reports.late(), now), doc.unitId())));
         }
-        return new Update().set("announcedRev", doc.rev()).set("announcedStatuses", statuses).set("announcedReports", counts)
-                .push("outbox").each(events.toArray());
+        return new Announcement(doc.rev(), statuses, counts, events);
     }
 
     private static String department(PlanDefinition plan, String code) {

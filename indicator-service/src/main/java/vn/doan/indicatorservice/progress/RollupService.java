@@ -139,7 +139,7 @@ public class RollupService {
             rollupTime.record(() -> {
                 List<Rollup> touched = new ArrayList<>();
                 List<Instant> changed = new ArrayList<>();
-                for (Replaced replaced : replaceOwn(reports)) {
+                for (Replaced replaced : replaceOwn(reports, lookups)) {
                     if (replaced.changed()) {
                         changed.add(replaced.submittedAt());
                     }
@@ -159,11 +159,11 @@ public class RollupService {
     }
 
     /**
-     * Replaces the own values of a whole batch: one read and one bulk write, each update conditional on the
-     * revision read. If anything else wrote one of these documents meanwhile, the batch is redone one report
-     * at a time, each reading afresh (what the bulk did apply then reads as already applied).
+     * Replaces the own values of a whole batch and announces the new progress: one read and one bulk write, each
+     * update conditional on the revision read. If anything else wrote one of these documents meanwhile, the batch
+     * is redone one report at a time, each reading afresh (what the bulk did apply then reads as already applied).
      */
-    private List<Replaced> replaceOwn(Collection<Placed> batch) {
+    private List<Replaced> replaceOwn(Collection<Placed> batch, Lookups lookups) {
         Map<String, Rollup> docs = mongo.find(Rollup.lean(Query.query(Criteria.where("_id").in(batch.stream().map(Placed::key).toList())),
                 List.of()), Rollup.class).stream().collect(java.util.stream.Collectors.toMap(Rollup::id, d -> d));
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
@@ -174,7 +174,7 @@ public class RollupService {
             Rollup doc = docs.get(placed.key());
             Instant submitted = placed.report().submittedAt();
             if (doc == null) {
-                Rollup created = created(placed, own);
+                Rollup created = announced(created(placed, own), lookups);
                 bulk.insert(created);
                 result.add(new Replaced(created, true, submitted));
                 writes++;
@@ -182,12 +182,14 @@ public class RollupService {
                 result.add(new Replaced(doc, false, submitted));
             } else {
                 List<Totals> subtree = Totals.replace(doc.subtree(), doc.ownTotals(), own.totals());
-                bulk.updateOne(Query.query(Criteria.where("_id").is(doc.id()).and("rev").is(doc.rev())),
-                        new Update().set("own", own).set("subtree", subtree).inc("rev", 1));
-                result.add(new Replaced(doc.withOwn(own, subtree), true, submitted));
+                Update update = new Update().set("own", own).set("subtree", subtree).inc("rev", 1);
+                Rollup after = announcedIn(update, doc.withOwn(own, subtree), lookups);
+                bulk.updateOne(Query.query(Criteria.where("_id").is(doc.id()).and("rev").is(doc.rev())), update);
+                result.add(new Replaced(after, true, submitted));
                 writes++;
             }
         }
+        announcer.wake(result.stream().filter(Replaced::changed).map(Replaced::doc).toList());
         if (allApplied(bulk, writes)) {
             return result;
         }
@@ -233,7 +235,7 @@ public class RollupService {
     /**
      * Pushes each node's subtree totals to its parent, deepest nodes first, so that an ancestor shared by
      * many nodes of the batch takes all their snapshots in one write; and so on to the root. Every node
-     * touched is announced.
+     * touched is announced, in the write that changes it unless that write had to be redone after a race.
      */
     void propagate(Collection<Rollup> nodes, Lookups units) {
         Map<String, Rollup> waiting = new LinkedHashMap<>();
@@ -254,28 +256,27 @@ public class RollupService {
     }
 
     /**
-     * Every parent of a level takes its children's snapshots: one read and one bulk write, each update
-     * conditional on the revision read. If anything else wrote one of these parents meanwhile, the level is
+     * Every parent of a level takes its children's snapshots and announces its new progress: one read and one
+     * bulk write, each update conditional on the revision read. If anything else wrote one of these parents meanwhile, the level is
      * redone one parent at a time, each reading afresh (snapshots the bulk did take then read as taken).
      */
     private List<Rollup> takeSnapshots(Map<String, List<Rollup>> byParent, Lookups units) {
-        if (byParent.size() == 1) {
-            Map.Entry<String, List<Rollup>> only = byParent.entrySet().iterator().next();
-            return List.of(takeSnapshots(only.getKey(), only.getValue(), units));
+        if (byParent.isEmpty()) {
+            return List.of();
         }
         List<String> childIds = byParent.values().stream().flatMap(List::stream).map(Rollup::unitId).toList();
         Map<String, Rollup> parents = mongo.find(Rollup.lean(Query.query(Criteria.where("_id").in(byParent.keySet())), childIds), Rollup.class)
                 .stream().collect(java.util.stream.Collectors.toMap(Rollup::id, d -> d));
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
         List<Rollup> result = new ArrayList<>();
-        int writes = 0;
+        List<Rollup> written = new ArrayList<>();
         for (Map.Entry<String, List<Rollup>> entry : byParent.entrySet()) {
             Rollup parent = parents.get(entry.getKey());
             if (parent == null) {
-                Rollup created = newParent(entry.getKey(), entry.getValue(), units);
+                Rollup created = announced(newParent(entry.getKey(), entry.getValue(), units), units);
                 bulk.insert(created);
                 result.add(created);
-                writes++;
+                written.add(created);
                 continue;
             }
             Snapshots taken = snapshots(parent, entry.getValue());
@@ -283,11 +284,14 @@ public class RollupService {
                 result.add(parent);
                 continue;
             }
-            bulk.updateOne(Query.query(Criteria.where("_id").is(parent.id()).and("rev").is(parent.rev())), taken.update().inc("rev", 1));
-            result.add(parent.withSubtree(taken.subtree()));
-            writes++;
+            Update update = taken.update().inc("rev", 1);
+            Rollup after = announcedIn(update, parent.withSubtree(taken.subtree()), units);
+            bulk.updateOne(Query.query(Criteria.where("_id").is(parent.id()).and("rev").is(parent.rev())), update);
+            result.add(after);
+            written.add(after);
         }
-        if (allApplied(bulk, writes)) {
+        announcer.wake(written);
+        if (allApplied(bulk, written.size())) {
             return result;
         }
         log.debug("Snapshots of a level raced with another writer; taking them one parent at a time");
@@ -316,6 +320,19 @@ public class RollupService {
                 return parent.withSubtree(taken.subtree());
             }
         }
+    }
+
+    /** A new document with the announcement of its progress (when it can be viewed) in it. */
+    private Rollup announced(Rollup created, Lookups lookups) {
+        return announcer.of(created, lookups).map(announcement -> announcement.on(created)).orElse(created);
+    }
+
+    /** {@code update}, which brings a document to {@code after}, also announces {@code after}'s progress; returns it as announced. */
+    private Rollup announcedIn(Update update, Rollup after, Lookups lookups) {
+        return announcer.of(after, lookups).map(announcement -> {
+            announcement.into(update);
+            return announcement.on(after);
+        }).orElse(after);
     }
 
     /** A parent's first document, made of its children's snapshots. */
