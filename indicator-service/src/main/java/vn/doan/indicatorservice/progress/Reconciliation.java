@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ import vn.doan.indicatorservice.tree.UnitNode;
 public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+    /** Documents per reply: a period of the whole country is ≈300,000 of them, far over one reply's 48 MB. */
+    private static final int BATCH = 2_000;
 
     private final MongoTemplate mongo;
     private final Tree tree;
@@ -45,8 +48,12 @@ public class Reconciliation {
     }
 
     public Result run(String planId, String periodId, boolean repair) {
-        List<Rollup> docs = mongo.find(Rollup.lean(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)), List.of()),
-                Rollup.class);
+        Query period = Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)).cursorBatchSize(BATCH);
+        period.fields().include("unitId", "periodFrom", "parentId", "own.version", "own.daysLate", "own.totals", "subtree", "rev");
+        List<Rollup> docs;
+        try (Stream<Rollup> read = mongo.stream(period, Rollup.class)) {
+            docs = read.toList();
+        }
         if (docs.isEmpty()) {
             return new Result(planId, periodId, 0, 0, List.of(), false);
         }

@@ -17,6 +17,7 @@ import vn.doan.events.plan.UnitRenamed;
 @Service
 public class Tree {
 
+    private static final int BATCH = 2_000;
     private final MongoTemplate mongo;
 
     Tree(MongoTemplate mongo) {
@@ -78,8 +79,11 @@ public class Tree {
     }
 
     /** Every unit, by id: one read for whole-tree computations such as the reconciliation. */
+    /** The whole tree, read in replies of {@value #BATCH} units (the country's ≈300,000 would not fit one). */
     public java.util.Map<String, UnitNode> all() {
-        return mongo.findAll(UnitNode.class).stream().collect(java.util.stream.Collectors.toMap(UnitNode::id, u -> u));
+        try (java.util.stream.Stream<UnitNode> read = mongo.stream(new Query().cursorBatchSize(BATCH), UnitNode.class)) {
+            return read.collect(java.util.stream.Collectors.toMap(UnitNode::id, u -> u));
+        }
     }
 
     /** The unit and every unit below it, in the tree that counts for a period starting on {@code periodFrom}. */
