@@ -189,8 +189,10 @@ public class RollupService {
                 writes++;
             }
         }
+        boolean applied = allApplied(bulk, writes);
+        // after the write: a relay run between naming and writing would find nothing to send, and forget the name
         announcer.wake(result.stream().filter(Replaced::changed).map(Replaced::doc).toList());
-        if (allApplied(bulk, writes)) {
+        if (applied) {
             return result;
         }
         log.debug("Own values of a batch raced with another writer; applying one by one");
@@ -290,8 +292,9 @@ public class RollupService {
             result.add(after);
             written.add(after);
         }
+        boolean applied = allApplied(bulk, written.size());
         announcer.wake(written);
-        if (allApplied(bulk, written.size())) {
+        if (applied) {
             return result;
         }
         log.debug("Snapshots of a level raced with another writer; taking them one parent at a time");
