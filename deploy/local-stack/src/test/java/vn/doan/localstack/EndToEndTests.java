@@ -123,7 +123,7 @@ abstract class EndToEndTests {
     }
 
     /** "Share of cadres trained, at least 100%, yearly", as 54-CT/ĐTN of Huyện đoàn Thọ Xuân words it. */
-    private static Map<String, Object> trainingPlan(String district, LocalDate today, LocalDate due) {
+    static Map<String, Object> trainingPlan(String district, LocalDate today, LocalDate due) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("number", "54-CT/ĐTN");
         plan.put("title", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU của Ban Thường vụ Tỉnh ủy");

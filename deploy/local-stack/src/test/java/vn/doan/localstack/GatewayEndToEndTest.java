@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,9 +97,10 @@ class GatewayEndToEndTest {
 
         LocalDate today = LocalDate.now(EventCodec.ZONE);
         String period = String.valueOf(today.getYear());
-        ApiClient.Answer refused = commune.post(gateway("/api/plans"), plan(thoXuan, today), Map.of());
+        Map<String, Object> plan = EndToEndTests.trainingPlan(thoXuan, today, today.plusDays(20));
+        ApiClient.Answer refused = commune.post(gateway("/api/plans"), plan, Map.of());
         assertThat(refused.status()).as("a commune cannot issue the district's plan").isEqualTo(403);
-        String planId = district.post(gateway("/api/plans"), plan(thoXuan, today), Map.of()).body().get("id").asString();
+        String planId = district.post(gateway("/api/plans"), plan, Map.of()).body().get("id").asString();
         assertThat(district.post(gateway("/api/plans/" + planId + "/issue"), Map.of(), Map.of()).status()).isEqualTo(200);
         assertThat(commune.get(gateway("/api/plans/" + planId)).status()).as("the plan reaches the communes").isEqualTo(200);
 
@@ -254,23 +254,6 @@ class GatewayEndToEndTest {
     static Map<String, Object> report(String planId, String unitId, String period, long numerator, long denominator) {
         return Map.of("planId", planId, "unitId", unitId, "periodId", period,
                 "values", List.of(Map.of("indicatorCode", "CT1", "numerator", numerator, "denominator", denominator)));
-    }
-
-    static Map<String, Object> plan(String issuer, LocalDate today) {
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("number", "54-CT/ĐTN");
-        plan.put("title", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU của Ban Thường vụ Tỉnh ủy");
-        plan.put("issuingUnitId", issuer);
-        plan.put("issuedOn", today.withDayOfYear(1).toString());
-        plan.put("periodFrom", today.withDayOfYear(1).toString());
-        plan.put("periodTo", today.withDayOfYear(today.lengthOfYear()).toString());
-        plan.put("indicators", List.of(Map.of("code", "CT1",
-                "text", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn của tỉnh và của huyện",
-                "kind", "SHARE_OF_PEOPLE", "target", 100, "reportingLevels", List.of("GRASSROOTS"))));
-        plan.put("schedule", List.of(Map.of("periodId", String.valueOf(today.getYear()), "label", "Báo cáo năm " + today.getYear(),
-                "from", today.withDayOfYear(1).toString(), "to", today.withDayOfYear(today.lengthOfYear()).toString(),
-                "dueDate", today.plusDays(20).toString(), "reportingLevels", List.of("GRASSROOTS"))));
-        return plan;
     }
 
     static int freePort() throws IOException {

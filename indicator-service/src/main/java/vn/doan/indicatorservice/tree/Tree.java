@@ -12,10 +12,11 @@ import org.springframework.stereotype.Service;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
+import vn.doan.support.security.UnitTree;
 
 /** The organisation tree over time, as plan-service's events describe it. Every update is idempotent. */
 @Service
-public class Tree {
+public class Tree implements UnitTree {
 
     private static final int BATCH = 2_000;
     private final MongoTemplate mongo;
@@ -97,5 +98,11 @@ public class Tree {
     public List<UnitNode> children(String parentId, java.time.LocalDate periodFrom) {
         return mongo.find(Query.query(Criteria.where("placements.parentId").is(parentId)), UnitNode.class).stream()
                 .filter(u -> parentId.equals(u.placementFor(periodFrom).parentId())).toList();
+    }
+
+    /** For access checks: the unit's ancestors in this service's own copy of the tree, as it stands now (the latest placement). */
+    @Override
+    public Optional<List<String>> ancestorIds(String unitId) {
+        return find(unitId).map(unit -> unit.placementFor(java.time.LocalDate.MAX).ancestorIds());
     }
 }

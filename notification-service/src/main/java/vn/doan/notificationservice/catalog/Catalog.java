@@ -3,8 +3,8 @@ package vn.doan.notificationservice.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,13 +28,14 @@ import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.support.security.UnitTree;
 
 /**
  * What notification-service knows, learnt from events only: units, plans in force, who has submitted
  * which period, and which indicators are off track. Every update is idempotent.
  */
 @Service
-public class Catalog {
+public class Catalog implements UnitTree {
 
     @Document("units")
     public record Unit(@Id String id, String name, UnitLevel level, String parentId, List<String> ancestorIds, boolean active) {
@@ -222,5 +223,11 @@ public class Catalog {
 
     public Optional<Unit> unit(String id) {
         return Optional.ofNullable(mongo.findById(id, Unit.class));
+    }
+
+    /** For access checks: the unit's ancestors in this service's own copy of the tree. */
+    @Override
+    public Optional<List<String>> ancestorIds(String unitId) {
+        return unit(unitId).map(Unit::ancestorIds);
     }
 }

@@ -16,13 +16,14 @@ import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
+import vn.doan.support.security.UnitTree;
 
 /**
  * The plans and units report-service checks reports against. Every change is an upsert or a conditional
  * update, so a redelivered or repeated event changes nothing.
  */
 @Service
-public class Catalog {
+public class Catalog implements UnitTree {
 
     private final MongoTemplate mongo;
     private final Map<String, PlanView> plans = new ConcurrentHashMap<>();
@@ -106,5 +107,11 @@ public class Catalog {
     public List<UnitView> unitsUnder(String rootId, List<vn.doan.events.plan.UnitLevel> levels) {
         Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId));
         return mongo.find(Query.query(under.and("level").in(levels).and("active").is(true)), UnitView.class);
+    }
+
+    /** For access checks: the unit's ancestors in this service's own copy of the tree. */
+    @Override
+    public Optional<List<String>> ancestorIds(String unitId) {
+        return unit(unitId).map(UnitView::ancestorIds);
     }
 }
