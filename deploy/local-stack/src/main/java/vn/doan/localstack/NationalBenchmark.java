@@ -46,7 +46,8 @@ import vn.doan.events.report.ReportSubmitted;
  * Issue 9: how fast and how exact the system is at the size of the whole country, on this machine.
  * Starts the whole stack in this JVM (in-process Kafka broker, MongoDB wire server, the four services),
  * imports a seeded national tree through plan-service's import, issues a plan of 12 indicators reported
- * by every branch, and then, timed: the Kafka ceiling (plain producer + consumer); reports through
+ * by every branch, and then, timed: the Kafka ceiling (plain producer + consumer); the HTTP ceiling (the
+ * cheapest request report-service answers behind its token check, as fast as it answers); reports through
  * {@code POST /api/reports} at a set rate or as fast as possible; each report's time from its HTTP answer
  * until the centre's dashboard counts it; consumer lag, CPU and heap every second; a province dashboard
  * queried during the load; exactness of every ancestor against totals computed here; a full
@@ -167,6 +168,7 @@ public final class NationalBenchmark {
             int planned = options.rate() > 0 ? Math.min(all.size() - warmup, options.rate() * options.seconds()) : all.size() - warmup;
 
             results.put("kafkaCeiling", ceiling(bootstrap, planned, planId, all.get(0)));
+            results.put("httpCeiling", httpCeiling(10, options.concurrency()));
 
             CentreWatch centre = new CentreWatch(indicatorUrl + "/api/progress/" + planId + "/" + NationalPlan.PERIOD + "/units/" + centreId);
             centre.start();
@@ -325,6 +327,44 @@ public final class NationalBenchmark {
         map.put("latencyP50Ms", result.p50Ms());
         map.put("latencyP99Ms", result.p99Ms());
         map.put("latencyMaxMs", result.maxMs());
+        return map;
+    }
+
+    /**
+     * The cheapest request report-service answers behind its token check — {@code GET /api/reports/{id}} of an id
+     * that does not exist: token, access rules, one read by id, a 404 problem+json — as fast as answers come for
+     * {@code seconds}, {@code concurrency} in flight: what the HTTP stack alone allows before any report is stored.
+     */
+    private Map<String, Object> httpCeiling(int seconds, int concurrency) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(concurrency);
+        List<Long> answerNanos = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            inFlight.acquire();
+            long sentAt = System.nanoTime();
+            sent++;
+            http.sendAsync(HttpRequest.newBuilder(URI.create(reportUrl + "/api/reports/ceiling-" + sent)).header("Authorization", "Bearer " + token.get())
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
+                        answerNanos.add(System.nanoTime() - sentAt);
+                        statuses.merge(answer == null ? 0 : answer.statusCode(), 1, Integer::sum);
+                        inFlight.release();
+                    });
+        }
+        inFlight.acquire(concurrency);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        inFlight.release(concurrency);
+        long[] ms = answerNanos.stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("request", "GET /api/reports/{unknown id} with a token (404)");
+        map.put("answeredPerSecond", round(sent / elapsed));
+        map.put("concurrency", concurrency);
+        map.put("seconds", round(elapsed));
+        map.put("httpStatuses", new java.util.TreeMap<>(statuses));
+        map.putAll(percentiles(ms));
+        System.out.println("HTTP ceiling: " + map);
         return map;
     }
 
@@ -567,6 +607,7 @@ public final class NationalBenchmark {
         map.put("httpStatuses", statuses);
         map.put("acceptedPerSecond", round(acceptedPerSecond));
         map.put("ratioToKafkaCeiling", round4(acceptedPerSecond / ceilingRate));
+        map.put("ratioToHttpCeiling", round4(acceptedPerSecond / ((Number) ((Map<String, Object>) results.get("httpCeiling")).get("answeredPerSecond")).doubleValue()));
         long[] answerMs = new long[load.sent()];
         for (int i = 0; i < load.sent(); i++) {
             answerMs[i] = (load.answeredAt()[i] - load.sentAt()[i]) / 1_000_000;

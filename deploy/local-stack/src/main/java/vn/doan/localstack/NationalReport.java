@@ -48,6 +48,12 @@ final class NationalReport {
         row(md, "Kafka ceiling latency produce → consume, ms", "p50 " + ceiling.get("latencyP50Ms") + ", p99 " + ceiling.get("latencyP99Ms")
                 + ", max " + ceiling.get("latencyMaxMs"));
         row(md, "accepted reports/s ÷ Kafka ceiling", load.get("ratioToKafkaCeiling"));
+        Map<String, Object> http = (Map<String, Object>) r.get("httpCeiling");
+        if (http != null) {
+            row(md, "HTTP ceiling: " + http.get("request") + ", answers/s (" + http.get("concurrency") + " in flight, " + http.get("seconds") + " s)",
+                    http.get("answeredPerSecond") + " " + http.get("httpStatuses") + "; p50 " + http.get("p50Ms") + " ms, p99 " + http.get("p99Ms") + " ms");
+            row(md, "accepted reports/s ÷ HTTP ceiling", load.get("ratioToHttpCeiling"));
+        }
 
         md.append("\n## Submit → top of the tree\n\n").append(latency.get("method")).append(".\n\n");
         md.append("| reflected | not reflected | p50 ms | p95 ms | p99 ms | max ms | all at centre, s after load stopped |\n|---|---|---|---|---|---|---|\n");

@@ -72,8 +72,10 @@ public class ReportService {
         PlanIssued.ReportingPeriod period = ReportRules.checkScope(plan, unit, s.periodId());
         ReportRules.checkValues(plan, unit, s.values(), !submit);
 
-        IdempotencyKey claim = claim(key, UUID.randomUUID().toString(), submit ? 1 : 0, canonical("create", submit, s));
-        Report existing = mongo.findById(claim.reportId(), Report.class);
+        String newId = UUID.randomUUID().toString();
+        IdempotencyKey claim = claim(key, newId, submit ? 1 : 0, canonical("create", submit, s));
+        // a key claimed just now names a report that cannot exist yet; an earlier claim's report may
+        Report existing = claim.reportId().equals(newId) ? null : mongo.findById(claim.reportId(), Report.class);
         if (existing != null) {
             return new Outcome(existing, false);
         }

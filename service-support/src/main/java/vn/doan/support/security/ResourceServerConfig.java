@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,7 +23,8 @@ import vn.doan.support.audit.AuditFilter;
  * Every service is an OAuth2 resource server: it validates each request's JWT itself (signature from
  * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, issuer from {@code issuer-uri}), whatever
  * the gateway did. Health, metrics and the OpenAPI document are open; every other request needs a valid
- * token and passes the service's {@link AccessRules}. Refusals are problem+json.
+ * token and passes the service's {@link AccessRules}. Refusals are problem+json. A verified token is remembered for
+ * a few minutes ({@link VerifiedTokens}).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -40,13 +42,14 @@ public class ResourceServerConfig {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain resourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules, MongoTemplate mongo, Clock clock)
-            throws Exception {
+    SecurityFilterChain resourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules, JwtDecoder decoder, MongoTemplate mongo,
+            Clock clock) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder, Clock.systemUTC()))
+                                .jwtAuthenticationConverter(roles()))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // inside the token check, outside the 403 answer: refusals are audited with who was refused

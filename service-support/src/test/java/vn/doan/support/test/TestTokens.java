@@ -91,6 +91,11 @@ public final class TestTokens {
         return sign(subject, unitId, null, ISSUER, Instant.now().minusSeconds(3600), roles);
     }
 
+    /** A cadre's token that expires at {@code expiry}. */
+    public static String expiringAt(String subject, String unitId, Instant expiry) {
+        return sign(subject, unitId, null, ISSUER, expiry, "CADRE");
+    }
+
     /** Signed by the right key for another issuer. */
     public static String otherIssuer(String subject, String unitId, String... roles) {
         return sign(subject, unitId, null, "http://somebody-else", Instant.now().plusSeconds(3600), roles);
