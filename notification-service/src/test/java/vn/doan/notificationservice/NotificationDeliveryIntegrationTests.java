@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +37,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import vn.doan.events.EventCodec;
 import vn.doan.events.EventEnvelope;
 import vn.doan.events.Topics;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
@@ -374,6 +381,111 @@ abstract class NotificationDeliveryIntegrationTests {
                 .as("the current version only").containsExactly("plan|" + t.plan + "|v2|" + xuanLap);
         assertThat(mongo.getCollection("notifications").countDocuments(new Document("unitId", new Document("$in", List.of(branch, elsewhere)))))
                 .isZero();
+    }
+
+    /**
+     * A restructuring published as one record batch on one partition, so it comes in one poll, in this order: new units,
+     * one of them renamed and moved (with the branch created under it) and another dissolved, all between the creations.
+     * Then the same burst again, as Kafka redelivers it.
+     */
+    @Test
+    void aBurstOfUnitEventsIsAppliedInOrderAndChangesNothingWhenRedelivered() {
+        CLOCK.set("2026-03-05T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), LocalDate.of(2026, 3, 31), false);
+        String xuanLap = "xl-" + t.s;
+        String phuXa = "px-" + t.s;
+        String xuanTin = "xt-" + t.s;
+        String trieuSon = "ts-" + t.s;
+        String danLuc = "dl-" + t.s;
+        t.person(http, "bt-xuanlap", xuanLap, "SECRETARY", null, "Lê Văn Tâm", List.of("EMAIL"), "vi");
+        List<String> before = mails(t);
+        LocalDate from = LocalDate.of(2026, 3, 1);
+        List<EventEnvelope> burst = onePartition(t.district,
+                new UnitCreated(xuanLap, xuanLap, "Đoàn xã Xuân Lập", UnitLevel.GRASSROOTS, "commune", t.district, List.of(t.province, t.district), from),
+                new UnitCreated(phuXa, phuXa, "Chi đoàn thôn Phú Xá", UnitLevel.BRANCH, "village", xuanLap,
+                        List.of(t.province, t.district, xuanLap), from),
+                new UnitCreated(xuanTin, xuanTin, "Đoàn xã Xuân Tín", UnitLevel.GRASSROOTS, "commune", t.district, List.of(t.province, t.district), from),
+                new UnitCreated(trieuSon, trieuSon, "Huyện đoàn Triệu Sơn", UnitLevel.DISTRICT, "district", t.province, List.of(t.province), from),
+                new UnitRenamed(xuanLap, "Đoàn xã Xuân Lập", "Đoàn xã Lam Sơn", from),
+                new UnitMoved(xuanLap, t.district, trieuSon, List.of(t.province, t.district), List.of(t.province, trieuSon), from),
+                new UnitCreated(danLuc, danLuc, "Đoàn xã Dân Lực", UnitLevel.GRASSROOTS, "commune", trieuSon, List.of(t.province, trieuSon), from),
+                new UnitDissolved(xuanTin, from, "Sáp nhập vào Đoàn xã Thọ Lập"));
+        List<String> units = List.of(xuanLap, phuXa, xuanTin, trieuSon, danLuc);
+        List<String> expected = List.of(
+                xuanLap + " Đoàn xã Lam Sơn GRASSROOTS under " + trieuSon + " " + List.of(t.province, trieuSon) + " active",
+                phuXa + " Chi đoàn thôn Phú Xá BRANCH under " + xuanLap + " " + List.of(t.province, trieuSon, xuanLap) + " active",
+                xuanTin + " Đoàn xã Xuân Tín GRASSROOTS under " + t.district + " " + List.of(t.province, t.district) + " dissolved",
+                trieuSon + " Huyện đoàn Triệu Sơn DISTRICT under " + t.province + " " + List.of(t.province) + " active",
+                danLuc + " Đoàn xã Dân Lực GRASSROOTS under " + trieuSon + " " + List.of(t.province, trieuSon) + " active");
+
+        publishTogether(burst);
+        await(() -> mongo.getCollection("units").countDocuments(new Document("_id", xuanTin).append("active", false)) == 1);
+
+        assertThat(units.stream().map(this::unitAsStored).toList()).isEqualTo(expected);
+        assertThat(planNotices(units)).as("told as each came, before the rename: not the branch (a level the plan does not ask) "
+                + "nor Triệu Sơn's units (not under the issuer)").containsExactlyInAnyOrder(
+                        "plan|" + t.plan + "|v1|" + xuanLap + " Đoàn xã Xuân Lập", "plan|" + t.plan + "|v1|" + xuanTin + " Đoàn xã Xuân Tín");
+        List<Document> stored = storedAbout(units);
+        assertThat(stored).as("five units, two notifications, one delivery").hasSize(8);
+
+        publishTogether(burst);
+        String thoBinh = "tb-" + t.s;
+        kafka.publish(new UnitCreated(thoBinh, thoBinh, "Đoàn xã Thọ Bình", UnitLevel.GRASSROOTS, "commune", trieuSon, List.of(t.province, trieuSon),
+                from), t.district);
+        // on the burst's partition, after it: once this unit is stored, the burst before it has been applied again
+        await(() -> mongo.getCollection("units").countDocuments(new Document("_id", thoBinh)) == 1);
+
+        assertThat(units.stream().map(this::unitAsStored).toList()).isEqualTo(expected);
+        assertThat(storedAbout(units)).as("units, notifications and deliveries as they were").isEqualTo(stored);
+        deliveries.sweep();
+        assertThat(mailsSince(t, before)).as("Xuân Lập told once").containsExactly(t.email("bt-xuanlap") + " → Kế hoạch mới: 54-CT/ĐTN");
+        assertThat(lastMailTo(t.email("bt-xuanlap")).body()).isEqualTo("Huyện đoàn Thọ Xuân ban hành 54-CT/ĐTN – Chương trình hành động thực hiện "
+                + "Nghị quyết số 02-NQ/TU. Đoàn xã Xuân Lập cần: xây dựng kế hoạch thực hiện trước ngày 31/03/2026; nộp Báo cáo sơ kết 6 tháng đầu "
+                + "năm 2026 trước ngày 15/05/2026.");
+    }
+
+    /** The events as plan-service would publish them, all keyed by {@code key}: one partition, so in this order. */
+    static List<EventEnvelope> onePartition(String key, Object... events) {
+        EventCodec codec = new EventCodec("/plan-service", java.time.Clock.system(EventCodec.ZONE));
+        return java.util.Arrays.stream(events).map(e -> codec.wrap(e, key)).toList();
+    }
+
+    /** Sends the envelopes as one record batch: the broker appends them at once, so a consumer gets them in one poll. */
+    void publishTogether(List<EventEnvelope> envelopes) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 60_000, ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20),
+                new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = envelopes.stream().<java.util.concurrent.Future<?>>map(e -> producer.send(
+                    new ProducerRecord<>(Topics.ORG_UNITS, e.subject(), EventCodec.toJson(e)))).toList();
+            producer.flush();
+            for (java.util.concurrent.Future<?> record : sent) {
+                record.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String unitAsStored(String id) {
+        Document unit = mongo.getCollection("units").find(new Document("_id", id)).first();
+        assertThat(unit).as(id).isNotNull();
+        return id + " " + unit.getString("name") + " " + unit.getString("level") + " under " + unit.getString("parentId") + " "
+                + unit.getList("ancestorIds", String.class) + (unit.getBoolean("active") ? " active" : " dissolved");
+    }
+
+    /** Each "new plan" notification about the units, with the unit name it was told under. */
+    List<String> planNotices(List<String> units) {
+        return mongo.getCollection("notifications").find(new Document("unitId", new Document("$in", units)).append("kind", "plan.issued"))
+                .map(n -> n.getString("_id") + " " + n.get("params", Document.class).getString("unit")).into(new java.util.ArrayList<>());
+    }
+
+    List<Document> storedAbout(List<String> units) {
+        Document about = new Document("unitId", new Document("$in", units));
+        List<Document> stored = new java.util.ArrayList<>();
+        mongo.getCollection("units").find(new Document("_id", new Document("$in", units))).sort(new Document("_id", 1)).into(stored);
+        mongo.getCollection("notifications").find(about).sort(new Document("_id", 1)).into(stored);
+        mongo.getCollection("deliveries").find(about).sort(new Document("_id", 1)).into(stored);
+        return stored;
     }
 
     @Test

@@ -73,9 +73,20 @@ public class Catalog implements UnitTree {
         this.mongo = mongo;
     }
 
-    void unitCreated(UnitCreated e) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name()).setOnInsert("level", e.level())
-                .setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds()).setOnInsert("active", true), Unit.class);
+    /**
+     * Stores a run of new units in one bulk write. Each is inserted only if unknown, so a redelivered event changes
+     * nothing; ordered, so that of two events for one unit the first counts, as when they came one by one.
+     */
+    void unitsCreated(List<UnitCreated> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Unit.class);
+        for (UnitCreated e : events) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name()).setOnInsert("level", e.level())
+                    .setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds()).setOnInsert("active", true));
+        }
+        bulk.execute();
     }
 
     void unitRenamed(UnitRenamed e) {
@@ -223,6 +234,10 @@ public class Catalog implements UnitTree {
 
     public Optional<Unit> unit(String id) {
         return Optional.ofNullable(mongo.findById(id, Unit.class));
+    }
+
+    public List<Unit> units(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Unit.class);
     }
 
     /** For access checks: the unit's ancestors in this service's own copy of the tree. */

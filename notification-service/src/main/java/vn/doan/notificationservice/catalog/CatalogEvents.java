@@ -27,20 +27,37 @@ import vn.doan.notificationservice.notice.Notices;
 @Configuration
 class CatalogEvents {
 
+    /**
+     * Unit events come a poll at a time (batch mode), in order: a run of UnitCreated (a whole imported tree) is stored in
+     * one bulk write, then told the plans in force above it; a rename, move or dissolution is applied in its place
+     * between the runs, so a unit created and renamed in the same poll is told under the name it was created with.
+     */
     @Bean
-    Consumer<Message<byte[]>> onUnitEvent(Catalog catalog, Notices notices) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload())).ifPresent(event -> {
-            if (event instanceof UnitCreated e) {
-                catalog.unitCreated(e);
-                notices.unitCreated(e);
-            } else if (event instanceof UnitRenamed e) {
-                catalog.unitRenamed(e);
-            } else if (event instanceof UnitMoved e) {
-                catalog.unitMoved(e);
-            } else if (event instanceof UnitDissolved e) {
-                catalog.unitDissolved(e);
+    Consumer<List<byte[]>> onUnitEvent(Catalog catalog, Notices notices) {
+        return batch -> {
+            List<UnitCreated> run = new ArrayList<>();
+            for (Object event : decode(batch)) {
+                if (event instanceof UnitCreated e) {
+                    run.add(e);
+                    continue;
+                }
+                unitsCreated(catalog, notices, run);
+                run.clear();
+                if (event instanceof UnitRenamed e) {
+                    catalog.unitRenamed(e);
+                } else if (event instanceof UnitMoved e) {
+                    catalog.unitMoved(e);
+                } else if (event instanceof UnitDissolved e) {
+                    catalog.unitDissolved(e);
+                }
             }
-        });
+            unitsCreated(catalog, notices, run);
+        };
+    }
+
+    private static void unitsCreated(Catalog catalog, Notices notices, List<UnitCreated> run) {
+        catalog.unitsCreated(run);
+        notices.unitsCreated(run);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,17 +91,31 @@ public class Notices {
     }
 
     /**
-     * Tells a unit learnt after a plan of a unit above it what that plan (its current version) asks of it: the same
-     * notification as {@link #planIssued}, so the unit is told once whichever event came first. Costs no read when no
-     * plan in force was issued above the unit.
+     * Tells each unit learnt after a plan of a unit above it what that plan (its current version) asks of it: the same
+     * notification as {@link #planIssued}, so the unit is told once whichever event came first. The plans in force come
+     * from {@link Catalog#plansInForceIssuedBy}'s copy; the units told are read back in one read and each issuer's name once,
+     * and nothing is read when no plan in force was issued above any of them.
      */
-    public void unitCreated(UnitCreated e) {
-        List<Catalog.Plan> above = catalog.plansInForceIssuedBy(e.ancestorIds() == null ? List.of() : e.ancestorIds()).stream()
-                .filter(p -> levels(p.plan()).contains(e.level())).toList();
-        if (above.isEmpty()) {
+    public void unitsCreated(List<UnitCreated> created) {
+        Map<String, List<Catalog.Plan>> plansAbove = new LinkedHashMap<>();
+        for (UnitCreated e : created) {
+            List<Catalog.Plan> above = catalog.plansInForceIssuedBy(e.ancestorIds() == null ? List.of() : e.ancestorIds()).stream()
+                    .filter(p -> levels(p.plan()).contains(e.level())).toList();
+            if (!above.isEmpty()) {
+                plansAbove.putIfAbsent(e.unitId(), above);
+            }
+        }
+        if (plansAbove.isEmpty()) {
             return;
         }
-        catalog.unit(e.unitId()).filter(Catalog.Unit::active).ifPresent(unit -> above.forEach(p -> tellPlan(p.plan(), issuerName(p.plan()), unit)));
+        Map<String, Catalog.Unit> units = catalog.units(plansAbove.keySet()).stream().collect(Collectors.toMap(Catalog.Unit::id, u -> u));
+        Map<String, String> issuers = new HashMap<>();
+        plansAbove.forEach((unitId, above) -> {
+            Catalog.Unit unit = units.get(unitId);
+            if (unit != null && unit.active()) {
+                above.forEach(p -> tellPlan(p.plan(), issuers.computeIfAbsent(p.plan().issuingUnitId(), id -> issuerName(p.plan())), unit));
+            }
+        });
     }
 
     private void tellPlan(PlanIssued plan, String issuer, Catalog.Unit unit) {
