@@ -50,17 +50,21 @@ public record Rollup(
     }
 
     /**
-     * A child's subtree totals as its parent holds them. A province can have over a thousand children, so the
-     * totals are kept packed, one short string per indicator ({@link Totals#pack}): the parent document
-     * stays several times smaller, and so does every read and write of it.
+     * A child's subtree totals as its parent holds them. A province or a Đoàn trực thuộc has about a hundred children, so
+     * the totals are kept packed in one string ({@link Totals#packAll}): the parent document stays many times smaller
+     * and has fewer values, and so does every read and write of it (mongo-java-server copies and measures every value of a
+     * document it updates). {@code packed}, one string per indicator, is how documents written before 24/11/2026 hold them.
      */
-    public record ChildSnapshot(long rev, List<String> packed) {
+    public record ChildSnapshot(long rev, String all, List<String> packed) {
 
         static ChildSnapshot of(long rev, List<Totals> totals) {
-            return new ChildSnapshot(rev, totals.stream().map(Totals::pack).toList());
+            return new ChildSnapshot(rev, Totals.packAll(totals), null);
         }
 
         List<Totals> totals() {
+            if (all != null) {
+                return Totals.unpackAll(all);
+            }
             return packed == null ? List.of() : packed.stream().map(Totals::unpack).toList();
         }
     }

@@ -32,6 +32,28 @@ public record Totals(String code, long numerator, long denominator, int units, i
                 Integer.parseInt(f[4]), Integer.parseInt(f[5]), Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]));
     }
 
+    /** Totals packed into one string, each entry prefixed by its length ("12:…"), so that a code may hold any character. */
+    static String packAll(List<Totals> totals) {
+        StringBuilder packed = new StringBuilder();
+        for (Totals t : totals) {
+            String one = t.pack();
+            packed.append(one.length()).append(':').append(one);
+        }
+        return packed.toString();
+    }
+
+    static List<Totals> unpackAll(String packed) {
+        List<Totals> totals = new java.util.ArrayList<>();
+        int at = 0;
+        while (at < packed.length()) {
+            int colon = packed.indexOf(':', at);
+            int end = colon + 1 + Integer.parseInt(packed, at, colon, 10);
+            totals.add(unpack(packed.substring(colon + 1, end)));
+            at = end;
+        }
+        return totals;
+    }
+
     Totals negated() {
         return new Totals(code, -numerator, -denominator, -units, -met, -below, -within, -above, -onTime, -late);
     }

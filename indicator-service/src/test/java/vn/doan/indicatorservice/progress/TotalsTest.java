@@ -32,4 +32,21 @@ class TotalsTest {
         assertThat(Totals.unpack(odd.pack())).isEqualTo(odd);
         assertThat(Rollup.ChildSnapshot.of(4, List.of(THO_LAP, odd)).totals()).containsExactly(THO_LAP, odd);
     }
+
+    @Test
+    void aChildSnapshotIsOneStringWhateverTheCodesHold() {
+        Totals odd = new Totals("12:3\n,;x", 5, 9, 1, 0, 0, 1, 0, 0, 0);
+        Rollup.ChildSnapshot snapshot = Rollup.ChildSnapshot.of(7, List.of(THO_LAP, odd));
+
+        assertThat(snapshot.all()).isEqualTo("24:18,20,1,0,0,0,0,0,0,CT0126:5,9,1,0,0,1,0,0,0,12:3\n,;x");
+        assertThat(snapshot.totals()).containsExactly(THO_LAP, odd);
+        assertThat(Rollup.ChildSnapshot.of(7, List.of()).totals()).isEmpty();
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeTheOneStringFormIsStillRead() {
+        Rollup.ChildSnapshot before = new Rollup.ChildSnapshot(3, null, List.of(THO_LAP.pack()));
+
+        assertThat(before.totals()).containsExactly(THO_LAP);
+    }
 }

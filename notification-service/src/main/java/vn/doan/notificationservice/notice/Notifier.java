@@ -94,8 +94,11 @@ public class Notifier {
         return created;
     }
 
-    /** Finishes notifications recorded more than a minute ago whose fan-out never completed (the instance stopped). */
-    @Scheduled(fixedDelayString = "${doan.deliveries.interval:2s}")
+    /**
+     * Finishes notifications recorded more than a minute ago whose fan-out never completed (the instance stopped). Once a
+     * minute: the search reads every notification (a national plan records one per unit).
+     */
+    @Scheduled(fixedDelayString = "${doan.notifications.resume-interval:1m}")
     public void finishInterrupted() {
         Query stale = Query.query(Criteria.where("fannedOut").is(false).and("createdAt").lt(clock.instant().minus(Duration.ofMinutes(1))));
         mongo.find(stale.limit(100), Notification.class).forEach(this::fanOut);
