@@ -1,12 +1,10 @@
 package vn.doan.indicatorservice;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitMoved;
@@ -15,8 +13,9 @@ import vn.doan.events.report.ReportSubmitted;
 import vn.doan.indicatorservice.plan.Plans;
 import vn.doan.indicatorservice.progress.RollupService;
 import vn.doan.indicatorservice.tree.Tree;
+import vn.doan.support.events.EventInput;
 
-/** One inbound adapter per consumed topic; event types this build does not know are skipped. */
+/** One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds ({@link EventInput}). */
 @Configuration
 class ProgressEvents {
 
@@ -24,35 +23,30 @@ class ProgressEvents {
     @Bean
     Consumer<List<byte[]>> onUnitEvent(Tree tree, RollupService rollups) {
         return batch -> {
-            List<UnitCreated> created = new ArrayList<>();
-            for (byte[] payload : batch) {
-                Object event = EventCodec.data(EventCodec.fromJson(payload)).orElse(null);
-                if (event instanceof UnitCreated e) {
-                    created.add(e);
-                    continue;
-                }
-                tree.created(created);
-                created.clear();
+            List<Object> events = EventInput.decode(batch);
+            EventInput.untilDone("Unit events", () -> EventInput.inRuns(events, UnitCreated.class, tree::created, event -> {
                 if (event instanceof UnitRenamed e) {
                     tree.renamed(e);
                 } else if (event instanceof UnitMoved e) {
                     rollups.moved(e, tree.moved(e));
                 }
-            }
-            tree.created(created);
+            }));
         };
     }
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Plans plans) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload()))
-                .filter(PlanIssued.class::isInstance).ifPresent(e -> plans.issued((PlanIssued) e));
+        return message -> EventInput.decode(message.getPayload()).filter(PlanIssued.class::isInstance)
+                .ifPresent(e -> EventInput.untilDone("Plan event", () -> plans.issued((PlanIssued) e)));
     }
 
     /** Reports come a poll at a time (batch mode), so that ancestors shared by many reports are written once per poll. */
     @Bean
     Consumer<List<byte[]>> onReportEvent(RollupService rollups) {
-        return batch -> rollups.apply(batch.stream().flatMap(payload -> EventCodec.data(EventCodec.fromJson(payload)).stream())
-                .filter(ReportSubmitted.class::isInstance).map(ReportSubmitted.class::cast).toList());
+        return batch -> {
+            List<ReportSubmitted> reports = EventInput.decode(batch).stream().filter(ReportSubmitted.class::isInstance)
+                    .map(ReportSubmitted.class::cast).toList();
+            EventInput.untilDone("Reports", () -> rollups.apply(reports));
+        };
     }
 }

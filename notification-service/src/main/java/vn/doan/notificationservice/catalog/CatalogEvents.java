@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import vn.doan.events.EventCodec;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.PlanClosed;
@@ -19,10 +18,12 @@ import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.notice.Notices;
+import vn.doan.support.events.EventInput;
 
 /**
  * One inbound adapter per consumed topic: the read model learns, and what must be told is handed to
- * {@link Notices}. Event types this build does not know are skipped; every step takes a redelivery.
+ * {@link Notices}. Event types this build does not know are skipped; every step takes a redelivery, and is done until it
+ * succeeds ({@link EventInput}).
  */
 @Configuration
 class CatalogEvents {
@@ -35,14 +36,11 @@ class CatalogEvents {
     @Bean
     Consumer<List<byte[]>> onUnitEvent(Catalog catalog, Notices notices) {
         return batch -> {
-            List<UnitCreated> run = new ArrayList<>();
-            for (Object event : decode(batch)) {
-                if (event instanceof UnitCreated e) {
-                    run.add(e);
-                    continue;
-                }
-                unitsCreated(catalog, notices, run);
-                run.clear();
+            List<Object> events = EventInput.decode(batch);
+            EventInput.untilDone("Unit events", () -> EventInput.inRuns(events, UnitCreated.class, run -> {
+                catalog.unitsCreated(run);
+                notices.unitsCreated(run);
+            }, event -> {
                 if (event instanceof UnitRenamed e) {
                     catalog.unitRenamed(e);
                 } else if (event instanceof UnitMoved e) {
@@ -50,26 +48,20 @@ class CatalogEvents {
                 } else if (event instanceof UnitDissolved e) {
                     catalog.unitDissolved(e);
                 }
-            }
-            unitsCreated(catalog, notices, run);
+            }));
         };
-    }
-
-    private static void unitsCreated(Catalog catalog, Notices notices, List<UnitCreated> run) {
-        catalog.unitsCreated(run);
-        notices.unitsCreated(run);
     }
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Catalog catalog, Notices notices) {
-        return message -> EventCodec.data(EventCodec.fromJson(message.getPayload())).ifPresent(event -> {
+        return message -> EventInput.decode(message.getPayload()).ifPresent(event -> EventInput.untilDone("Plan event", () -> {
             if (event instanceof PlanIssued e) {
                 catalog.planIssued(e);
                 notices.planIssued(e);
             } else if (event instanceof PlanClosed e) {
                 catalog.planClosed(e);
             }
-        });
+        }));
     }
 
     /**
@@ -79,16 +71,19 @@ class CatalogEvents {
     @Bean
     Consumer<List<byte[]>> onReportEvent(Catalog catalog, Notices notices, DeliverySweep deliveries) {
         return batch -> {
-            List<ReportSubmitted> submitted = new ArrayList<>();
-            for (Object event : decode(batch)) {
-                if (event instanceof ReportSubmitted e) {
-                    submitted.add(e);
-                } else if (event instanceof ReportReturned e) {
-                    notices.reportReturned(e);
+            List<Object> events = EventInput.decode(batch);
+            EventInput.untilDone("Report events", () -> {
+                List<ReportSubmitted> submitted = new ArrayList<>();
+                for (Object event : events) {
+                    if (event instanceof ReportSubmitted e) {
+                        submitted.add(e);
+                    } else if (event instanceof ReportReturned e) {
+                        notices.reportReturned(e);
+                    }
                 }
-            }
-            catalog.reportsSubmitted(submitted);
-            deliveries.cancel(submitted.stream().map(e -> e.planId() + "|" + e.periodId() + "|" + e.unitId()).toList());
+                catalog.reportsSubmitted(submitted);
+                deliveries.cancel(submitted.stream().map(e -> e.planId() + "|" + e.periodId() + "|" + e.unitId()).toList());
+            });
         };
     }
 
@@ -100,13 +95,11 @@ class CatalogEvents {
     @Bean
     Consumer<List<byte[]>> onAlertEvent(Catalog catalog, Notices notices) {
         return batch -> {
-            List<Object> alerts = decode(batch).stream().filter(e -> e instanceof IndicatorOffTrack || e instanceof TargetAchieved).toList();
-            catalog.alerts(alerts);
-            notices.indicatorsOffTrack(alerts.stream().filter(IndicatorOffTrack.class::isInstance).map(IndicatorOffTrack.class::cast).toList());
+            List<Object> alerts = EventInput.decode(batch).stream().filter(e -> e instanceof IndicatorOffTrack || e instanceof TargetAchieved).toList();
+            EventInput.untilDone("Alerts", () -> {
+                catalog.alerts(alerts);
+                notices.indicatorsOffTrack(alerts.stream().filter(IndicatorOffTrack.class::isInstance).map(IndicatorOffTrack.class::cast).toList());
+            });
         };
-    }
-
-    private static List<Object> decode(List<byte[]> batch) {
-        return batch.stream().flatMap(payload -> EventCodec.data(EventCodec.fromJson(payload)).stream()).toList();
     }
 }
