@@ -6,7 +6,8 @@
 #   benchmarks/national.sh full    # ≈303,000 units, 1,000 reports/s for 60 s (setup alone takes long; see results)
 # Further options after the profile: --rate=N (0 = as fast as possible) --seconds=N --concurrency=N --seed=N
 #   --drain-seconds=N --exact-limit=N --warmup=N --mongo=memory|h2
-# Environment: NO_BUILD=1 skips the build; JFR=file.jfr records a Java Flight Recording of the run; HEAP overrides -Xmx.
+# Environment: NO_BUILD=1 skips the build; JFR=file.jfr records a Java Flight Recording of the run; HEAP overrides -Xmx;
+#   JAVA_OPTS adds JVM options (e.g. JAVA_OPTS='-XX:+UseZGC -Xlog:gc:file=/tmp/gc.log').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile="${1:-quick}"
@@ -21,7 +22,7 @@ if [[ -n "${JFR:-}" ]]; then
 fi
 # On 2 cores the common pool has one thread, and CompletableFuture's async steps (the load driver's HTTP client) would
 # start a new thread for every answer: give it two.
-exec java "-Xmx${heap}" "${jfr[@]}" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -Duser.timezone=Asia/Ho_Chi_Minh -Dfile.encoding=UTF-8 \
+exec java "-Xmx${heap}" "${jfr[@]}" ${JAVA_OPTS:-} -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -Duser.timezone=Asia/Ho_Chi_Minh -Dfile.encoding=UTF-8 \
   -cp deploy/local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar \
   -Dloader.main=vn.doan.localstack.NationalBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher "$profile" "$@"
