@@ -120,7 +120,10 @@ public final class NationalBenchmark {
         int mongoPort = freePort();
         mongo.bind("127.0.0.1", mongoPort);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
-                Services services = Services.start(kafka.bootstrap(), "mongodb://127.0.0.1:" + mongoPort, Map.of(),
+                // fixed ports, so that each service's Tomcat threads carry its port (StackSampler.part)
+                Services services = Services.start(kafka.bootstrap(), "mongodb://127.0.0.1:" + mongoPort, Map.of(Services.Service.PLAN, freePort(),
+                                Services.Service.REPORT, freePort(), Services.Service.INDICATOR, freePort(), Services.Service.NOTIFICATION, freePort(),
+                                Services.Service.GATEWAY, freePort()),
                         List.of("--logging.level.root=WARN", "--logging.level.vn.doan=WARN"))) {
             new NationalBenchmark(options).run(kafka.bootstrap(), services);
         } finally {
@@ -180,6 +183,11 @@ public final class NationalBenchmark {
             System.out.println("Warm-up: " + results.get("warmup"));
 
             List<String> provinces = tree.ofLevel(UnitLevel.PROVINCE).stream().map(u -> units.get(u.code()).id()).toList();
+            Map<String, String> serviceByPort = new HashMap<>();
+            for (Services.Service service : Services.Service.values()) {
+                serviceByPort.put(String.valueOf(URI.create(services.url(service)).getPort()), service.configName);
+            }
+            Map<String, Long> cpuAtStart = StackSampler.cpuNanosByPart(serviceByPort);
             long loadStart = System.nanoTime();
             StackSampler sampler = new StackSampler(bootstrap, GROUPS, loadStart);
             sampler.start();
@@ -195,6 +203,7 @@ public final class NationalBenchmark {
             }
             System.out.printf("Load done: %d accepted; waiting for the centre to count them all (at most %d s)%n", load.accepted(), options.drainSeconds());
             boolean drained = centre.awaitCount(expectedAtCentre, Duration.ofSeconds(options.drainSeconds()));
+            cpuByPart(cpuAtStart, StackSampler.cpuNanosByPart(serviceByPort), (System.nanoTime() - loadStart) / 1e9);
             // when the centre first counted them all (not when this thread looked, after the 32 s wait for the lag sample)
             long drainedAt = drained ? centre.firstReaching(expectedAtCentre) : System.nanoTime();
             centre.stop();
@@ -661,6 +670,24 @@ public final class NationalBenchmark {
         Object provinceP99 = provinceMap.get("p99Ms");
         bar("province dashboard p99 ≤ 50 ms during the load", provinceP99 + " ms over " + province.length + " queries",
                 provinceP99 instanceof Number n && n.doubleValue() <= 50);
+    }
+
+    /** CPU of each part of the stack from the start of the load until the centre counted every report. */
+    private void cpuByPart(Map<String, Long> start, Map<String, Long> end, double seconds) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        Map<String, Long> used = new HashMap<>();
+        end.forEach((part, nanos) -> used.put(part, nanos - start.getOrDefault(part, 0L)));
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
+            double cpuSeconds = e.getValue() / 1e9;
+            parts.put(e.getKey(), Map.of("cpuSeconds", round(cpuSeconds), "percentOfMachine", round(100 * cpuSeconds / (seconds * cores))));
+        });
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("windowSeconds", round(seconds));
+        map.put("method", "per-thread CPU time (ThreadMXBean), threads grouped by name, from the start of the load until the centre "
+                + "counted every report; percent of all " + cores + " cores over that window");
+        map.put("parts", parts);
+        results.put("cpuByPart", map);
     }
 
     private void exactness(String planId, String centreId, NationalTree tree, Map<String, Known> units, List<Submission> accepted) throws Exception {

@@ -68,6 +68,14 @@ final class NationalReport {
         max.forEach((group, m) -> md.append("| ").append(group).append(" | ").append(m).append(" | ").append(after.get(group)).append(" |\n"));
         md.append("\nJVM (everything): process CPU ").append(process.get("processCpuAvgPercentDuringLoad")).append("% of the machine on average during the load, system ")
                 .append(process.get("systemCpuAvgPercentDuringLoad")).append("%; heap used at most ").append(process.get("heapMaxMiB")).append(" MiB.\n\n");
+        Map<String, Object> cpu = (Map<String, Object>) r.get("cpuByPart");
+        if (cpu != null) {
+            md.append("CPU by part of the stack: ").append(cpu.get("method")).append(" (").append(cpu.get("windowSeconds")).append(" s).\n\n")
+                    .append("| part | CPU s | % of the machine |\n|---|---|---|\n");
+            ((Map<String, Map<String, Object>>) cpu.get("parts")).forEach((part, v) -> md.append("| ").append(part).append(" | ")
+                    .append(v.get("cpuSeconds")).append(" | ").append(v.get("percentOfMachine")).append(" |\n"));
+            md.append("\n");
+        }
 
         md.append("## Queries, exactness, reconciliation\n\n| what | value |\n|---|---|\n");
         row(md, "province dashboard during the load (" + province.get("queries") + " GETs, 10/s), ms", pct(province));

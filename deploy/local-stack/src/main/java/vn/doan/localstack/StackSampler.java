@@ -103,6 +103,56 @@ final class StackSampler implements AutoCloseable {
         return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
+    /**
+     * CPU time so far of each part of the stack, summed over its threads (threads are told apart by name: each service's
+     * Tomcat by its port, each service's consumers by its group, which names their threads). Threads that ended are not
+     * counted, so take the difference of two calls over a stretch when no thread pool shrinks. What the process used
+     * beyond its Java threads is the JVM's own work: garbage collection and the JIT compiler.
+     */
+    static Map<String, Long> cpuNanosByPart(Map<String, String> serviceByPort) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byPart = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                byPart.merge(part(info.getThreadName(), serviceByPort), nanos, Long::sum);
+            }
+        }
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        byPart.put(JVM, process - byPart.values().stream().mapToLong(Long::longValue).sum());
+        return byPart;
+    }
+
+    static final String JVM = "the JVM itself (garbage collection, JIT compiler)";
+
+    static String part(String thread, Map<String, String> serviceByPort) {
+        if (thread.startsWith("http-nio-")) {
+            return serviceByPort.getOrDefault(thread.split("-")[2], "other") + " (HTTP)";
+        }
+        for (String group : List.of("plan-service", "report-service", "indicator-service", "notification-service")) {
+            if (thread.startsWith(group + " ") || thread.endsWith("| " + group)) {
+                return group + " (consumers)";
+            }
+        }
+        if (thread.startsWith("mongo-server")) {
+            return "MongoDB wire server";
+        }
+        if (thread.startsWith("kafka-producer-network-thread")) {
+            return "Kafka producers (outbox relays, driver)";
+        }
+        if (thread.startsWith("scheduling-")) {
+            return "scheduled jobs (outbox relays, sweeps; all services)";
+        }
+        if (thread.startsWith("HttpClient-") || thread.startsWith("bench-") || thread.equals("main")) {
+            return "load driver";
+        }
+        if (thread.contains("kafka") || thread.contains("raft") || thread.contains("controller") || thread.contains("coordinator")
+                || thread.startsWith("ExpirationReaper") || thread.startsWith("executor-") || thread.startsWith("LogCleaner")) {
+            return "Kafka broker";
+        }
+        return "other";
+    }
+
     String bootstrap() {
         return bootstrap;
     }
