@@ -187,9 +187,10 @@ public final class NationalBenchmark {
             for (Services.Service service : Services.Service.values()) {
                 serviceByPort.put(String.valueOf(URI.create(services.url(service)).getPort()), service.configName);
             }
-            Map<String, Long> cpuAtStart = StackSampler.cpuNanosByPart(serviceByPort);
+            StackSampler.CpuByPart cpu = new StackSampler.CpuByPart(serviceByPort);
             long loadStart = System.nanoTime();
             StackSampler sampler = new StackSampler(bootstrap, GROUPS, loadStart);
+            sampler.track(cpu);
             sampler.start();
             ProvinceQueries queries = new ProvinceQueries(indicatorUrl + "/api/progress/" + planId + "/" + NationalPlan.PERIOD + "/units/", provinces);
             queries.start();
@@ -203,7 +204,8 @@ public final class NationalBenchmark {
             }
             System.out.printf("Load done: %d accepted; waiting for the centre to count them all (at most %d s)%n", load.accepted(), options.drainSeconds());
             boolean drained = centre.awaitCount(expectedAtCentre, Duration.ofSeconds(options.drainSeconds()));
-            cpuByPart(cpuAtStart, StackSampler.cpuNanosByPart(serviceByPort), (System.nanoTime() - loadStart) / 1e9);
+            cpu.update();
+            cpuByPart(cpu.used(), (System.nanoTime() - loadStart) / 1e9);
             // when the centre first counted them all (not when this thread looked, after the 32 s wait for the lag sample)
             long drainedAt = drained ? centre.firstReaching(expectedAtCentre) : System.nanoTime();
             centre.stop();
@@ -673,18 +675,16 @@ public final class NationalBenchmark {
     }
 
     /** CPU of each part of the stack from the start of the load until the centre counted every report. */
-    private void cpuByPart(Map<String, Long> start, Map<String, Long> end, double seconds) {
+    private void cpuByPart(Map<String, Long> used, double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
         Map<String, Object> parts = new LinkedHashMap<>();
-        Map<String, Long> used = new HashMap<>();
-        end.forEach((part, nanos) -> used.put(part, nanos - start.getOrDefault(part, 0L)));
         used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
             double cpuSeconds = e.getValue() / 1e9;
             parts.put(e.getKey(), Map.of("cpuSeconds", round(cpuSeconds), "percentOfMachine", round(100 * cpuSeconds / (seconds * cores))));
         });
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("windowSeconds", round(seconds));
-        map.put("method", "per-thread CPU time (ThreadMXBean), threads grouped by name, from the start of the load until the centre "
+        map.put("method", "per-thread CPU time (ThreadMXBean) summed every second, threads grouped by name, from the start of the load until the centre "
                 + "counted every report; percent of all " + cores + " cores over that window");
         map.put("parts", parts);
         results.put("cpuByPart", map);

@@ -31,6 +31,7 @@ final class StackSampler implements AutoCloseable {
     private final List<String> groups;
     private final long origin;
     private final List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile CpuByPart cpu;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-sampler"));
 
     StackSampler(String bootstrap, List<String> groups, long originNanos) {
@@ -38,6 +39,11 @@ final class StackSampler implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.groups = groups;
         this.origin = originNanos;
+    }
+
+    /** Also sums the CPU of each part of the stack at every sample. */
+    void track(CpuByPart cpuByPart) {
+        this.cpu = cpuByPart;
     }
 
     void start() {
@@ -51,6 +57,9 @@ final class StackSampler implements AutoCloseable {
     }
 
     Sample sample() throws Exception {
+        if (cpu != null) {
+            cpu.update();
+        }
         Map<String, Long> lags = new LinkedHashMap<>();
         for (String group : groups) {
             lags.put(group, lag(group));
@@ -104,23 +113,44 @@ final class StackSampler implements AutoCloseable {
     }
 
     /**
-     * CPU time so far of each part of the stack, summed over its threads (threads are told apart by name: each service's
-     * Tomcat by its port, each service's consumers by its group, which names their threads). Threads that ended are not
-     * counted, so take the difference of two calls over a stretch when no thread pool shrinks. What the process used
-     * beyond its Java threads is the JVM's own work: garbage collection and the JIT compiler.
+     * CPU of each part of the stack since it was made, summed thread by thread at each {@link #update} (every second, with
+     * the sampler): threads are told apart by name — each service's Tomcat by its port, each service's consumers by their
+     * group, which names their threads — and a thread that ends loses only what it used since the last update. What the
+     * process used beyond its Java threads is the JVM's own work: garbage collection and the JIT compiler.
      */
-    static Map<String, Long> cpuNanosByPart(Map<String, String> serviceByPort) {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> byPart = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
-            if (nanos > 0) {
-                byPart.merge(part(info.getThreadName(), serviceByPort), nanos, Long::sum);
-            }
+    static final class CpuByPart {
+        private final Map<String, String> serviceByPort;
+        private final Map<Long, Long> lastByThread = new HashMap<>();
+        private final Map<String, Long> used = new java.util.TreeMap<>();
+        private long lastProcess;
+
+        CpuByPart(Map<String, String> serviceByPort) {
+            this.serviceByPort = serviceByPort;
+            update();
+            used.clear();
         }
-        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        byPart.put(JVM, process - byPart.values().stream().mapToLong(Long::longValue).sum());
-        return byPart;
+
+        synchronized void update() {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long byThreads = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+                if (nanos < 0) {
+                    continue;
+                }
+                Long last = lastByThread.put(info.getThreadId(), nanos);
+                long delta = nanos - (last == null ? 0 : last);
+                used.merge(part(info.getThreadName(), serviceByPort), delta, Long::sum);
+                byThreads += delta;
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            used.merge(JVM, process - lastProcess - byThreads, Long::sum);
+            lastProcess = process;
+        }
+
+        synchronized Map<String, Long> used() {
+            return Map.copyOf(used);
+        }
     }
 
     static final String JVM = "the JVM itself (garbage collection, JIT compiler)";

@@ -65,6 +65,7 @@ public class Catalog implements UnitTree {
 
     static final long PLAN_CACHE_MILLIS = 5_000;
 
+    private static final int BATCH = 2_000;
     private final MongoTemplate mongo;
     private final Map<String, CachedPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<PlansByIssuer> inForce = new AtomicReference<>(PlansByIssuer.dropped());
@@ -188,7 +189,7 @@ public class Catalog implements UnitTree {
     /** The unit and every active unit under it. */
     public List<Unit> subtree(String unitId) {
         Criteria scope = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("ancestorIds").is(unitId));
-        return mongo.find(Query.query(scope.and("active").is(true)), Unit.class);
+        return read(Query.query(scope.and("active").is(true)));
     }
 
     public List<Plan> plansInForce() {
@@ -229,7 +230,17 @@ public class Catalog implements UnitTree {
     /** Active units under the issuer (or the issuer itself) at the given levels: who must report. */
     public List<Unit> expectedUnits(String issuerId, List<UnitLevel> levels) {
         Criteria scope = new Criteria().orOperator(Criteria.where("_id").is(issuerId), Criteria.where("ancestorIds").is(issuerId));
-        return mongo.find(Query.query(scope.and("level").in(levels).and("active").is(true)), Unit.class);
+        return read(Query.query(scope.and("level").in(levels).and("active").is(true)));
+    }
+
+    /**
+     * Units in replies of {@value #BATCH}: the whole country is 300,000 of them, twice the largest reply the driver takes
+     * (48 MB) — the plan of the Central Committee failed to be told at that size until it was read this way.
+     */
+    private List<Unit> read(Query query) {
+        try (java.util.stream.Stream<Unit> units = mongo.stream(query.cursorBatchSize(BATCH), Unit.class)) {
+            return units.toList();
+        }
     }
 
     public Optional<Unit> unit(String id) {
