@@ -54,13 +54,13 @@ public final class EventInput {
                 continue;
             }
             if (!current.isEmpty()) {
-                run.accept(List.copyOf(current));
-                current.clear();
+                run.accept(current);
+                current = new ArrayList<>();
             }
             other.accept(event);
         }
         if (!current.isEmpty()) {
-            run.accept(List.copyOf(current));
+            run.accept(current);
         }
     }
 
