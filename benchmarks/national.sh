@@ -6,8 +6,12 @@
 #   benchmarks/national.sh full    # ≈303,000 units, 1,000 reports/s for 60 s (setup alone takes long; see results)
 # Further options after the profile: --rate=N (0 = as fast as possible) --seconds=N --concurrency=N --seed=N
 #   --drain-seconds=N --exact-limit=N --warmup=N --mongo=memory|h2
-# Environment: NO_BUILD=1 skips the build; JFR=file.jfr records a Java Flight Recording of the run; HEAP overrides -Xmx;
-#   JAVA_OPTS adds JVM options (e.g. JAVA_OPTS='-XX:+UseZGC -Xlog:gc:file=/tmp/gc.log').
+#   --processes=one|separate (default one: everything in this JVM; separate: Kafka + MongoDB in one JVM, each service in
+#   its own, the driver in this one, as in production — slower on 2 cores, see results/national-profile.md)
+#   --infra-heap=3g --service-heap=768m (separate only)
+# Environment: NO_BUILD=1 skips the build; JFR=file.jfr records a Java Flight Recording of this JVM; HEAP overrides its
+#   -Xmx; JAVA_OPTS adds options to this JVM (e.g. JAVA_OPTS='-XX:+UseZGC -Xlog:gc:file=/tmp/gc.log'), STACK_JAVA_OPTS
+#   to the JVMs of the stack when separate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile="${1:-quick}"
@@ -15,7 +19,12 @@ shift || true
 if [[ "${NO_BUILD:-}" != 1 ]]; then
   ./mvnw -B -q -pl deploy/local-stack -am package -DskipTests
 fi
-heap="${HEAP:-$([[ "$profile" == full ]] && echo 12g || echo 3g)}"
+# the whole stack's heap; with --processes=separate the load driver's
+if [[ " $* " == *" --processes=separate "* ]]; then
+  heap="${HEAP:-$([[ "$profile" == full ]] && echo 3g || echo 1g)}"
+else
+  heap="${HEAP:-$([[ "$profile" == full ]] && echo 12g || echo 3g)}"
+fi
 jfr=()
 if [[ -n "${JFR:-}" ]]; then
   jfr=("-XX:StartFlightRecording=filename=${JFR},settings=profile,dumponexit=true")

@@ -83,9 +83,13 @@ public final class NationalBenchmark {
      * @param exactLimit check every unit with reports in its subtree up to this many, else centre, provinces,
      *                   Đoàn trực thuộc and a random sample of this many
      * @param mongo {@code memory} (mongo-java-server's in-memory backend) or {@code h2} (file-backed)
+     * @param processes {@code separate}: Kafka and MongoDB in one JVM, each service in its own, the driver in this one (as
+     *                  in production, where each runs on its own); {@code one}: everything in this JVM
+     * @param infraHeap heap of the Kafka + MongoDB JVM (the in-memory MongoDB holds every document) when separate
+     * @param serviceHeap heap of each service's JVM when separate
      */
     record Options(String profile, NationalTree.Size size, long seed, int rate, int seconds, int concurrency, int drainSeconds,
-            int exactLimit, String mongo, int warmup, String command) {
+            int exactLimit, String mongo, int warmup, String processes, String infraHeap, String serviceHeap, String command) {
 
         static Options parse(String[] args) {
             String profile = args.length > 0 && !args[0].startsWith("--") ? args[0] : "quick";
@@ -96,6 +100,9 @@ public final class NationalBenchmark {
                     o.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
                 }
             }
+            if (!List.of("one", "separate").contains(o.getOrDefault("processes", "one"))) {
+                throw new IllegalArgumentException("--processes is one or separate, not " + o.get("processes"));
+            }
             return new Options(profile, full ? NationalTree.Size.FULL : NationalTree.Size.QUICK,
                     Long.parseLong(o.getOrDefault("seed", "2026")),
                     Integer.parseInt(o.getOrDefault("rate", full ? "1000" : "0")),
@@ -105,6 +112,9 @@ public final class NationalBenchmark {
                     Integer.parseInt(o.getOrDefault("exact-limit", "20000")),
                     o.getOrDefault("mongo", "memory"),
                     Integer.parseInt(o.getOrDefault("warmup", full ? "300" : "200")),
+                    o.getOrDefault("processes", "one"),
+                    o.getOrDefault("infra-heap", full ? "10g" : "3g"),
+                    o.getOrDefault("service-heap", full ? "2g" : "768m"),
                     "benchmarks/national.sh " + String.join(" ", args));
         }
     }
@@ -116,23 +126,73 @@ public final class NationalBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Path dir = Files.createTempDirectory("doan-national-bench");
-        MongoServer mongo = new MongoServer(options.mongo().equals("h2") ? new H2Backend(dir.resolve("mongo.mv.db").toString()) : new MemoryBackend());
-        int mongoPort = freePort();
-        mongo.bind("127.0.0.1", mongoPort);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
-                // fixed ports, so that each service's Tomcat threads carry its port (StackSampler.part)
-                Services services = Services.start(kafka.bootstrap(), "mongodb://127.0.0.1:" + mongoPort, Map.of(Services.Service.PLAN, freePort(),
-                                Services.Service.REPORT, freePort(), Services.Service.INDICATOR, freePort(), Services.Service.NOTIFICATION, freePort(),
-                                Services.Service.GATEWAY, freePort()),
-                        List.of("--logging.level.root=WARN", "--logging.level.vn.doan=WARN"))) {
-            new NationalBenchmark(options).run(kafka.bootstrap(), services);
-        } finally {
-            mongo.shutdownNow();
+        List<String> quiet = List.of("--logging.level.root=WARN", "--logging.level.vn.doan=WARN");
+        if (options.processes().equals("one")) {
+            MongoServer mongo = new MongoServer(options.mongo().equals("h2") ? new H2Backend(dir.resolve("mongo.mv.db").toString()) : new MemoryBackend());
+            int mongoPort = freePort();
+            mongo.bind("127.0.0.1", mongoPort);
+            try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
+                    // fixed ports, so that each service's Tomcat threads carry its port (StackSampler.part)
+                    Services services = Services.start(kafka.bootstrap(), "mongodb://127.0.0.1:" + mongoPort, Map.of(Services.Service.PLAN, freePort(),
+                                    Services.Service.REPORT, freePort(), Services.Service.INDICATOR, freePort(), Services.Service.NOTIFICATION, freePort(),
+                                    Services.Service.GATEWAY, freePort()), quiet)) {
+                new NationalBenchmark(options).run(kafka.bootstrap(), services, Map.of());
+            } finally {
+                mongo.shutdownNow();
+            }
+        } else {
+            Path logs = dir.resolve("logs");
+            System.out.println("Each part in its own JVM; their output is in " + logs);
+            List<String> jvmOptions = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+            String extra = System.getenv("STACK_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                jvmOptions.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            int kafkaPort = freePort();
+            int mongoPort = freePort();
+            Process infrastructure = Services.launch("infrastructure", options.infraHeap(), jvmOptions, List.of("infrastructure",
+                    String.valueOf(kafkaPort), String.valueOf(freePort()), dir.resolve("kafka").toString(), String.valueOf(mongoPort),
+                    options.mongo().equals("h2") ? dir.resolve("mongo.mv.db").toString() : "memory"), logs);
+            try {
+                awaitListening(infrastructure, kafkaPort, mongoPort);
+                String bootstrap = "127.0.0.1:" + kafkaPort;
+                Map<Services.Service, String> heaps = new java.util.EnumMap<>(Services.Service.class);
+                for (Services.Service service : Services.Service.values()) {
+                    heaps.put(service, service == Services.Service.AUTH ? "256m" : options.serviceHeap());
+                }
+                try (Services services = Services.startProcesses(bootstrap, "mongodb://127.0.0.1:" + mongoPort, java.util.EnumSet.of(
+                        Services.Service.AUTH, Services.Service.PLAN, Services.Service.REPORT, Services.Service.INDICATOR, Services.Service.NOTIFICATION),
+                        quiet, heaps, jvmOptions, logs)) {
+                    Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+                    processes.put("Kafka broker + MongoDB wire server", infrastructure.toHandle());
+                    services.processes().forEach((service, process) -> processes.put(service.configName, process.toHandle()));
+                    processes.put("load driver (this JVM)", ProcessHandle.current());
+                    new NationalBenchmark(options).run(bootstrap, services, processes);
+                }
+            } finally {
+                Services.stop(List.of(infrastructure));
+            }
         }
         System.exit(0);
     }
 
-    private void run(String bootstrap, Services services) throws Exception {
+    static void awaitListening(Process process, int... ports) throws InterruptedException {
+        for (int port : ports) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The Kafka + MongoDB process stopped; see its log");
+                }
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    break;
+                } catch (IOException notYet) {
+                    Thread.sleep(250);
+                }
+            }
+        }
+    }
+
+    /** @param processes the JVM of each part of the stack when they run apart, else empty */
+    private void run(String bootstrap, Services services, Map<String, ProcessHandle> processes) throws Exception {
         token = ApiClient.loaderToken(services);
         planUrl = services.url(Services.Service.PLAN);
         reportUrl = services.url(Services.Service.REPORT);
@@ -143,7 +203,10 @@ public final class NationalBenchmark {
         results.put("options", options.toString());
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20,
                 "java", System.getProperty("java.version"), "mongoBackend", options.mongo(),
-                "note", "broker, MongoDB server, four services and the load driver all run in this one JVM"));
+                "processes", options.processes(),
+                "note", processes.isEmpty() ? "broker, MongoDB server, four services and the load driver all run in this one JVM"
+                        : "the broker and MongoDB server in one JVM (heap " + options.infraHeap() + "), each service in its own (heap "
+                        + options.serviceHeap() + "; auth-server 256m), the load driver in this one"));
 
         NationalTree tree = NationalTree.generate(options.size(), options.seed());
         Map<String, Object> treeInfo = new LinkedHashMap<>();
@@ -187,10 +250,12 @@ public final class NationalBenchmark {
             for (Services.Service service : Services.Service.values()) {
                 serviceByPort.put(String.valueOf(URI.create(services.url(service)).getPort()), service.configName);
             }
-            StackSampler.CpuByPart cpu = new StackSampler.CpuByPart(serviceByPort);
+            StackSampler.CpuByPart cpu = processes.isEmpty() ? new StackSampler.CpuByPart(serviceByPort) : null;
+            StackSampler.ProcessUsage usage = processes.isEmpty() ? null : new StackSampler.ProcessUsage(processes);
+            Map<String, double[]> gcBefore = gcPauses(services, processes.isEmpty());
             long loadStart = System.nanoTime();
             StackSampler sampler = new StackSampler(bootstrap, GROUPS, loadStart);
-            sampler.track(cpu);
+            sampler.track(processes.isEmpty() ? cpu::update : usage::update);
             sampler.start();
             ProvinceQueries queries = new ProvinceQueries(indicatorUrl + "/api/progress/" + planId + "/" + NationalPlan.PERIOD + "/units/", provinces);
             queries.start();
@@ -204,8 +269,16 @@ public final class NationalBenchmark {
             }
             System.out.printf("Load done: %d accepted; waiting for the centre to count them all (at most %d s)%n", load.accepted(), options.drainSeconds());
             boolean drained = centre.awaitCount(expectedAtCentre, Duration.ofSeconds(options.drainSeconds()));
-            cpu.update();
-            cpuByPart(cpu.used(), (System.nanoTime() - loadStart) / 1e9);
+            if (processes.isEmpty()) {
+                cpu.update();
+                cpuByPart(cpu.used(), Map.of(), (System.nanoTime() - loadStart) / 1e9, "per-thread CPU time (ThreadMXBean) summed every second, "
+                        + "threads grouped by name");
+            } else {
+                usage.update();
+                cpuByPart(usage.used(), usage.maxRssMib(), (System.nanoTime() - loadStart) / 1e9, "CPU time of each process (as the kernel counts "
+                        + "it) and its largest resident set, sampled every second");
+            }
+            gcDuring(gcBefore, gcPauses(services, processes.isEmpty()));
             // when the centre first counted them all (not when this thread looked, after the 32 s wait for the lag sample)
             long drainedAt = drained ? centre.firstReaching(expectedAtCentre) : System.nanoTime();
             centre.stop();
@@ -654,7 +727,8 @@ public final class NationalBenchmark {
         cpu.put("processCpuAvgPercentDuringLoad", round(during.stream().mapToDouble(StackSampler.Sample::processCpu).average().orElse(0) * 100));
         cpu.put("systemCpuAvgPercentDuringLoad", round(during.stream().mapToDouble(StackSampler.Sample::systemCpu).average().orElse(0) * 100));
         cpu.put("heapMaxMiB", samples.stream().mapToLong(StackSampler.Sample::heapUsedMib).max().orElse(0));
-        cpu.put("note", "one JVM holds everything; system CPU includes other work on the machine");
+        cpu.put("note", options.processes().equals("one") ? "one JVM holds everything; system CPU includes other work on the machine"
+                : "the load driver's JVM only (each process's CPU is under cpuByPart); system CPU is the whole machine");
         results.put("process", cpu);
 
         long[] province = queries.sorted();
@@ -675,19 +749,58 @@ public final class NationalBenchmark {
     }
 
     /** CPU of each part of the stack from the start of the load until the centre counted every report. */
-    private void cpuByPart(Map<String, Long> used, double seconds) {
+    private void cpuByPart(Map<String, Long> used, Map<String, Long> maxRssMib, double seconds, String method) {
         int cores = Runtime.getRuntime().availableProcessors();
         Map<String, Object> parts = new LinkedHashMap<>();
         used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
             double cpuSeconds = e.getValue() / 1e9;
-            parts.put(e.getKey(), Map.of("cpuSeconds", round(cpuSeconds), "percentOfMachine", round(100 * cpuSeconds / (seconds * cores))));
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("cpuSeconds", round(cpuSeconds));
+            part.put("percentOfMachine", round(100 * cpuSeconds / (seconds * cores)));
+            if (maxRssMib.containsKey(e.getKey())) {
+                part.put("maxResidentMiB", maxRssMib.get(e.getKey()));
+            }
+            parts.put(e.getKey(), part);
         });
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("windowSeconds", round(seconds));
-        map.put("method", "per-thread CPU time (ThreadMXBean) summed every second, threads grouped by name, from the start of the load until the centre "
-                + "counted every report; percent of all " + cores + " cores over that window");
+        map.put("method", method + ", from the start of the load until the centre counted every report; percent of all " + cores
+                + " cores over that window");
         map.put("parts", parts);
         results.put("cpuByPart", map);
+    }
+
+    /**
+     * Garbage-collection pauses so far of each service's JVM ({@code jvm.gc.pause}: count, seconds), or of the one JVM
+     * (asked of report-service) when everything shares it.
+     */
+    private Map<String, double[]> gcPauses(Services services, boolean oneJvm) throws Exception {
+        Map<String, double[]> pauses = new LinkedHashMap<>();
+        List<Services.Service> asked = oneJvm ? List.of(Services.Service.REPORT)
+                : List.of(Services.Service.PLAN, Services.Service.REPORT, Services.Service.INDICATOR, Services.Service.NOTIFICATION);
+        for (Services.Service service : asked) {
+            double count = 0;
+            double total = 0;
+            for (JsonNode m : get(services.url(service) + "/actuator/metrics/jvm.gc.pause").get("measurements")) {
+                switch (m.get("statistic").asString()) {
+                    case "COUNT" -> count = m.get("value").asDouble();
+                    case "TOTAL_TIME" -> total = m.get("value").asDouble();
+                    default -> { }
+                }
+            }
+            pauses.put(oneJvm ? "the one JVM" : service.configName, new double[] {count, total});
+        }
+        return pauses;
+    }
+
+    private void gcDuring(Map<String, double[]> before, Map<String, double[]> after) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        after.forEach((jvm, a) -> {
+            double count = a[0] - before.get(jvm)[0];
+            double ms = (a[1] - before.get(jvm)[1]) * 1000;
+            map.put(jvm, Map.of("pauses", (long) count, "pausedMs", Math.round(ms), "meanPauseMs", count == 0 ? 0 : round(ms / count)));
+        });
+        results.put("gcPausesFromLoadStartUntilAllAtCentre", map);
     }
 
     private void exactness(String planId, String centreId, NationalTree tree, Map<String, Known> units, List<Submission> accepted) throws Exception {

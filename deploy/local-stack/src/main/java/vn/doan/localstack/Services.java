@@ -38,6 +38,8 @@ final class Services implements AutoCloseable {
 
     private final Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
     private final Map<Service, List<String>> arguments = new LinkedHashMap<>();
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
 
     /**
      * @param ports port per service, 0 for any free one
@@ -57,37 +59,126 @@ final class Services implements AutoCloseable {
     static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
             java.util.Set<Service> which, Map<Service, List<String>> ownArgs) {
         Services services = new Services();
-        int authPort = ports.getOrDefault(Service.AUTH, 0) == 0 ? freePort() : ports.get(Service.AUTH);
-        String issuer = "http://localhost:" + authPort;
-        List<String> trustIssuer = List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
+        Map<Service, Integer> withAuth = new java.util.EnumMap<>(Service.class);
+        withAuth.putAll(ports);
+        withAuth.put(Service.AUTH, ports.getOrDefault(Service.AUTH, 0) == 0 ? freePort() : ports.get(Service.AUTH));
         for (Service service : which) {
-            List<String> args = new ArrayList<>();
-            switch (service) {
-                case AUTH -> args.addAll(List.of("--server.port=" + authPort, "--doan.auth.issuer=" + issuer));
-                case GATEWAY -> {
-                    args.add("--server.port=" + ports.getOrDefault(service, 0));
-                    args.addAll(trustIssuer);
-                    for (Service routed : List.of(Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION)) {
-                        args.add("--" + routed.name() + "_SERVICE_URL=" + services.url(routed));
-                    }
-                }
-                default -> {
-                    args.addAll(List.of("--server.port=" + ports.getOrDefault(service, 0),
-                            "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
-                            "--spring.mongodb.uri=" + mongoUri));
-                    args.addAll(trustIssuer);
-                }
-            }
-            args.addAll(extraArgs);
-            args.addAll(ownArgs.getOrDefault(service, List.of()));
+            List<String> args = services.arguments(service, kafkaBootstrap, mongoUri, withAuth, extraArgs, ownArgs);
             services.arguments.put(service, args);
             services.running.put(service, run(service, args));
         }
         return services;
     }
 
-    private static ConfigurableApplicationContext run(Service service, List<String> args) {
+    /**
+     * The same, but each service in its own JVM, as in production: {@code java -Xmx<heap> <jvmOptions>} on this class
+     * path, output in {@code logs/<service>.log}. Returns when every one answers its health check.
+     */
+    static Services startProcesses(String kafkaBootstrap, String mongoUri, java.util.Set<Service> which, List<String> extraArgs,
+            Map<Service, String> heaps, List<String> jvmOptions, java.nio.file.Path logs) {
+        Services services = new Services();
+        Map<Service, Integer> ports = new java.util.EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        services.ports.putAll(ports);
+        for (Service service : which) {
+            List<String> args = new ArrayList<>(List.of(service.configName));
+            args.addAll(services.arguments(service, kafkaBootstrap, mongoUri, ports, extraArgs, Map.of()));
+            services.processes.put(service, launch(service.configName, heaps.getOrDefault(service, "1g"), jvmOptions, args, logs));
+            if (service == Service.AUTH) {
+                services.awaitHealthy(service);
+            }
+        }
+        which.forEach(services::awaitHealthy);
+        return services;
+    }
+
+    /** Settings of one service: its port, Kafka, MongoDB, the authorisation server to trust; the gateway's routes. */
+    private List<String> arguments(Service service, String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports,
+            List<String> extraArgs, Map<Service, List<String>> ownArgs) {
+        String issuer = "http://localhost:" + ports.get(Service.AUTH);
+        List<String> trustIssuer = List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
+        List<String> args = new ArrayList<>();
+        switch (service) {
+            case AUTH -> args.addAll(List.of("--server.port=" + ports.get(Service.AUTH), "--doan.auth.issuer=" + issuer));
+            case GATEWAY -> {
+                args.add("--server.port=" + ports.getOrDefault(service, 0));
+                args.addAll(trustIssuer);
+                for (Service routed : List.of(Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION)) {
+                    args.add("--" + routed.name() + "_SERVICE_URL=" + url(routed));
+                }
+            }
+            default -> {
+                args.addAll(List.of("--server.port=" + ports.getOrDefault(service, 0),
+                        "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
+                        "--spring.mongodb.uri=" + mongoUri));
+                args.addAll(trustIssuer);
+            }
+        }
+        args.addAll(extraArgs);
+        args.addAll(ownArgs.getOrDefault(service, List.of()));
+        return args;
+    }
+
+    /**
+     * {@code java} on this JVM's class path running {@link StackProcess} with {@code args}, output appended to
+     * {@code logs/<name>.log}; killed when this JVM exits.
+     */
+    static Process launch(String name, String heap, List<String> jvmOptions, List<String> args, java.nio.file.Path logs) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path")));
+        if (System.getProperty("java.class.path").endsWith("-exec.jar")) {
+            // the Spring Boot executable jar of this module (benchmarks/national.sh): its launcher unpacks the nested jars
+            command.addAll(List.of("-Dloader.main=" + StackProcess.class.getName(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        } else {
+            command.add(StackProcess.class.getName());
+        }
+        command.addAll(args);
+        try {
+            java.nio.file.Files.createDirectories(logs);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
+            return process;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy(Service service) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI health = java.net.URI.create(url(service) + "/actuator/health");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service.configName + " stopped while starting; see its log");
+            }
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(health).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.configName + " not healthy after 5 minutes");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static ConfigurableApplicationContext run(Service service, List<String> args) {
         return new SpringApplicationBuilder(service.application).properties("spring.config.name=" + service.configName,
                         "spring.autoconfigure.exclude=" + String.join(",", notFor(service)))
                 .run(args.toArray(String[]::new));
@@ -117,7 +208,7 @@ final class Services implements AutoCloseable {
         return excluded;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
@@ -136,10 +227,19 @@ final class Services implements AutoCloseable {
     }
 
     String url(Service service) {
-        return "http://localhost:" + context(service).getEnvironment().getProperty("local.server.port");
+        return "http://localhost:" + (ports.containsKey(service) ? ports.get(service)
+                : context(service).getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The JVM of each service started by {@link #startProcesses}. */
+    Map<Service, Process> processes() {
+        return java.util.Collections.unmodifiableMap(processes);
     }
 
     ConfigurableApplicationContext context(Service service) {
+        if (!running.containsKey(service)) {
+            throw new IllegalStateException(service.configName + " does not run in this JVM");
+        }
         return running.get(service);
     }
 
@@ -149,5 +249,24 @@ final class Services implements AutoCloseable {
         java.util.Collections.reverse(contexts);
         contexts.forEach(ConfigurableApplicationContext::close);
         running.clear();
+        stop(processes.values());
+        processes.clear();
+    }
+
+    /** Asks each process to stop (SIGTERM: Spring closes its context), then kills what is left after 30 s. */
+    static void stop(java.util.Collection<Process> stopping) {
+        List<Process> reversed = new ArrayList<>(stopping);
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(Process::destroy);
+        for (Process process : reversed) {
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
     }
 }

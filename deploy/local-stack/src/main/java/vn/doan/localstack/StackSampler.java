@@ -31,7 +31,7 @@ final class StackSampler implements AutoCloseable {
     private final List<String> groups;
     private final long origin;
     private final List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-    private volatile CpuByPart cpu;
+    private volatile Runnable everySample = () -> { };
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-sampler"));
 
     StackSampler(String bootstrap, List<String> groups, long originNanos) {
@@ -41,9 +41,9 @@ final class StackSampler implements AutoCloseable {
         this.origin = originNanos;
     }
 
-    /** Also sums the CPU of each part of the stack at every sample. */
-    void track(CpuByPart cpuByPart) {
-        this.cpu = cpuByPart;
+    /** Also runs {@code update} at every sample, e.g. to sum the CPU of each part of the stack. */
+    void track(Runnable update) {
+        this.everySample = update;
     }
 
     void start() {
@@ -57,9 +57,7 @@ final class StackSampler implements AutoCloseable {
     }
 
     Sample sample() throws Exception {
-        if (cpu != null) {
-            cpu.update();
-        }
+        everySample.run();
         Map<String, Long> lags = new LinkedHashMap<>();
         for (String group : groups) {
             lags.put(group, lag(group));
@@ -150,6 +148,55 @@ final class StackSampler implements AutoCloseable {
 
         synchronized Map<String, Long> used() {
             return Map.copyOf(used);
+        }
+    }
+
+    /**
+     * CPU and resident memory of each process of the stack when each part runs in its own JVM: CPU time since this was
+     * made (what the kernel counted for the process) and the largest resident set seen at an {@link #update}.
+     */
+    static final class ProcessUsage {
+        private final Map<String, ProcessHandle> processes;
+        private final Map<String, Long> startNanos = new HashMap<>();
+        private final Map<String, Long> used = new java.util.TreeMap<>();
+        private final Map<String, Long> maxRssMib = new java.util.TreeMap<>();
+
+        ProcessUsage(Map<String, ProcessHandle> processes) {
+            this.processes = processes;
+            processes.forEach((name, process) -> startNanos.put(name, cpuNanos(process)));
+        }
+
+        synchronized void update() {
+            processes.forEach((name, process) -> {
+                used.put(name, cpuNanos(process) - startNanos.get(name));
+                maxRssMib.merge(name, rssMib(process), Math::max);
+            });
+        }
+
+        synchronized Map<String, Long> used() {
+            return Map.copyOf(used);
+        }
+
+        synchronized Map<String, Long> maxRssMib() {
+            return Map.copyOf(maxRssMib);
+        }
+
+        private static long cpuNanos(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+
+        /** VmRSS of /proc/<pid>/status (Linux); 0 elsewhere. */
+        private static long rssMib(ProcessHandle process) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // not Linux, or the process has ended
+            }
+            return 0;
         }
     }
 

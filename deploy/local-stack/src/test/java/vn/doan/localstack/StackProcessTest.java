@@ -1,0 +1,63 @@
+package vn.doan.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The national benchmark's separate JVMs: starting one, and counting what each uses. */
+class StackProcessTest {
+
+    @Test
+    void theInfrastructureRunsInItsOwnJvmUntilStopped(@TempDir Path dir) throws Exception {
+        int kafkaPort = Services.freePort();
+        int mongoPort = Services.freePort();
+        Process infrastructure = Services.launch("infrastructure", "512m", List.of(), List.of("infrastructure", String.valueOf(kafkaPort),
+                String.valueOf(Services.freePort()), dir.resolve("kafka").toString(), String.valueOf(mongoPort), "memory"), dir.resolve("logs"));
+        try {
+            NationalBenchmark.awaitListening(infrastructure, kafkaPort, mongoPort);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+            }
+            try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
+                mongo.getDatabase("t").getCollection("c").insertOne(new Document("_id", "Hà Nội"));
+                assertThat(mongo.getDatabase("t").getCollection("c").find().first()).isEqualTo(new Document("_id", "Hà Nội"));
+            }
+            assertThat(infrastructure.pid()).isNotEqualTo(ProcessHandle.current().pid());
+        } finally {
+            Services.stop(List.of(infrastructure));
+        }
+        assertThat(infrastructure.isAlive()).isFalse();
+        assertThat(Files.readString(dir.resolve("logs/infrastructure.log"))).contains("MongoDB wire server on 127.0.0.1:" + mongoPort);
+    }
+
+    @Test
+    void processUsageCountsTheCpuAProcessSpentAndItsResidentSet() {
+        StackSampler.ProcessUsage usage = new StackSampler.ProcessUsage(Map.of("this JVM", ProcessHandle.current()));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        long spin = 0;
+        while (threads.getCurrentThreadCpuTime() - start < 300_000_000L) {
+            spin += Long.numberOfTrailingZeros(spin + System.nanoTime());
+        }
+        long burned = threads.getCurrentThreadCpuTime() - start;
+
+        usage.update();
+
+        // the kernel counts in ticks of 10 ms; the process spent at least what this thread did
+        assertThat(usage.used().get("this JVM")).as("spin %d", spin).isGreaterThanOrEqualTo(burned - 20_000_000L);
+        assertThat(usage.maxRssMib().get("this JVM")).isBetween(16L, Runtime.getRuntime().maxMemory() >> 20 << 1);
+    }
+}
