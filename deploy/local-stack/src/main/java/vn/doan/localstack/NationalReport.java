@@ -21,12 +21,13 @@ final class NationalReport {
         Map<String, Object> reconciliation = (Map<String, Object>) r.get("reconciliation");
         Map<String, Object> process = (Map<String, Object>) r.get("process");
         Map<String, Object> machine = (Map<String, Object>) r.get("machine");
+        boolean separate = "separate".equals(machine.get("processes"));
         StringBuilder md = new StringBuilder();
         md.append("# National benchmark: how fast and how exact, at the size of the whole country\n\n");
         md.append("Measured ").append(r.get("measuredAt")).append(", profile **").append(r.get("profile")).append("**, command `")
                 .append(r.get("command")).append("`, on this machine (").append(machine.get("cores")).append(" cores, heap max ")
                 .append(machine.get("maxHeapMiB")).append(" MiB, MongoDB wire server backend: ").append(machine.get("mongoBackend"))
-                .append("). ").append("one".equals(machine.get("processes"))
+                .append("). ").append(!separate
                         ? "The in-process Kafka broker (KRaft), the MongoDB wire server, the four services and the load driver all run in one JVM."
                         : "Each part runs in its own JVM, as in production: " + machine.get("note") + ".").append("\n\n");
         md.append("Tree: ").append(fmt(tree.get("units"))).append(" units (").append(tree.get("CENTRAL")).append(" centre, ")
@@ -68,20 +69,22 @@ final class NationalReport {
         Map<String, Object> max = (Map<String, Object>) lag.get("max");
         Map<String, Object> after = (Map<String, Object>) lag.get("at30sAfterLoad");
         max.forEach((group, m) -> md.append("| ").append(group).append(" | ").append(m).append(" | ").append(after.get(group)).append(" |\n"));
-        md.append("\n").append("one".equals(machine.get("processes")) ? "JVM (everything)" : "Load driver's JVM").append(": process CPU ").append(process.get("processCpuAvgPercentDuringLoad")).append("% of the machine on average during the load, system ")
+        md.append("\n").append(separate ? "Load driver's JVM" : "JVM (everything)").append(": process CPU ").append(process.get("processCpuAvgPercentDuringLoad")).append("% of the machine on average during the load, system ")
                 .append(process.get("systemCpuAvgPercentDuringLoad")).append("%; heap used at most ").append(process.get("heapMaxMiB")).append(" MiB.\n\n");
         Map<String, Object> cpu = (Map<String, Object>) r.get("cpuByPart");
         if (cpu != null) {
             md.append("CPU by part of the stack: ").append(cpu.get("method")).append(" (").append(cpu.get("windowSeconds")).append(" s).\n\n")
-                    .append("| part | CPU s | % of the machine | largest resident set, MiB |\n|---|---|---|---|\n");
+                    .append(separate ? "| process | CPU s | % of the machine | largest resident set, MiB |\n|---|---|---|---|\n"
+                            : "| part | CPU s | % of the machine |\n|---|---|---|\n");
             ((Map<String, Map<String, Object>>) cpu.get("parts")).forEach((part, v) -> md.append("| ").append(part).append(" | ")
-                    .append(v.get("cpuSeconds")).append(" | ").append(v.get("percentOfMachine")).append(" | ")
-                    .append(v.getOrDefault("maxResidentMiB", "—")).append(" |\n"));
+                    .append(v.get("cpuSeconds")).append(" | ").append(v.get("percentOfMachine"))
+                    .append(separate ? " | " + v.get("maxResidentMiB") : "").append(" |\n"));
             md.append("\n");
         }
         Map<String, Map<String, Object>> gc = (Map<String, Map<String, Object>>) r.get("gcPausesFromLoadStartUntilAllAtCentre");
         if (gc != null) {
-            md.append("Garbage-collection pauses over the same window (`jvm.gc.pause` of each service's JVM):\n\n")
+            md.append("Garbage-collection pauses over the same window (`jvm.gc.pause` of ").append(separate ? "each service's JVM" : "the one JVM")
+                    .append("):\n\n")
                     .append("| JVM | pauses | paused, ms | mean pause, ms |\n|---|---|---|---|\n");
             gc.forEach((jvm, v) -> md.append("| ").append(jvm).append(" | ").append(v.get("pauses")).append(" | ").append(v.get("pausedMs"))
                     .append(" | ").append(v.get("meanPauseMs")).append(" |\n"));
