@@ -111,7 +111,7 @@ public final class NationalBenchmark {
                     Integer.parseInt(o.getOrDefault("drain-seconds", full ? "3600" : "900")),
                     Integer.parseInt(o.getOrDefault("exact-limit", "20000")),
                     o.getOrDefault("mongo", "memory"),
-                    Integer.parseInt(o.getOrDefault("warmup", full ? "300" : "200")),
+                    Integer.parseInt(o.getOrDefault("warmup", full ? "6000" : "200")),
                     o.getOrDefault("processes", "one"),
                     o.getOrDefault("infra-heap", full ? "10g" : "3g"),
                     o.getOrDefault("service-heap", full ? "2g" : "768m"),

@@ -114,11 +114,13 @@ final class StackSampler implements AutoCloseable {
      * CPU of each part of the stack since it was made, summed thread by thread at each {@link #update} (every second, with
      * the sampler): threads are told apart by name — each service's Tomcat by its port, each service's consumers by their
      * group, which names their threads — and a thread that ends loses only what it used since the last update. What the
-     * process used beyond its Java threads is the JVM's own work: garbage collection and the JIT compiler.
+     * process used beyond its Java threads is the JVM's own work; on Linux the threads of the garbage collector and of
+     * the JIT compiler, which Java does not list, are read from {@code /proc/self/task} and counted apart.
      */
     static final class CpuByPart {
         private final Map<String, String> serviceByPort;
         private final Map<Long, Long> lastByThread = new HashMap<>();
+        private final Map<String, Long> lastByTask = new HashMap<>();
         private final Map<String, Long> used = new java.util.TreeMap<>();
         private long lastProcess;
 
@@ -142,8 +144,44 @@ final class StackSampler implements AutoCloseable {
                 byThreads += delta;
             }
             long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            used.merge(JVM, process - lastProcess - byThreads, Long::sum);
+            long byVm = 0;
+            for (Map.Entry<String, long[]> task : vmTasks().entrySet()) {
+                Long last = lastByTask.put(task.getKey(), task.getValue()[1]);
+                long delta = task.getValue()[1] - (last == null ? 0 : last);
+                used.merge(task.getValue()[0] == 0 ? GC : JIT, delta, Long::sum);
+                byVm += delta;
+            }
+            used.merge(JVM, process - lastProcess - byThreads - byVm, Long::sum);
             lastProcess = process;
+        }
+
+        /**
+         * The garbage collector's and JIT compiler's threads of this process (Linux: {@code /proc/self/task/<tid>/stat},
+         * CPU in ticks of 10 ms), by tid: {kind (0 collector, 1 compiler), CPU nanoseconds}. Empty elsewhere.
+         */
+        private static Map<String, long[]> vmTasks() {
+            Map<String, long[]> tasks = new HashMap<>();
+            try (java.nio.file.DirectoryStream<java.nio.file.Path> dir = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
+                for (java.nio.file.Path task : dir) {
+                    String stat;
+                    try {
+                        stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    } catch (java.io.IOException ended) {
+                        continue;
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    int kind = name.startsWith("GC Thread") || name.startsWith("G1 ") ? 0 : name.matches("C[12] CompilerThre.*") ? 1 : -1;
+                    if (kind >= 0) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        // utime and stime, fields 14 and 15 of stat, are the 12th and 13th after the name
+                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        tasks.put(task.getFileName().toString(), new long[] {kind, ticks * 10_000_000L});
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException notLinux) {
+                return Map.of();
+            }
+            return tasks;
         }
 
         synchronized Map<String, Long> used() {
@@ -200,7 +238,9 @@ final class StackSampler implements AutoCloseable {
         }
     }
 
-    static final String JVM = "the JVM itself (garbage collection, JIT compiler)";
+    static final String JVM = "the JVM itself, the rest (VM thread, safepoints; all of it where /proc cannot be read)";
+    static final String GC = "the JVM's garbage collector (G1's threads)";
+    static final String JIT = "the JVM's JIT compiler";
 
     static String part(String thread, Map<String, String> serviceByPort) {
         if (thread.startsWith("http-nio-")) {

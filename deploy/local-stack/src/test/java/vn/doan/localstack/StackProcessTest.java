@@ -60,4 +60,24 @@ class StackProcessTest {
         assertThat(usage.used().get("this JVM")).as("spin %d", spin).isGreaterThanOrEqualTo(burned - 20_000_000L);
         assertThat(usage.maxRssMib().get("this JVM")).isBetween(16L, Runtime.getRuntime().maxMemory() >> 20 << 1);
     }
+
+    @Test
+    void cpuByPartCountsTheGarbageCollectorsThreadsApart() {
+        // G1's workers are threads of their own; a serial collector (one core) works in the VM thread instead
+        org.junit.jupiter.api.Assumptions.assumeTrue(ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("G1")));
+        StackSampler.CpuByPart cpu = new StackSampler.CpuByPart(Map.of());
+        List<long[]> live = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000_000; i++) {
+            live.add(new long[8]);
+        }
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        cpu.update();
+
+        // three full collections of two million live arrays take G1's worker threads well over one tick of 10 ms
+        assertThat(cpu.used().get(StackSampler.GC)).as("%d arrays kept", live.size()).isGreaterThanOrEqualTo(10_000_000L);
+        assertThat(cpu.used()).containsKey(StackSampler.JVM);
+    }
 }
