@@ -1,8 +1,5 @@
 package vn.doan.localstack;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -128,17 +125,13 @@ public final class NationalBenchmark {
         Path dir = Files.createTempDirectory("doan-national-bench");
         List<String> quiet = List.of("--logging.level.root=WARN", "--logging.level.vn.doan=WARN");
         if (options.processes().equals("one")) {
-            MongoServer mongo = new MongoServer(options.mongo().equals("h2") ? new H2Backend(dir.resolve("mongo.mv.db").toString()) : new MemoryBackend());
-            int mongoPort = freePort();
-            mongo.bind("127.0.0.1", mongoPort);
-            try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
+            try (EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), options.mongo().equals("h2") ? dir.resolve("mongo.mv.db") : null);
+                    EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
                     // fixed ports, so that each service's Tomcat threads carry its port (StackSampler.part)
-                    Services services = Services.start(kafka.bootstrap(), "mongodb://127.0.0.1:" + mongoPort, Map.of(Services.Service.PLAN, freePort(),
+                    Services services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(Services.Service.PLAN, freePort(),
                                     Services.Service.REPORT, freePort(), Services.Service.INDICATOR, freePort(), Services.Service.NOTIFICATION, freePort(),
                                     Services.Service.GATEWAY, freePort()), quiet)) {
                 new NationalBenchmark(options).run(kafka.bootstrap(), services, Map.of());
-            } finally {
-                mongo.shutdownNow();
             }
         } else {
             Path logs = dir.resolve("logs");
@@ -154,7 +147,7 @@ public final class NationalBenchmark {
                     String.valueOf(kafkaPort), String.valueOf(freePort()), dir.resolve("kafka").toString(), String.valueOf(mongoPort),
                     options.mongo().equals("h2") ? dir.resolve("mongo.mv.db").toString() : "memory"), logs);
             try {
-                awaitListening(infrastructure, kafkaPort, mongoPort);
+                Services.awaitListening(infrastructure, kafkaPort, mongoPort);
                 String bootstrap = "127.0.0.1:" + kafkaPort;
                 Map<Services.Service, String> heaps = new java.util.EnumMap<>(Services.Service.class);
                 for (Services.Service service : Services.Service.values()) {
@@ -174,21 +167,6 @@ public final class NationalBenchmark {
             }
         }
         System.exit(0);
-    }
-
-    static void awaitListening(Process process, int... ports) throws InterruptedException {
-        for (int port : ports) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("The Kafka + MongoDB process stopped; see its log");
-                }
-                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                    break;
-                } catch (IOException notYet) {
-                    Thread.sleep(250);
-                }
-            }
-        }
     }
 
     /** @param processes the JVM of each part of the stack when they run apart, else empty */
@@ -246,16 +224,20 @@ public final class NationalBenchmark {
             System.out.println("Warm-up: " + results.get("warmup"));
 
             List<String> provinces = tree.ofLevel(UnitLevel.PROVINCE).stream().map(u -> units.get(u.code()).id()).toList();
-            Map<String, String> serviceByPort = new HashMap<>();
-            for (Services.Service service : Services.Service.values()) {
-                serviceByPort.put(String.valueOf(URI.create(services.url(service)).getPort()), service.configName);
+            StackSampler.Usage usage;
+            if (processes.isEmpty()) {
+                Map<String, String> serviceByPort = new HashMap<>();
+                for (Services.Service service : Services.Service.values()) {
+                    serviceByPort.put(String.valueOf(URI.create(services.url(service)).getPort()), service.configName);
+                }
+                usage = new StackSampler.CpuByPart(serviceByPort);
+            } else {
+                usage = new StackSampler.ProcessUsage(processes);
             }
-            StackSampler.CpuByPart cpu = processes.isEmpty() ? new StackSampler.CpuByPart(serviceByPort) : null;
-            StackSampler.ProcessUsage usage = processes.isEmpty() ? null : new StackSampler.ProcessUsage(processes);
             Map<String, double[]> gcBefore = gcPauses(services, processes.isEmpty());
             long loadStart = System.nanoTime();
             StackSampler sampler = new StackSampler(bootstrap, GROUPS, loadStart);
-            sampler.track(processes.isEmpty() ? cpu::update : usage::update);
+            sampler.track(usage::update);
             sampler.start();
             ProvinceQueries queries = new ProvinceQueries(indicatorUrl + "/api/progress/" + planId + "/" + NationalPlan.PERIOD + "/units/", provinces);
             queries.start();
@@ -269,15 +251,8 @@ public final class NationalBenchmark {
             }
             System.out.printf("Load done: %d accepted; waiting for the centre to count them all (at most %d s)%n", load.accepted(), options.drainSeconds());
             boolean drained = centre.awaitCount(expectedAtCentre, Duration.ofSeconds(options.drainSeconds()));
-            if (processes.isEmpty()) {
-                cpu.update();
-                cpuByPart(cpu.used(), Map.of(), (System.nanoTime() - loadStart) / 1e9, "per-thread CPU time (ThreadMXBean) summed every second, "
-                        + "threads grouped by name");
-            } else {
-                usage.update();
-                cpuByPart(usage.used(), usage.maxRssMib(), (System.nanoTime() - loadStart) / 1e9, "CPU time of each process (as the kernel counts "
-                        + "it) and its largest resident set, sampled every second");
-            }
+            usage.update();
+            cpuByPart(usage, (System.nanoTime() - loadStart) / 1e9);
             gcDuring(gcBefore, gcPauses(services, processes.isEmpty()));
             // when the centre first counted them all (not when this thread looked, after the 32 s wait for the lag sample)
             long drainedAt = drained ? centre.firstReaching(expectedAtCentre) : System.nanoTime();
@@ -749,10 +724,11 @@ public final class NationalBenchmark {
     }
 
     /** CPU of each part of the stack from the start of the load until the centre counted every report. */
-    private void cpuByPart(Map<String, Long> used, Map<String, Long> maxRssMib, double seconds, String method) {
+    private void cpuByPart(StackSampler.Usage usage, double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, Long> maxRssMib = usage.maxRssMib();
         Map<String, Object> parts = new LinkedHashMap<>();
-        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
+        usage.used().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
             double cpuSeconds = e.getValue() / 1e9;
             Map<String, Object> part = new LinkedHashMap<>();
             part.put("cpuSeconds", round(cpuSeconds));
@@ -764,7 +740,7 @@ public final class NationalBenchmark {
         });
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("windowSeconds", round(seconds));
-        map.put("method", method + ", from the start of the load until the centre counted every report; percent of all " + cores
+        map.put("method", usage.method() + ", from the start of the load until the centre counted every report; percent of all " + cores
                 + " cores over that window");
         map.put("parts", parts);
         results.put("cpuByPart", map);

@@ -148,6 +148,22 @@ final class Services implements AutoCloseable {
         }
     }
 
+    /** Returns when {@code process} accepts connections on every one of {@code ports}; fails if it stops first. */
+    static void awaitListening(Process process, int... ports) throws InterruptedException {
+        for (int port : ports) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Process " + process.pid() + " stopped before listening on " + port + "; see its log");
+                }
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    break;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(250);
+                }
+            }
+        }
+    }
+
     private void awaitHealthy(Service service) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.URI health = java.net.URI.create(url(service) + "/actuator/health");

@@ -1,8 +1,5 @@
 package vn.doan.localstack;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -19,10 +16,9 @@ public final class StackProcess {
     public static void main(String[] args) {
         if (args[0].equals("infrastructure")) {
             EmbeddedKafka kafka = EmbeddedKafka.start(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
-            MongoServer mongo = new MongoServer(args[5].equals("memory") ? new MemoryBackend() : new H2Backend(args[5]));
-            mongo.bind("127.0.0.1", Integer.parseInt(args[4]));
+            EmbeddedMongo mongo = EmbeddedMongo.start(Integer.parseInt(args[4]), args[5].equals("memory") ? null : Path.of(args[5]));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                mongo.shutdownNow();
+                mongo.close();
                 kafka.close();
             }, "infrastructure-shutdown"));
             System.out.println("Kafka on " + kafka.bootstrap() + ", MongoDB wire server on 127.0.0.1:" + args[4]);

@@ -110,6 +110,20 @@ final class StackSampler implements AutoCloseable {
         return admin.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
+    /** What each part of the stack used since it was made, brought up to date at every sample. */
+    interface Usage {
+        void update();
+
+        /** CPU nanoseconds by part. */
+        Map<String, Long> used();
+
+        /** Largest resident set by part, where parts are processes; else empty. */
+        Map<String, Long> maxRssMib();
+
+        /** How it is counted, for the results. */
+        String method();
+    }
+
     /**
      * CPU of each part of the stack since it was made, summed thread by thread at each {@link #update} (every second, with
      * the sampler): threads are told apart by name — each service's Tomcat by its port, each service's consumers by their
@@ -117,10 +131,12 @@ final class StackSampler implements AutoCloseable {
      * process used beyond its Java threads is the JVM's own work; on Linux the threads of the garbage collector and of
      * the JIT compiler, which Java does not list, are read from {@code /proc/self/task} and counted apart.
      */
-    static final class CpuByPart {
+    static final class CpuByPart implements Usage {
         private final Map<String, String> serviceByPort;
         private final Map<Long, Long> lastByThread = new HashMap<>();
         private final Map<String, Long> lastByTask = new HashMap<>();
+        /** Threads of this process already seen not to be the collector's or the compiler's: not read again. */
+        private final java.util.Set<String> otherTasks = new java.util.HashSet<>();
         private final Map<String, Long> used = new java.util.TreeMap<>();
         private long lastProcess;
 
@@ -130,7 +146,8 @@ final class StackSampler implements AutoCloseable {
             used.clear();
         }
 
-        synchronized void update() {
+        @Override
+        public synchronized void update() {
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long byThreads = 0;
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -145,7 +162,7 @@ final class StackSampler implements AutoCloseable {
             }
             long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
             long byVm = 0;
-            for (Map.Entry<String, long[]> task : vmTasks().entrySet()) {
+            for (Map.Entry<String, long[]> task : vmTasks(otherTasks).entrySet()) {
                 Long last = lastByTask.put(task.getKey(), task.getValue()[1]);
                 long delta = task.getValue()[1] - (last == null ? 0 : last);
                 used.merge(task.getValue()[0] == 0 ? GC : JIT, delta, Long::sum);
@@ -157,12 +174,16 @@ final class StackSampler implements AutoCloseable {
 
         /**
          * The garbage collector's and JIT compiler's threads of this process (Linux: {@code /proc/self/task/<tid>/stat},
-         * CPU in ticks of 10 ms), by tid: {kind (0 collector, 1 compiler), CPU nanoseconds}. Empty elsewhere.
+         * CPU in ticks of 10 ms), by tid: {kind (0 collector, 1 compiler), CPU nanoseconds}. Empty elsewhere. Threads found
+         * to be neither are added to {@code others} and skipped from then on.
          */
-        private static Map<String, long[]> vmTasks() {
+        private static Map<String, long[]> vmTasks(java.util.Set<String> others) {
             Map<String, long[]> tasks = new HashMap<>();
             try (java.nio.file.DirectoryStream<java.nio.file.Path> dir = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
                 for (java.nio.file.Path task : dir) {
+                    if (others.contains(task.getFileName().toString())) {
+                        continue;
+                    }
                     String stat;
                     try {
                         stat = java.nio.file.Files.readString(task.resolve("stat"));
@@ -176,6 +197,8 @@ final class StackSampler implements AutoCloseable {
                         // utime and stime, fields 14 and 15 of stat, are the 12th and 13th after the name
                         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                         tasks.put(task.getFileName().toString(), new long[] {kind, ticks * 10_000_000L});
+                    } else {
+                        others.add(task.getFileName().toString());
                     }
                 }
             } catch (java.io.IOException | RuntimeException notLinux) {
@@ -184,8 +207,19 @@ final class StackSampler implements AutoCloseable {
             return tasks;
         }
 
-        synchronized Map<String, Long> used() {
+        @Override
+        public synchronized Map<String, Long> used() {
             return Map.copyOf(used);
+        }
+
+        @Override
+        public Map<String, Long> maxRssMib() {
+            return Map.of();
+        }
+
+        @Override
+        public String method() {
+            return "per-thread CPU time (ThreadMXBean; the collector's and compiler's threads from /proc) summed every second, threads grouped by name";
         }
     }
 
@@ -193,7 +227,7 @@ final class StackSampler implements AutoCloseable {
      * CPU and resident memory of each process of the stack when each part runs in its own JVM: CPU time since this was
      * made (what the kernel counted for the process) and the largest resident set seen at an {@link #update}.
      */
-    static final class ProcessUsage {
+    static final class ProcessUsage implements Usage {
         private final Map<String, ProcessHandle> processes;
         private final Map<String, Long> startNanos = new HashMap<>();
         private final Map<String, Long> used = new java.util.TreeMap<>();
@@ -204,19 +238,27 @@ final class StackSampler implements AutoCloseable {
             processes.forEach((name, process) -> startNanos.put(name, cpuNanos(process)));
         }
 
-        synchronized void update() {
+        @Override
+        public synchronized void update() {
             processes.forEach((name, process) -> {
                 used.put(name, cpuNanos(process) - startNanos.get(name));
                 maxRssMib.merge(name, rssMib(process), Math::max);
             });
         }
 
-        synchronized Map<String, Long> used() {
+        @Override
+        public synchronized Map<String, Long> used() {
             return Map.copyOf(used);
         }
 
-        synchronized Map<String, Long> maxRssMib() {
+        @Override
+        public synchronized Map<String, Long> maxRssMib() {
             return Map.copyOf(maxRssMib);
+        }
+
+        @Override
+        public String method() {
+            return "CPU time of each process (as the kernel counts it) and its largest resident set, sampled every second";
         }
 
         private static long cpuNanos(ProcessHandle process) {

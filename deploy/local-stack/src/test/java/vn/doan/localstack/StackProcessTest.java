@@ -27,7 +27,7 @@ class StackProcessTest {
         Process infrastructure = Services.launch("infrastructure", "512m", List.of(), List.of("infrastructure", String.valueOf(kafkaPort),
                 String.valueOf(Services.freePort()), dir.resolve("kafka").toString(), String.valueOf(mongoPort), "memory"), dir.resolve("logs"));
         try {
-            NationalBenchmark.awaitListening(infrastructure, kafkaPort, mongoPort);
+            Services.awaitListening(infrastructure, kafkaPort, mongoPort);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
                 assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
             }
