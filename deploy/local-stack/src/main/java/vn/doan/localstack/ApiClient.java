@@ -48,6 +48,11 @@ final class ApiClient {
         this.token = token;
     }
 
+    /** plan-, report- and indicator-service at these addresses (no notification-service), as the demo loader of the authorisation server at {@code auth}. */
+    static ApiClient direct(String plan, String report, String indicator, String auth) {
+        return new ApiClient(plan, report, indicator, null, loaderToken(new vn.doan.authserver.TokenClient(auth)));
+    }
+
     /** Everything through the gateway, with this access token (null for none). */
     static ApiClient throughGateway(Services services, String accessToken) {
         String gateway = services.url(Services.Service.GATEWAY);
@@ -60,7 +65,10 @@ final class ApiClient {
 
     /** The demo loader's client-credentials token (an administrator's), fetched again every minute. */
     static java.util.function.Supplier<String> loaderToken(Services services) {
-        vn.doan.authserver.TokenClient tokens = tokens(services);
+        return loaderToken(tokens(services));
+    }
+
+    private static java.util.function.Supplier<String> loaderToken(vn.doan.authserver.TokenClient tokens) {
         String[] current = new String[1];
         long[] fetched = new long[1];
         return () -> {
