@@ -48,9 +48,9 @@ final class ApiClient {
         this.token = token;
     }
 
-    /** plan-, report- and indicator-service at these addresses (no notification-service), as the demo loader of the authorisation server at {@code auth}. */
-    static ApiClient direct(String plan, String report, String indicator, String auth) {
-        return new ApiClient(plan, report, indicator, null, loaderToken(new vn.doan.authserver.TokenClient(auth)));
+    /** plan-, report- and indicator-service at these addresses (no notification-service), with these access tokens. */
+    static ApiClient direct(String plan, String report, String indicator, java.util.function.Supplier<String> token) {
+        return new ApiClient(plan, report, indicator, null, token);
     }
 
     /** Everything through the gateway, with this access token (null for none). */
@@ -65,10 +65,7 @@ final class ApiClient {
 
     /** The demo loader's client-credentials token (an administrator's), fetched again every minute. */
     static java.util.function.Supplier<String> loaderToken(Services services) {
-        return loaderToken(tokens(services));
-    }
-
-    private static java.util.function.Supplier<String> loaderToken(vn.doan.authserver.TokenClient tokens) {
+        vn.doan.authserver.TokenClient tokens = tokens(services);
         String[] current = new String[1];
         long[] fetched = new long[1];
         return () -> {

@@ -36,6 +36,7 @@ import vn.doan.events.Topics;
 import vn.doan.events.report.ReportAccepted;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.support.test.TestTokens;
 
 /**
  * The local stack as a user runs it ({@link LocalStack}: in-process Kafka and MongoDB stored in a data directory), in
@@ -48,7 +49,8 @@ class CrashDurabilityTest {
 
     private static final int THREADS = 8;
     private static final String CODE = "CT1";
-    private static final List<String> SERVICES = List.of("auth-server", "plan-service", "report-service", "indicator-service");
+    /** The services on a report's path; they trust the test's token issuer instead of an authorisation server of their own. */
+    private static final List<String> SERVICES = List.of("plan-service", "report-service", "indicator-service");
 
     @TempDir
     Path dir;
@@ -79,7 +81,7 @@ class CrashDurabilityTest {
         long seed = random.nextLong();
         random.setSeed(seed);
         System.out.println("CrashDurabilityTest seed " + seed);
-        for (String name : List.of("DOAN_KAFKA_PORT", "DOAN_KAFKA_CONTROLLER_PORT", "DOAN_MONGO_PORT", "AUTH_SERVER_PORT", "PLAN_SERVICE_PORT",
+        for (String name : List.of("DOAN_KAFKA_PORT", "DOAN_KAFKA_CONTROLLER_PORT", "DOAN_MONGO_PORT", "PLAN_SERVICE_PORT",
                 "REPORT_SERVICE_PORT", "INDICATOR_SERVICE_PORT")) {
             ports.put(name, Services.freePort());
         }
@@ -313,7 +315,8 @@ class CrashDurabilityTest {
         env.put("DOAN_DATA_DIR", dir.resolve("data").toString());
         env.put("DOAN_DEMO_DATA", "false");
         env.put("DOAN_SERVICES", String.join(",", SERVICES));
-        env.put("DOAN_AUTH_ISSUER", "http://localhost:" + ports.get("AUTH_SERVER_PORT"));
+        env.put("DOAN_OIDC_ISSUER_URI", TestTokens.ISSUER);
+        env.put("DOAN_OIDC_JWK_SET_URI", TestTokens.jwkSetUri());
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                 "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-cp",
                 System.getProperty("java.class.path"), LocalStack.class.getName(), "--doan.outbox.interval=50ms"));
@@ -336,7 +339,7 @@ class CrashDurabilityTest {
             log = new String(bytes, earlierRuns, bytes.length - earlierRuns, java.nio.charset.StandardCharsets.UTF_8);
         }
         System.out.printf("Stack up in %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
-        api = ApiClient.direct(url("PLAN_SERVICE_PORT"), url("REPORT_SERVICE_PORT"), url("INDICATOR_SERVICE_PORT"), url("AUTH_SERVER_PORT"));
+        api = ApiClient.direct(url("PLAN_SERVICE_PORT"), url("REPORT_SERVICE_PORT"), url("INDICATOR_SERVICE_PORT"), TestTokens::admin);
     }
 
     private String url(String port) {
