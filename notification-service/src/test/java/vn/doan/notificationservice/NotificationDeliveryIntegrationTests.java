@@ -337,6 +337,42 @@ abstract class NotificationDeliveryIntegrationTests {
         assertThat(blank.body().get("rule").asString()).isEqualTo("recipient.subject");
     }
 
+    /**
+     * Xuân Hòa's cadre tries to register a person of Xuân Hòa under the login of Thọ Lập's author: refused, so Thọ Lập's
+     * returned report is told to its author alone, in her inbox, which neither the neighbour nor the district reads.
+     */
+    @Test
+    void aReturnedReportReachesItsAuthorsInboxAndNobodyWhoClaimsHerLogin() {
+        CLOCK.set("2026-06-05T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        String login = "cb-tholap-" + t.s;
+        HttpJson author = http.as(TestTokens.cadre(login, t.thoLap));
+        HttpJson neighbour = http.as(TestTokens.cadre("bt-xuanhoa-" + t.s, t.xuanHoa));
+        HttpJson district = http.as(TestTokens.cadre("bt-thoxuan-" + t.s, t.district));
+        t.person(author, "cb-tholap", t.thoLap, "DEPUTY", null, "Phạm Thị Thu", List.of("INBOX"), "vi", login);
+        HttpJson.Response claimed = neighbour.send("PUT", "/api/recipients/" + t.person("gia-mao"), Map.of("unitId", t.xuanHoa,
+                "role", "DEPUTY", "name", "Phạm Thị Thu", "channels", List.of("INBOX"), "subject", login));
+        assertThat(claimed.status()).as(claimed.body().toString()).isEqualTo(403);
+        assertThat(claimed.body().get("field").asString()).isEqualTo("subject");
+
+        kafka.publish(new ReportReturned("r-" + t.thoLap, 1, t.plan, t.thoLap, ThoXuan.PERIOD, "Thiếu danh sách 18 đoàn viên đã tham gia tập huấn",
+                "bt-huyendoan", Instant.parse("2026-06-05T02:00:00Z"), login), t.thoLap);
+        await(() -> deliveriesOf("returned|r-" + t.thoLap + "|1") == 1);
+        deliveries.sweep();
+
+        String inbox = "/api/inbox?recipientId=" + t.person("cb-tholap");
+        List<JsonNode> items = author.get(inbox).body().values().stream().toList();
+        assertThat(items).extracting(i -> i.get("body").asString()).containsExactly("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch "
+                + "54-CT/ĐTN của Đoàn xã Thọ Lập đã được trả lại để bổ sung, chỉnh sửa. Lý do: Thiếu danh sách 18 đoàn viên đã tham gia tập huấn");
+        assertThat(mongo.getCollection("deliveries").find(new Document("notificationId", "returned|r-" + t.thoLap + "|1"))
+                .map(d -> d.getString("recipientId")).into(new java.util.ArrayList<>())).containsExactly(t.person("cb-tholap"));
+        for (HttpJson other : List.of(neighbour, district)) {
+            assertThat(other.get(inbox).status()).isEqualTo(403);
+            assertThat(other.get("/api/inbox/stream?recipientId=" + t.person("cb-tholap")).status()).isEqualTo(403);
+            assertThat(other.post("/api/inbox/" + path(items.get(0).get("id").asString()) + "/read", "").status()).isEqualTo(403);
+        }
+    }
+
     @Test
     void aUnitCreatedAfterThePlanIsToldOnceWhatTheCurrentVersionAsksOfItsLevel() {
         CLOCK.set("2026-03-03T09:00");

@@ -39,7 +39,9 @@ class RecipientController {
 
     @PutMapping("/{id}")
     Recipient put(@PathVariable String id, @Valid @RequestBody RecipientRequest r) {
-        Access.require(access.canManage(Caller.current(), r.unitId()), "unitId");
+        Caller caller = Caller.current();
+        Access.require(access.canManage(caller, r.unitId()), "unitId");
+        RecipientAccess.requireOwnLogin(caller, r.subject());
         Set<ChannelType> channels = r.channels() == null || r.channels().isEmpty() ? Set.of(ChannelType.INBOX) : r.channels();
         String language = r.language() == null ? "vi" : r.language();
         if (!List.of("vi", "en").contains(language)) {
