@@ -27,7 +27,8 @@ import vn.doan.support.test.TestTokens;
 
 /**
  * A unit's reminder inbox: read by the unit and the units above it, not by a neighbour or a sibling district;
- * a reminder is marked read by a cadre of its own unit. No token → 401, wrong unit → 403.
+ * a reminder is marked read by a cadre of its own unit. No token → 401, wrong unit → 403. People are linked only to the
+ * caller's own login and an inbox is its owner's; webhooks pointing inside the network are refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=notification-service", "doan.reminders.interval=1h"})
@@ -216,6 +217,32 @@ class NotificationServiceAccessTest {
                 "subject", "bt-thoxuan")).status()).isEqualTo(200);
         assertThat(district.get("/api/inbox?recipientId=" + mine).body().size()).as("registered again: the old inbox went with the person")
                 .isZero();
+    }
+
+    /**
+     * A webhook would make this service call the address given: the cloud's metadata, the authorisation server, this host.
+     * Only https to public addresses is registered (the allow-list is empty by default); nothing refused is stored.
+     */
+    @Test
+    void aWebhookIsRegisteredOnlyOverHttpsToAPublicAddress() {
+        HttpJson district = admin.as(TestTokens.cadre("bt-thoxuan", thoXuan));
+        List<String> inside = List.of("https://169.254.169.254/latest/meta-data", "http://example.org", "https://127.0.0.1:9000/oauth2/token",
+                "https://localhost", "https://[::1]/", "https://10.0.0.7/hooks", "https://[fd00::7]/hooks", "https://0.0.0.0/",
+                "https://[::ffff:192.168.1.1]/", "ftp://example.org/hooks", "http://127.0.0.1:" + port + "/api/recipients");
+        for (String url : inside) {
+            String id = "/api/recipients/zalo-" + Math.abs(url.hashCode()) + "-" + thoLap;
+            HttpJson.Response refused = district.send("PUT", id, Map.of("unitId", thoLap, "role", "DEPUTY", "name", "Phạm Văn Đức",
+                    "webhookUrl", url, "channels", List.of("WEBHOOK")));
+            assertThat(refused.status()).as(url + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("field").asString()).isEqualTo("webhookUrl");
+            assertThat(refused.body().get("detail_vi").asString()).isEqualTo("Webhook phải là địa chỉ https tới một máy chủ công khai trên "
+                    + "Internet, không phải localhost, mạng nội bộ hay địa chỉ đặc biệt.");
+            assertThat(admin.get(id).status()).as(url + " not stored").isEqualTo(404);
+        }
+        HttpJson.Response publicHook = district.send("PUT", "/api/recipients/zalo-" + thoLap, Map.of("unitId", thoLap, "role", "DEPUTY",
+                "name", "Phạm Văn Đức", "webhookUrl", "https://203.162.4.191/hooks/doan", "channels", List.of("WEBHOOK")));
+        assertThat(publicHook.status()).as(publicHook.body().toString()).isEqualTo(200);
     }
 
     static void assertForbidden(HttpJson.Response response) {
