@@ -288,6 +288,26 @@ abstract class IndicatorServiceIntegrationTests {
      * track; nobody reports anything more, and on 02/01/2017 the year is over below its 100% target: off
      * track. No new data arrives, so only the nightly pass over the calendar can say so — once.
      */
+    /** The four grassroots units of Thọ Xuân each report the largest values report-service accepts: exact at the district and the province. */
+    @Test
+    void theLargestValuesAUnitMayReportAddUpExactlyTwoLevelsUp() {
+        Tree t = tree();
+        long max = 100_000_000L;
+        for (String unit : List.of(t.thoLap(), t.xuanHoa(), t.school(), t.xuanLai())) {
+            report(t, unit, "2016", 1, new Value("CT01", max, max), new Value("CT16", max, null));
+        }
+
+        JsonNode district = awaitProgress(t, "2016", t.thoXuan(), subtreeUnits("CT16", 4));
+        JsonNode province = awaitProgress(t, "2016", t.province(), subtreeUnits("CT16", 4));
+
+        for (JsonNode top : List.of(district, province)) {
+            assertMeasure(indicator(top, "CT01").get("subtree"), 4 * max, 4 * max, "100.00", "ACHIEVED");
+            JsonNode count = indicator(top, "CT16").get("subtree");
+            assertThat(List.of(count.get("numerator").asLong(), count.get("unitsMet").asLong(), count.get("reportingUnits").asLong()))
+                    .containsExactly(400_000_000L, 4L, 4L);
+        }
+    }
+
     @Test
     void aStatusThatMovesOnlyWithTheCalendarIsAnnouncedOnceByTheNightlyPass() {
         Tree t = tree();

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,9 +50,12 @@ import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.notificationservice.delivery.ChannelType;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.digest.DigestSweep;
 import vn.doan.notificationservice.notice.Notifier;
+import vn.doan.notificationservice.recipient.Recipient;
+import vn.doan.notificationservice.recipient.Role;
 import vn.doan.notificationservice.reminder.ReminderSweep;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
@@ -67,6 +71,8 @@ import vn.doan.support.test.MutableClock;
         "spring.config.name=notification-service",
         "doan.reminders.interval=1h", "doan.deliveries.interval=1h", "doan.deliveries.max-attempts=3", "doan.deliveries.first-retry=30s",
         "doan.inbox.stream-poll=200ms", "doan.outbox.sweep-interval=1h",
+        // the test's webhook receivers listen on 127.0.0.1; the name localhost is not trusted
+        "doan.notifications.webhook.allowed-hosts=127.0.0.1",
         "spring.cloud.stream.bindings.onUnitEvent-in-0.group=notification-delivery-test",
         "spring.cloud.stream.bindings.onPlanEvent-in-0.group=notification-delivery-test",
         "spring.cloud.stream.bindings.onReportEvent-in-0.group=notification-delivery-test",
@@ -335,6 +341,42 @@ abstract class NotificationDeliveryIntegrationTests {
                 "name", "Phạm Thị Thu", "subject", " "));
         assertThat(blank.status()).isEqualTo(422);
         assertThat(blank.body().get("rule").asString()).isEqualTo("recipient.subject");
+    }
+
+    /**
+     * Xuân Hòa's cadre tries to register a person of Xuân Hòa under the login of Thọ Lập's author: refused, so Thọ Lập's
+     * returned report is told to its author alone, in her inbox, which neither the neighbour nor the district reads.
+     */
+    @Test
+    void aReturnedReportReachesItsAuthorsInboxAndNobodyWhoClaimsHerLogin() {
+        CLOCK.set("2026-06-05T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        String login = "cb-tholap-" + t.s;
+        HttpJson author = http.as(TestTokens.cadre(login, t.thoLap));
+        HttpJson neighbour = http.as(TestTokens.cadre("bt-xuanhoa-" + t.s, t.xuanHoa));
+        HttpJson district = http.as(TestTokens.cadre("bt-thoxuan-" + t.s, t.district));
+        t.person(author, "cb-tholap", t.thoLap, "DEPUTY", null, "Phạm Thị Thu", List.of("INBOX"), "vi", login);
+        HttpJson.Response claimed = neighbour.send("PUT", "/api/recipients/" + t.person("gia-mao"), Map.of("unitId", t.xuanHoa,
+                "role", "DEPUTY", "name", "Phạm Thị Thu", "channels", List.of("INBOX"), "subject", login));
+        assertThat(claimed.status()).as(claimed.body().toString()).isEqualTo(403);
+        assertThat(claimed.body().get("field").asString()).isEqualTo("subject");
+
+        kafka.publish(new ReportReturned("r-" + t.thoLap, 1, t.plan, t.thoLap, ThoXuan.PERIOD, "Thiếu danh sách 18 đoàn viên đã tham gia tập huấn",
+                "bt-huyendoan", Instant.parse("2026-06-05T02:00:00Z"), login), t.thoLap);
+        await(() -> deliveriesOf("returned|r-" + t.thoLap + "|1") == 1);
+        deliveries.sweep();
+
+        String inbox = "/api/inbox?recipientId=" + t.person("cb-tholap");
+        List<JsonNode> items = author.get(inbox).body().values().stream().toList();
+        assertThat(items).extracting(i -> i.get("body").asString()).containsExactly("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch "
+                + "54-CT/ĐTN của Đoàn xã Thọ Lập đã được trả lại để bổ sung, chỉnh sửa. Lý do: Thiếu danh sách 18 đoàn viên đã tham gia tập huấn");
+        assertThat(mongo.getCollection("deliveries").find(new Document("notificationId", "returned|r-" + t.thoLap + "|1"))
+                .map(d -> d.getString("recipientId")).into(new java.util.ArrayList<>())).containsExactly(t.person("cb-tholap"));
+        for (HttpJson other : List.of(neighbour, district)) {
+            assertThat(other.get(inbox).status()).isEqualTo(403);
+            assertThat(other.get("/api/inbox/stream?recipientId=" + t.person("cb-tholap")).status()).isEqualTo(403);
+            assertThat(other.post("/api/inbox/" + path(items.get(0).get("id").asString()) + "/read", "").status()).isEqualTo(403);
+        }
     }
 
     @Test
@@ -610,6 +652,47 @@ abstract class NotificationDeliveryIntegrationTests {
                     .isEqualTo("Báo cáo Báo cáo sơ kết 6 tháng đầu năm 2026 theo Kế hoạch 54-CT/ĐTN của Đoàn xã Xuân Hòa đã được trả lại để bổ sung, "
                             + "chỉnh sửa. Lý do: Thiếu ảnh hoạt động");
             assertThat(http.post("/api/deliveries/" + path(id) + "/retry", "").status()).as("only dead letters").isEqualTo(409);
+        }
+    }
+
+    /**
+     * Two people registered before webhooks were checked (or whose name has since moved): one at https://localhost, a name
+     * that resolves to this host and is not on the allow-list, one at http://localhost. Both deliveries are dead at the first
+     * attempt with the reason, and the receivers listening there never see a connection.
+     */
+    @Test
+    void aWebhookWhoseNameResolvesInsideTheNetworkIsRefusedAtDeliveryWithoutAConnection() throws Exception {
+        CLOCK.set("2026-06-06T09:00");
+        ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
+        try (Connections tls = new Connections(); Webhook plain = new Webhook()) {
+            String https = "https://localhost:" + tls.port() + "/hooks/doan";
+            String overPlainHttp = plain.url().replace("127.0.0.1", "localhost");
+            mongo.save(new Recipient(t.person("hook-https"), t.xuanHoa, Role.DEPUTY, null, "Phạm Văn Đức", null, https,
+                    Set.of(ChannelType.WEBHOOK), "vi", null));
+            mongo.save(new Recipient(t.person("hook-http"), t.xuanHoa, Role.DEPUTY, null, "Lê Thị Thảo", null, overPlainHttp,
+                    Set.of(ChannelType.WEBHOOK), "vi", null));
+            kafka.publish(new ReportReturned("r-" + t.xuanHoa, 1, t.plan, t.xuanHoa, ThoXuan.PERIOD, "Thiếu ảnh hoạt động", "bt-huyendoan",
+                    Instant.parse("2026-06-06T02:00:00Z")), t.xuanHoa);
+            String toHttps = "returned|r-" + t.xuanHoa + "|1|" + t.person("hook-https") + "|WEBHOOK";
+            String toHttp = "returned|r-" + t.xuanHoa + "|1|" + t.person("hook-http") + "|WEBHOOK";
+            await(() -> mongo.getCollection("deliveries").countDocuments(new Document("_id", new Document("$in", List.of(toHttps, toHttp)))) == 2);
+
+            deliveries.sweep();
+
+            JsonNode refused = http.get("/api/deliveries/" + path(toHttps)).body();
+            assertThat(refused.get("state").asString() + " after " + refused.get("attempts").asInt()).isEqualTo("DEAD after 1");
+            assertThat(refused.get("lastError").asString())
+                    .matches("webhook target refused: localhost is (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1), not a public address");
+            JsonNode overHttp = http.get("/api/deliveries/" + path(toHttp)).body();
+            assertThat(overHttp.get("state").asString() + " after " + overHttp.get("attempts").asInt()).isEqualTo("DEAD after 1");
+            assertThat(overHttp.get("lastError").asString()).isEqualTo("webhook target refused: webhooks go over https");
+            assertThat(tls.accepted.get()).as("connections to the https receiver").isZero();
+            assertThat(plain.calls).as("requests to the http receiver").isEmpty();
+            List<EventEnvelope> failed = kafka.read(Topics.NOTIFICATION_DELIVERIES, Duration.ofSeconds(20),
+                    records -> records.stream().filter(r -> r.value().contains(toHttps) && r.value().contains("NotificationFailed")).count() == 1)
+                    .stream().map(KafkaTestClient::envelope).filter(e -> e.type().equals("vn.doan.notification.NotificationFailed")
+                            && e.data().get("deliveryId").asString().equals(toHttps)).toList();
+            assertThat(failed).extracting(e -> e.data().get("error").asString()).containsExactly(refused.get("lastError").asString());
         }
     }
 

@@ -27,7 +27,8 @@ import vn.doan.support.test.TestTokens;
 
 /**
  * A unit's reminder inbox: read by the unit and the units above it, not by a neighbour or a sibling district;
- * a reminder is marked read by a cadre of its own unit. No token → 401, wrong unit → 403.
+ * a reminder is marked read by a cadre of its own unit. No token → 401, wrong unit → 403. People are linked only to the
+ * caller's own login and an inbox is its owner's; webhooks pointing inside the network are refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=notification-service", "doan.reminders.interval=1h"})
@@ -111,23 +112,28 @@ class NotificationServiceAccessTest {
     }
 
     /**
-     * Thọ Lập's secretary is registered by Thọ Lập's or Thọ Xuân's cadre, not by Xuân Hòa's or Đông Sơn's; their inbox is
-     * read by the same subtree; templates are edited and dead letters seen by administrators only.
+     * Thọ Lập's secretary is registered by Thọ Lập's or Thọ Xuân's cadre, not by Xuân Hòa's or Đông Sơn's; linked to her own
+     * login by herself only, and then changed by her (or an administrator) only; her inbox is hers to read, not her
+     * district's; templates are edited and dead letters seen by administrators only.
      */
     @Test
     void peopleTheirInboxesTemplatesAndDeadLettersAreForTheRightUnitsAndRoles() {
         String secretary = "/api/recipients/bt-tholap-" + thoLap;
         Map<String, Object> person = Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Thành", "channels", List.of("INBOX"));
+        Map<String, Object> linked = Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Thành", "channels", List.of("INBOX"),
+                "subject", "bt-tholap");
 
         assertThat(admin.anonymous().send("PUT", secretary, person).status()).isEqualTo(401);
         assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).send("PUT", secretary, person));
         assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).send("PUT", secretary, person));
         assertForbidden(admin.as(TestTokens.departmentStaff("btg-thoxuan", thoXuan, "BTG")).send("PUT", secretary, person));
+        assertForbidden(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).send("PUT", secretary, linked));
         HttpJson.Response registered = admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).send("PUT", secretary, person);
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
         assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).send("PUT", secretary,
                 Map.of("unitId", xuanHoa, "role", "SECRETARY", "name", "Lê Văn Thành")));
-        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).send("PUT", secretary, person).status()).isEqualTo(200);
+        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).send("PUT", secretary, linked).status()).isEqualTo(200);
+        assertForbidden(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).send("PUT", secretary, person));
 
         assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).get(secretary));
         assertThat(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).get(secretary).body().get("name").asString()).isEqualTo("Lê Văn Thành");
@@ -137,6 +143,7 @@ class NotificationServiceAccessTest {
         String inbox = "/api/inbox?recipientId=bt-tholap-" + thoLap;
         assertThat(admin.anonymous().get(inbox).status()).isEqualTo(401);
         assertForbidden(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(inbox));
+        assertForbidden(admin.as(TestTokens.cadre("bt-thoxuan", thoXuan)).get(inbox));
         assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get(inbox).status()).isEqualTo(200);
 
         String template = "/api/templates/vi/report.returned";
@@ -149,6 +156,93 @@ class NotificationServiceAccessTest {
         assertForbidden(admin.as(TestTokens.cadre("bt-dongson", dongSon)).send("DELETE", secretary, ""));
         assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).send("DELETE", secretary, "").status()).isEqualTo(204);
         assertThat(admin.get(secretary).status()).isEqualTo(404);
+    }
+
+    /**
+     * Xuân Hòa's cadre registers a person of Xuân Hòa linked to Thọ Lập's secretary's login, to read what is meant for her:
+     * refused, and so is her district's secretary. Her inbox — list, live stream, read and unread marks — is hers (and the
+     * administrator's) alone; a person without a login has an inbox only the administrator reads.
+     */
+    @Test
+    void aPersonIsLinkedOnlyToTheCallersOwnLoginAndAnInboxIsItsOwnersAlone() {
+        String login = "bt-tholap-" + thoLap;
+        HttpJson owner = admin.as(TestTokens.cadre(login, thoLap));
+        HttpJson neighbour = admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa));
+        HttpJson district = admin.as(TestTokens.cadre("bt-thoxuan", thoXuan));
+
+        HttpJson.Response claimed = neighbour.send("PUT", "/api/recipients/gia-mao-" + xuanHoa, Map.of("unitId", xuanHoa, "role", "DEPUTY",
+                "name", "Nguyễn Văn Nam", "channels", List.of("INBOX"), "subject", login));
+        assertForbidden(claimed);
+        assertThat(claimed.body().get("field").asString()).isEqualTo("subject");
+        assertThat(claimed.body().get("detail_vi").asString()).isEqualTo(
+                "Chỉ được gắn người nhận với tài khoản đăng nhập của chính mình; quản trị viên mới được gắn tài khoản của người khác.");
+        assertThat(admin.get("/api/recipients/gia-mao-" + xuanHoa).status()).as("nothing stored").isEqualTo(404);
+        assertForbidden(district.send("PUT", "/api/recipients/gia-mao-" + thoXuan, Map.of("unitId", thoXuan, "role", "DEPUTY",
+                "name", "Nguyễn Hữu Tuất", "subject", login)));
+
+        String mine = "bt-" + thoLap;
+        assertThat(owner.send("PUT", "/api/recipients/" + mine, Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Thành",
+                "subject", login)).status()).isEqualTo(200);
+        String unlinked = "pbt-" + thoLap;
+        assertThat(district.send("PUT", "/api/recipients/" + unlinked, Map.of("unitId", thoLap, "role", "DEPUTY", "name", "Trịnh Thị Mai"))
+                .status()).isEqualTo(200);
+        String item = "returned|r-" + thoLap + "|1|" + mine + "|INBOX";
+        mongo.getCollection("inbox").insertOne(new Document("_id", item).append("recipientId", mine).append("unitId", thoLap)
+                .append("kind", "report.returned").append("subject", "Báo cáo bị trả lại: Báo cáo năm 2016 – 54-CT/ĐTN")
+                .append("body", "Lý do: Số liệu tập huấn chưa khớp với danh sách").append("createdAt", java.util.Date.from(Instant.now()))
+                .append("storedAt", java.util.Date.from(Instant.now())).append("read", false));
+        String read = "/api/inbox/" + item.replace("|", "%7C") + "/read";
+        String unread = "/api/inbox/" + item.replace("|", "%7C") + "/unread";
+
+        for (HttpJson other : List.of(neighbour, district, admin.as(TestTokens.departmentStaff("btg-tholap", thoLap, "BTG")))) {
+            assertForbidden(other.get("/api/inbox?recipientId=" + mine));
+            assertForbidden(other.get("/api/inbox/stream?recipientId=" + mine));
+            assertForbidden(other.post(read, ""));
+            assertForbidden(other.post(unread, ""));
+        }
+        assertForbidden(owner.get("/api/inbox?recipientId=" + unlinked));
+        assertForbidden(owner.get("/api/inbox?recipientId=no-such-person"));
+        assertThat(admin.get("/api/inbox?recipientId=" + unlinked).status()).isEqualTo(200);
+
+        assertThat(owner.get("/api/inbox?recipientId=" + mine).body().get(0).get("body").asString())
+                .isEqualTo("Lý do: Số liệu tập huấn chưa khớp với danh sách");
+        assertThat(owner.post(read, "").body().get("read").asBoolean()).isTrue();
+        assertThat(owner.post(unread, "").body().get("read").asBoolean()).isFalse();
+        assertThat(admin.post(read, "").body().get("read").asBoolean()).isTrue();
+
+        assertForbidden(district.send("PUT", "/api/recipients/" + mine, Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Thành",
+                "subject", "bt-thoxuan")));
+        assertThat(district.send("DELETE", "/api/recipients/" + mine, "").status()).as("the district may remove a person").isEqualTo(204);
+        assertThat(district.send("PUT", "/api/recipients/" + mine, Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Thành",
+                "subject", "bt-thoxuan")).status()).isEqualTo(200);
+        assertThat(district.get("/api/inbox?recipientId=" + mine).body().size()).as("registered again: the old inbox went with the person")
+                .isZero();
+    }
+
+    /**
+     * A webhook would make this service call the address given: the cloud's metadata, the authorisation server, this host.
+     * Only https to public addresses is registered (the allow-list is empty by default); nothing refused is stored.
+     */
+    @Test
+    void aWebhookIsRegisteredOnlyOverHttpsToAPublicAddress() {
+        HttpJson district = admin.as(TestTokens.cadre("bt-thoxuan", thoXuan));
+        List<String> inside = List.of("https://169.254.169.254/latest/meta-data", "http://example.org", "https://127.0.0.1:9000/oauth2/token",
+                "https://localhost", "https://[::1]/", "https://10.0.0.7/hooks", "https://[fd00::7]/hooks", "https://0.0.0.0/",
+                "https://[::ffff:192.168.1.1]/", "ftp://example.org/hooks", "http://127.0.0.1:" + port + "/api/recipients");
+        for (String url : inside) {
+            String id = "/api/recipients/zalo-" + Math.abs(url.hashCode()) + "-" + thoLap;
+            HttpJson.Response refused = district.send("PUT", id, Map.of("unitId", thoLap, "role", "DEPUTY", "name", "Phạm Văn Đức",
+                    "webhookUrl", url, "channels", List.of("WEBHOOK")));
+            assertThat(refused.status()).as(url + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("field").asString()).isEqualTo("webhookUrl");
+            assertThat(refused.body().get("detail_vi").asString()).isEqualTo("Webhook phải là địa chỉ https tới một máy chủ công khai trên "
+                    + "Internet, không phải localhost, mạng nội bộ hay địa chỉ đặc biệt.");
+            assertThat(admin.get(id).status()).as(url + " not stored").isEqualTo(404);
+        }
+        HttpJson.Response publicHook = district.send("PUT", "/api/recipients/zalo-" + thoLap, Map.of("unitId", thoLap, "role", "DEPUTY",
+                "name", "Phạm Văn Đức", "webhookUrl", "https://203.162.4.191/hooks/doan", "channels", List.of("WEBHOOK")));
+        assertThat(publicHook.status()).as(publicHook.body().toString()).isEqualTo(200);
     }
 
     static void assertForbidden(HttpJson.Response response) {

@@ -251,6 +251,43 @@ abstract class ReportServiceIntegrationTests {
         refused(report(tree, tree.thoLap(), "CT01", 1, 2), "report.plan-closed", "planId");
     }
 
+    /**
+     * A value is at most 100,000,000 (no unit counts more): exactly that is accepted and published as it is; one above it,
+     * 2^63 − 1 or a negative value is refused naming the field, in a new report and in a revision, and nothing is stored.
+     */
+    @Test
+    void valuesAreAtMostOneHundredMillionAndNothingAboveIsStored() {
+        Tree tree = thoXuan();
+        long max = 100_000_000L;
+        long before = mongo.getCollection("reports").countDocuments();
+
+        refused(report(tree, tree.thoLap(), "CT01", max + 1, max + 1), "report.value-too-large", "values[0].numerator");
+        refused(report(tree, tree.thoLap(), "CT01", max, max + 1), "report.value-too-large", "values[0].denominator");
+        refused(report(tree, tree.thoLap(), "CT01", Long.MAX_VALUE, Long.MAX_VALUE), "report.value-too-large", "values[0].numerator");
+        refused(report(tree, tree.thoLap(), "CT01", 1, Long.MAX_VALUE), "report.value-too-large", "values[0].denominator");
+        refused(report(tree, tree.thoLap(), "CT01", -1, max), "report.share-out-of-range", "values[0].numerator");
+        refused(report(tree, tree.thoLap(), "CT01", 0, -1), "report.share-out-of-range", "values[0].numerator");
+        refused(report(tree, tree.district(), "CT15", max + 1, null), "report.value-too-large", "values[0].numerator");
+        refused(report(tree, tree.district(), "CT15", Long.MAX_VALUE, null), "report.value-too-large", "values[0].numerator");
+        refused(report(tree, tree.district(), "CT15", Long.MIN_VALUE, null), "report.count-invalid", "values[0].numerator");
+        HttpJson.Response refused = submit(report(tree, tree.thoLap(), "CT01", Long.MAX_VALUE, Long.MAX_VALUE), UUID.randomUUID().toString());
+        assertThat(refused.body().get("detail_vi").asString()).isEqualTo("Chỉ tiêu CT01: giá trị không được vượt quá 100.000.000.");
+        assertThat(mongo.getCollection("reports").countDocuments()).as("nothing stored").isEqualTo(before);
+
+        HttpJson.Response largest = submit(report(tree, tree.thoLap(), "CT01", max, max), UUID.randomUUID().toString());
+        assertThat(largest.status()).as(largest.body().toString()).isEqualTo(201);
+        String id = largest.body().get("id").asString();
+        assertThat(submit(report(tree, tree.district(), "CT15", max, null), UUID.randomUUID().toString()).status()).isEqualTo(201);
+        HttpJson.Response revision = http.post("/api/reports/" + id + "/revisions",
+                Map.of("values", List.of(Map.of("indicatorCode", "CT01", "numerator", max + 1, "denominator", max + 1))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(revision.status()).as(revision.body().toString()).isEqualTo(422);
+        assertThat(revision.body().get("field").asString()).isEqualTo("values[0].numerator");
+        assertThat(published(id)).extracting(ReportSubmitted::version, ReportSubmitted::values)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, List.of(new ReportSubmitted.Value("CT01", max, max))));
+        assertThat(http.get("/api/reports/" + id).body().get("versions").size()).isEqualTo(1);
+    }
+
     private void refused(Map<String, Object> body, String rule, String field) {
         HttpJson.Response response = submit(body, UUID.randomUUID().toString());
         assertThat(response.status()).as(rule + ": " + response.body()).isEqualTo(422);

@@ -11,13 +11,20 @@ import java.util.Map;
  * counts: the summed count); {@code units} is how many units reported; {@code met} how many reached the
  * target themselves; {@code below}/{@code within}/{@code above} place the units of a range;
  * {@code onTime}/{@code late} count the milestones done by, or after, their deadline.
+ *
+ * <p>Sums cannot overflow: report-service accepts no count, numerator or denominator above 100,000,000 (its README), and the
+ * whole Union has about 303,000 units; even a million units give at most 10^14, against a long's 9.2 × 10^18, and the
+ * int counters at most 10^6 against 2.1 × 10^9. The additions are exact all the same, so that a value that broke the bound
+ * fails the roll-up loudly (retried and logged, see {@code EventInput}) instead of wrapping into a wrong total.
  */
 public record Totals(String code, long numerator, long denominator, int units, int met, int below, int within, int above,
         int onTime, int late) {
 
     Totals plus(Totals other) {
-        return new Totals(code, numerator + other.numerator, denominator + other.denominator, units + other.units, met + other.met,
-                below + other.below, within + other.within, above + other.above, onTime + other.onTime, late + other.late);
+        return new Totals(code, Math.addExact(numerator, other.numerator), Math.addExact(denominator, other.denominator),
+                Math.addExact(units, other.units), Math.addExact(met, other.met), Math.addExact(below, other.below),
+                Math.addExact(within, other.within), Math.addExact(above, other.above), Math.addExact(onTime, other.onTime),
+                Math.addExact(late, other.late));
     }
 
     /** "numerator,denominator,units,met,below,within,above,onTime,late,code": the code last, so it may hold commas. */
@@ -55,7 +62,8 @@ public record Totals(String code, long numerator, long denominator, int units, i
     }
 
     Totals negated() {
-        return new Totals(code, -numerator, -denominator, -units, -met, -below, -within, -above, -onTime, -late);
+        return new Totals(code, Math.negateExact(numerator), Math.negateExact(denominator), Math.negateExact(units), Math.negateExact(met),
+                Math.negateExact(below), Math.negateExact(within), Math.negateExact(above), Math.negateExact(onTime), Math.negateExact(late));
     }
 
     boolean isZero() {

@@ -1,6 +1,7 @@
 package vn.doan.indicatorservice.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,20 @@ class TotalsTest {
         List<Totals> after = Totals.replace(district, List.of(THO_LAP, RANGE), List.of(revised));
 
         assertThat(after).containsExactly(new Totals("CT01", 45, 45, 2, 2, 0, 0, 0, 0, 0));
+    }
+
+    /** 303,000 units each at the largest value report-service accepts add up exactly; past a long's range the sum fails, never wraps. */
+    @Test
+    void theLargestValuesOfEveryUnitAddUpExactlyAndASumPastALongFailsInsteadOfWrapping() {
+        Totals largest = new Totals("CT01", 100_000_000, 100_000_000, 1, 1, 0, 0, 0, 0, 0);
+        List<Totals> nation = Totals.sum(java.util.Collections.nCopies(303_000, List.of(largest)));
+        assertThat(nation).containsExactly(new Totals("CT01", 30_300_000_000_000L, 30_300_000_000_000L, 303_000, 303_000, 0, 0, 0, 0, 0));
+
+        Totals huge = new Totals("CT01", Long.MAX_VALUE, Long.MAX_VALUE, 1, 1, 0, 0, 0, 0, 0);
+        assertThatThrownBy(() -> Totals.sum(List.of(List.of(huge), List.of(THO_LAP)))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Totals.replace(List.of(huge), List.of(), List.of(huge))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Totals.replace(List.of(THO_LAP), List.of(new Totals("CT01", Long.MIN_VALUE, 0, 0, 0, 0, 0, 0, 0, 0)), null))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test

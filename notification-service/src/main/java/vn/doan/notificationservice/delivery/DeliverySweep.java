@@ -30,7 +30,8 @@ import vn.doan.support.outbox.PendingEvent;
  * Sends what is due. Each delivery is claimed with one atomic findAndModify that sets a lease only where
  * there is none or it has expired, so two instances never hold the same delivery; after the channel
  * accepted it, it is marked SENT by its owner, with its {@code NotificationSent} event in the same update.
- * A failure waits first-retry, 2×, 4× … and after max-attempts becomes DEAD (with {@code NotificationFailed}).
+ * A failure waits first-retry, 2×, 4× … and after max-attempts becomes DEAD (with {@code NotificationFailed}); a delivery
+ * the channel will never take (a webhook to an internal address) is DEAD at once.
  * During quiet hours only the inbox is served; email and webhooks wait for the morning.
  */
 @Service
@@ -91,8 +92,11 @@ public class DeliverySweep {
     private boolean attempt(Delivery delivery) {
         try {
             channels.get(delivery.channel()).send(delivery);
+        } catch (Undeliverable e) {
+            failed(delivery, e.getMessage(), true);
+            return false;
         } catch (Exception e) {
-            failed(delivery, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            failed(delivery, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), false);
             return false;
         }
         sent(delivery);
@@ -110,11 +114,13 @@ public class DeliverySweep {
         registry.counter("doan.notification.deliveries", "channel", d.channel().name(), "outcome", "sent").increment();
     }
 
-    private void failed(Delivery d, String error) {
+    /** A failed attempt: tried again later, or DEAD after max-attempts or at once when {@code never} will it be taken. */
+    private void failed(Delivery d, String error, boolean never) {
         Instant now = clock.instant();
         int attempts = d.attempts() + 1;
+        boolean dead = never || attempts >= settings.maxAttempts();
         Update update = new Update().set("attempts", attempts).set("lastError", error).unset("leaseUntil");
-        if (attempts >= settings.maxAttempts()) {
+        if (dead) {
             update.set("state", Delivery.State.DEAD).push("outbox", PendingEvent.of(codec.wrap(new NotificationFailed(d.id(), d.notificationId(),
                     d.kind(), d.unitId(), d.recipientId(), d.channel().name(), attempts, error, now), d.unitId())));
             log.warn("Delivery {} is dead after {} attempts: {}", d.id(), attempts, error);
@@ -125,7 +131,7 @@ public class DeliverySweep {
         mongo.updateFirst(mine(d), update, Delivery.class);
         relay.wake(DELIVERIES, d.id());
         registry.counter("doan.notification.deliveries", "channel", d.channel().name(), "outcome",
-                attempts >= settings.maxAttempts() ? "dead" : "retry").increment();
+                dead ? "dead" : "retry").increment();
     }
 
     private Query mine(Delivery d) {

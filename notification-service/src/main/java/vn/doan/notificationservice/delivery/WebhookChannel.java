@@ -13,13 +13,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POSTs the notification as JSON to the recipient's URL; any 2xx is acceptance. The header
- * {@code Idempotency-Key} is the delivery id, the same on every attempt.
+ * {@code Idempotency-Key} is the delivery id, the same on every attempt. Before each attempt the URL's name is
+ * resolved and checked again ({@link WebhookTargets}): a name that now points inside the network makes the delivery
+ * dead at once. Redirects are not followed (a 3xx is a failure), so an accepted public address cannot send us inside.
+ * The client resolves the name once more to connect; the JVM's address cache (30 s) gives it the answer just checked.
  */
 @Component
 class WebhookChannel implements Channel {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final WebhookTargets targets;
+
+    WebhookChannel(WebhookTargets targets) {
+        this.targets = targets;
+    }
 
     @Override
     public ChannelType type() {
@@ -28,6 +37,10 @@ class WebhookChannel implements Channel {
 
     @Override
     public void send(Delivery d) throws Exception {
+        String refusal = targets.refusalBeforeSending(d.address());
+        if (refusal != null) {
+            throw new Undeliverable("webhook target refused: " + refusal);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliveryId", d.id());
         body.put("notificationId", d.notificationId());

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.doan.notificationservice.delivery.ChannelType;
+import vn.doan.notificationservice.delivery.WebhookTargets;
 import vn.doan.support.security.Access;
 import vn.doan.support.security.Caller;
 import vn.doan.support.web.ApiProblem;
@@ -31,15 +32,19 @@ class RecipientController {
     private final Recipients recipients;
 
     private final RecipientAccess access;
+    private final WebhookTargets webhooks;
 
-    RecipientController(Recipients recipients, RecipientAccess access) {
+    RecipientController(Recipients recipients, RecipientAccess access, WebhookTargets webhooks) {
         this.recipients = recipients;
         this.access = access;
+        this.webhooks = webhooks;
     }
 
     @PutMapping("/{id}")
     Recipient put(@PathVariable String id, @Valid @RequestBody RecipientRequest r) {
-        Access.require(access.canManage(Caller.current(), r.unitId()), "unitId");
+        Caller caller = Caller.current();
+        Access.require(access.canManage(caller, r.unitId()), "unitId");
+        RecipientAccess.requireOwnLogin(caller, r.subject());
         Set<ChannelType> channels = r.channels() == null || r.channels().isEmpty() ? Set.of(ChannelType.INBOX) : r.channels();
         String language = r.language() == null ? "vi" : r.language();
         if (!List.of("vi", "en").contains(language)) {
@@ -48,9 +53,14 @@ class RecipientController {
         if (channels.contains(ChannelType.EMAIL) && (r.email() == null || !r.email().contains("@"))) {
             throw ApiProblem.invalid("recipient.email", "email", "The email channel needs an email address.", "Kênh email cần địa chỉ email.");
         }
-        if (channels.contains(ChannelType.WEBHOOK) && (r.webhookUrl() == null || !r.webhookUrl().matches("https?://.+"))) {
-            throw ApiProblem.invalid("recipient.webhook", "webhookUrl", "The webhook channel needs an http(s) URL.",
-                    "Kênh webhook cần một địa chỉ http(s).");
+        if (channels.contains(ChannelType.WEBHOOK) && r.webhookUrl() == null) {
+            throw ApiProblem.invalid("recipient.webhook", "webhookUrl", "The webhook channel needs an https URL.",
+                    "Kênh webhook cần một địa chỉ https.");
+        }
+        String refusal = r.webhookUrl() == null ? null : webhooks.refusal(r.webhookUrl());
+        if (refusal != null) {
+            throw ApiProblem.invalid("recipient.webhook", "webhookUrl", "A webhook goes to an https URL on a public address: " + refusal + ".",
+                    "Webhook phải là địa chỉ https tới một máy chủ công khai trên Internet, không phải localhost, mạng nội bộ hay địa chỉ đặc biệt.");
         }
         if (r.subject() != null && (r.subject().isBlank() || r.subject().length() > 200 || !r.subject().equals(r.subject().strip()))) {
             throw ApiProblem.invalid("recipient.subject", "subject", "The login subject is the token's sub: not blank, no surrounding spaces, "

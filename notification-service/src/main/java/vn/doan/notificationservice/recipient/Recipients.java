@@ -50,7 +50,12 @@ public class Recipients {
         return mongo.findById(id, Recipient.class);
     }
 
+    /**
+     * Removes the person and their inbox: a person registered again under the same id, perhaps linked to another login,
+     * starts with an empty inbox.
+     */
     boolean remove(String id) {
+        mongo.remove(Query.query(Criteria.where("recipientId").is(id)), "inbox");
         return mongo.remove(Query.query(Criteria.where("_id").is(id)), Recipient.class).getDeletedCount() > 0;
     }
 }

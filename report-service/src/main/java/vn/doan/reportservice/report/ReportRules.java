@@ -16,6 +16,14 @@ final class ReportRules {
     private static final Set<IndicatorKind> SHARES = Set.of(IndicatorKind.SHARE_OF_PEOPLE, IndicatorKind.SHARE_OF_UNITS, IndicatorKind.RATE_AT_MOST);
     private static final Set<IndicatorKind> COUNTS = Set.of(IndicatorKind.COUNT_AT_LEAST, IndicatorKind.COUNT_IN_RANGE);
 
+    /**
+     * The most any count, numerator or denominator may be: 100,000,000. No unit counts more people than the country has
+     * (about 100 million, of whom about 22 million are aged 16–30 and 6 million are Union members), nor more classes,
+     * models or units than that. With at most ~10^6 units (the national tree has about 303,000), a whole tree's sum stays
+     * below 10^14, far from a long's 9.2 × 10^18: indicator-service's totals cannot overflow.
+     */
+    static final long MAX_VALUE = 100_000_000L;
+
     private ReportRules() {
     }
 
@@ -73,7 +81,18 @@ final class ReportRules {
                         "Indicator " + indicator.code() + " is not reported by " + unit.level() + " units.",
                         "Chỉ tiêu " + indicator.code() + " không thuộc cấp báo cáo của đơn vị.");
             }
+            checkBound(indicator, value.numerator(), field + ".numerator");
+            if (value.denominator() != null) {
+                checkBound(indicator, value.denominator(), field + ".denominator");
+            }
             checkValue(plan, indicator, value, field);
+        }
+    }
+
+    private static void checkBound(PlanIssued.Indicator indicator, long value, String field) {
+        if (value > MAX_VALUE) {
+            throw ApiProblem.invalid("report.value-too-large", field, "Indicator " + indicator.code() + ": " + value + " is above 100,000,000, "
+                    + "more than any unit can count.", "Chỉ tiêu " + indicator.code() + ": giá trị không được vượt quá 100.000.000.");
         }
     }
 
