@@ -10,8 +10,10 @@ import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
 
 /**
- * Input every service refuses the same way (service-support): unknown fields and wrong types name the field,
- * ids that could be MongoDB operators or path tricks, bodies over 1 MiB. Nothing is stored.
+ * Input every service refuses the same way (service-support): unknown fields and wrong types name the field, with no
+ * conversion between text and numbers, ids that could be MongoDB operators or path tricks, bodies over 1 MiB, chunked
+ * or not; and what plan-service refuses on its own: targets no real count reaches, dates that do not exist, a CSV that
+ * is not UTF-8, split assignments keyed by anything but a child, a plan whose event Kafka would not take. Nothing is stored.
  */
 class HardenedInputTest extends PlanServiceTestBase {
 
@@ -27,13 +29,8 @@ class HardenedInputTest extends PlanServiceTestBase {
 
     @Test
     void unknownFieldsAndWrongTypesAreRefusedNamingTheField() {
-        Map<String, Object> unit = new java.util.HashMap<>(PlanFixtures.unit("TH-NC", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null));
-        unit.put("$where", "sleep(5000)");
-        assertBadField(http().post("/api/units", unit), "$where");
-
-        Map<String, Object> operator = new java.util.HashMap<>(PlanFixtures.unit("TH-NC", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null));
-        operator.put("code", Map.of("$gt", ""));
-        assertBadField(http().post("/api/units", operator), "code");
+        assertBadField(http().post("/api/units", provinceWith("TH-NC", "$where", "sleep(5000)")), "$where");
+        assertBadField(http().post("/api/units", provinceWith("TH-NC", "code", Map.of("$gt", ""))), "code");
 
         String district = createUnitId("TH-NC-TX", "Huyện đoàn Thọ Xuân", "DISTRICT", null);
         Map<String, Object> plan = PlanFixtures.thoXuanActionProgram(district);
@@ -71,12 +68,8 @@ class HardenedInputTest extends PlanServiceTestBase {
 
     @Test
     void aNumberWhereTextBelongsAndTextWhereANumberBelongsAreRefused() {
-        Map<String, Object> numericCode = new java.util.HashMap<>(PlanFixtures.unit("TH-CO", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null));
-        numericCode.put("code", 18);
-        assertBadField(http().post("/api/units", numericCode), "code");
-        Map<String, Object> numericLevel = new java.util.HashMap<>(PlanFixtures.unit("TH-CO", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null));
-        numericLevel.put("level", 0);
-        assertBadField(http().post("/api/units", numericLevel), "level");
+        assertBadField(http().post("/api/units", provinceWith("TH-CO", "code", 18)), "code");
+        assertBadField(http().post("/api/units", provinceWith("TH-CO", "level", 0)), "level");
 
         String district = createUnitId("TH-CO-TX", "Huyện đoàn Thọ Xuân", "DISTRICT", null);
         Map<String, Object> plan = PlanFixtures.thoXuanActionProgram(district);
@@ -196,26 +189,28 @@ class HardenedInputTest extends PlanServiceTestBase {
     }
 
     /**
-     * Two recurring reports over a plan of three thousand years expand into 6,000 reporting periods, each repeating its
+     * Two recurring reports over a plan of a thousand years expand into 2,000 reporting periods, each repeating its long
      * label: the PlanIssued event would be larger than the broker takes, so issuing or revising the plan is refused and
      * it stays as it was.
      */
     @Test
     void aPlanWhoseEventTheBrokerCannotTakeIsNeitherIssuedNorRevised() {
         String district = createUnitId("TH-HUGE-TX", "Huyện đoàn Thọ Xuân", "DISTRICT", null);
+        String about = " thực hiện Chương trình hành động 54-CT/ĐTN của Ban Chấp hành Huyện đoàn Thọ Xuân".repeat(5);
         Map<String, Object> huge = PlanFixtures.thoXuanActionProgram(district);
         huge.put("periodFrom", "2000-01-01");
-        huge.put("periodTo", "4999-12-31");
+        huge.put("periodTo", "2999-12-31");
         huge.put("schedule", java.util.List.of());
         huge.put("recurringReports", java.util.List.of(
-                Map.of("frequency", "SIX_MONTH", "dueDay", "15/05", "label", "Báo cáo sơ kết 6 tháng thực hiện Chương trình hành động 54-CT/ĐTN", "reportingLevels", java.util.List.of("GRASSROOTS")),
-                Map.of("frequency", "YEAR", "dueDay", "15/11", "label", "Báo cáo tổng kết năm thực hiện Chương trình hành động 54-CT/ĐTN", "reportingLevels", java.util.List.of("GRASSROOTS"))));
+                Map.of("frequency", "SIX_MONTH", "dueDay", "15/05", "label", "Báo cáo sơ kết 6 tháng" + about, "reportingLevels", java.util.List.of("GRASSROOTS")),
+                Map.of("frequency", "YEAR", "dueDay", "15/11", "label", "Báo cáo tổng kết năm" + about, "reportingLevels", java.util.List.of("GRASSROOTS"))));
         String draft = ok(http().post("/api/plans", huge)).get("id").asString();
 
         HttpJson.Response refused = http().post("/api/plans/" + draft + "/issue", Map.of());
         assertUnpublishable(refused);
-        assertThat(ok(http().get("/api/plans/" + draft)).get("status").asString()).isEqualTo("DRAFT");
-        assertThat(mongo.getCollection("plans").find(new org.bson.Document("_id", draft)).first().getList("outbox", Object.class)).isEmpty();
+        org.bson.Document stillDraft = mongo.getCollection("plans").find(new org.bson.Document("_id", draft)).first();
+        assertThat(stillDraft.getString("status")).isEqualTo("DRAFT");
+        assertThat(stillDraft.getList("outbox", Object.class)).isEmpty();
 
         Map<String, Object> small = PlanFixtures.thoXuanActionProgram(district);
         small.put("number", "55-CT/ĐTN");
@@ -236,6 +231,13 @@ class HardenedInputTest extends PlanServiceTestBase {
         assertThat(refused.body().get("eventBytes").asLong()).isGreaterThan(1_000_000);
         assertThat(refused.body().get("maxEventBytes").asLong()).isEqualTo(1_000_000);
         assertThat(refused.body().get("detail_vi").asString()).isNotBlank();
+    }
+
+    /** Tỉnh đoàn Thanh Hóa with one field set to what a hostile or careless client sends. */
+    private static Map<String, Object> provinceWith(String code, String field, Object value) {
+        Map<String, Object> unit = new java.util.HashMap<>(PlanFixtures.unit(code, "Tỉnh đoàn Thanh Hóa", "PROVINCE", null));
+        unit.put(field, value);
+        return unit;
     }
 
     static void assertBadField(HttpJson.Response response, String field) {
