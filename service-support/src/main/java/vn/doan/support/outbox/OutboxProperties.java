@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code doan.outbox.max-event-bytes} (default 1,000,000): the largest record (value, key and headers, see
  * {@link PendingEvent#recordBytes()}) a service may store for the relay. It stays below the producer's
  * {@code max.request.size} ({@link #MAX_REQUEST_BYTES}, Kafka's default) and the broker's {@code message.max.bytes}
- * (1,048,588 by default), leaving 48 KiB for the record batch's own framing; a service refuses a change whose
- * event is larger, since Kafka would never take it.
+ * (1,048,588 by default), leaving 48 KiB for the record batch's own framing (a setting closer than 16 KiB to
+ * {@code max.request.size} stops the service at start); a service refuses a change whose event is larger, since
+ * Kafka would never take it.
  */
 @ConfigurationProperties("doan.outbox")
 public record OutboxProperties(List<String> collections, Duration sweepInterval, Integer maxEventBytes) {
