@@ -145,6 +145,22 @@ class GatewayTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsCutWith413AndASmallOneIsPassedOnWhole() {
+        byte[] large = ("{\"text\":\"" + "x".repeat(4000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpJson.Response tooLarge = as("bt-thoxuan-chunked").postChunked("/api/reports", large, "application/json");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.body().get("rule").asString()).isEqualTo("request.too-large");
+        assertThat(tooLarge.body().get("detail_vi").asString()).isNotBlank();
+        assertThat(RECEIVED).isEmpty();
+
+        byte[] small = "{\"unitId\":\"thoxuan\",\"ghiChu\":\"Báo cáo năm 2016\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(as("bt-thoxuan-chunked").postChunked("/api/reports", small, "application/json").status()).isEqualTo(200);
+        assertThat(RECEIVED).hasSize(1);
+        assertThat(RECEIVED.get(0).body()).isEqualTo("{\"unitId\":\"thoxuan\",\"ghiChu\":\"Báo cáo năm 2016\"}");
+    }
+
+    @Test
     void eachClientAndUserHasItsOwnRateLimit() {
         HttpJson busy = as("bt-thoxuan-busy");
         for (int i = 0; i < 10; i++) {

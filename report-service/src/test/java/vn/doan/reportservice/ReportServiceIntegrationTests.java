@@ -288,6 +288,30 @@ abstract class ReportServiceIntegrationTests {
         assertThat(http.get("/api/reports/" + id).body().get("versions").size()).isEqualTo(1);
     }
 
+    @Test
+    void aNumberWhereTextBelongsAndTextWhereANumberBelongsAreRefusedNamingTheField() {
+        Tree tree = thoXuan();
+        long before = mongo.getCollection("reports").countDocuments();
+
+        unreadable(report(tree, tree.thoLap(), "CT01", "18", 20), "values[0].numerator");
+        unreadable(report(tree, tree.thoLap(), "CT01", 18, "20"), "values[0].denominator");
+        unreadable(report(tree, tree.thoLap(), 1, 18, 20), "values[0].indicatorCode");
+        Map<String, Object> numericPeriod = new HashMap<>(report(tree, tree.thoLap(), "CT01", 18, 20));
+        numericPeriod.put("periodId", 2016);
+        unreadable(numericPeriod, "periodId");
+
+        assertThat(mongo.getCollection("reports").countDocuments()).isEqualTo(before);
+    }
+
+    private void unreadable(Map<String, Object> body, String field) {
+        HttpJson.Response response = submit(body, UUID.randomUUID().toString());
+        assertThat(response.status()).as(field + ": " + response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("rule").asString()).isEqualTo("request.unreadable");
+        assertThat(response.body().get("field").asString()).isEqualTo(field);
+        assertThat(response.body().get("detail_vi").asString()).contains(field);
+    }
+
     private void refused(Map<String, Object> body, String rule, String field) {
         HttpJson.Response response = submit(body, UUID.randomUUID().toString());
         assertThat(response.status()).as(rule + ": " + response.body()).isEqualTo(422);

@@ -126,7 +126,7 @@ class OrgUnitController {
     /** CSV with the header {@code code,name,level,kind,parentCode,effectiveFrom}; dates as dd/MM/yyyy or ISO. */
     @PostMapping(path = "/import", consumes = "text/csv")
     @ResponseStatus(HttpStatus.CREATED)
-    UnitImportService.Result importCsv(@RequestBody String csv) {
+    UnitImportService.Result importCsv(@RequestBody byte[] csv) {
         return importRows(UnitCsv.parse(csv));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.UnitSplit;
@@ -85,7 +86,17 @@ public class RestructuringService {
         }
         requireFreeCodes(codes, "parts");
         Map<String, String> assignments = childAssignments == null ? Map.of() : childAssignments;
-        for (OrgUnit child : units.activeChildren(sourceId)) {
+        List<OrgUnit> children = units.activeChildren(sourceId);
+        Set<String> childIds = children.stream().map(OrgUnit::id).collect(Collectors.toSet());
+        for (String key : assignments.keySet()) {
+            // keys become field names of the stored restructuring: only the source's children, never "$where" or "a.b"
+            if (!childIds.contains(key)) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "split.assignment-not-a-child", "childAssignments." + key,
+                        "childAssignments names " + key + ", which is not an active child unit of the unit being split.",
+                        "Mục giao đơn vị \"" + key + "\" không phải là đơn vị trực thuộc của đơn vị được chia tách.");
+            }
+        }
+        for (OrgUnit child : children) {
             String code = assignments.get(child.id());
             if (code == null || !codes.contains(code)) {
                 throw ApiProblem.invalid("split.child-unassigned", "childAssignments." + child.id(),

@@ -1,10 +1,18 @@
 package vn.doan.planservice.orgunit;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.support.web.ApiProblem;
 
@@ -12,12 +20,43 @@ import vn.doan.support.web.ApiProblem;
 final class UnitCsv {
 
     private static final String HEADER = "code,name,level,kind,parentCode,effectiveFrom";
-    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Strict: 31/02/2016 is refused, not moved to 29/02/2016 as the default resolver would. */
+    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private UnitCsv() {
     }
 
-    static List<UnitImportService.Row> parse(String csv) {
+    static List<UnitImportService.Row> parse(byte[] csv) {
+        return parse(decode(csv));
+    }
+
+    /**
+     * UTF-8 or nothing: a file saved in another encoding (Windows-1258, Latin-1) is refused with the line of its first
+     * bad byte, instead of the default decoder's silent replacement characters in unit names.
+     */
+    private static String decode(byte[] csv) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(csv);
+        CharBuffer out = CharBuffer.allocate(csv.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += csv[i] == '\n' ? 1 : 0;
+            }
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "import.csv-encoding", line == 1 ? "header" : "rows[" + (line - 2) + "]",
+                    "Line " + line + " is not valid UTF-8 (byte " + in.position() + "); save the file as CSV UTF-8. Nothing was imported.",
+                    "Dòng " + line + " không phải văn bản UTF-8 hợp lệ; hãy lưu tệp dạng CSV UTF-8. Chưa nhập dòng nào.")
+                    .with("line", line);
+        }
+        return out.flip().toString();
+    }
+
+    private static List<UnitImportService.Row> parse(String csv) {
         List<List<String>> records = records(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
         if (records.isEmpty() || !String.join(",", records.get(0)).trim().equalsIgnoreCase(HEADER)) {
             throw ApiProblem.invalid("import.csv-header", "header", "The first line must be: " + HEADER,
@@ -56,7 +95,7 @@ final class UnitCsv {
         try {
             return value.contains("/") ? LocalDate.parse(value, VIETNAMESE_DATE) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("import.date-invalid", "rows[" + (line - 1) + "].effectiveFrom",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "import.date-invalid", "rows[" + (line - 1) + "].effectiveFrom",
                     "Line " + (line + 1) + ": " + value + " is not a date (dd/MM/yyyy).",
                     "Dòng " + (line + 1) + ": " + value + " không phải ngày hợp lệ (dd/MM/yyyy).");
         }

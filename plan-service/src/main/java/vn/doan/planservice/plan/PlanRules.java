@@ -24,6 +24,8 @@ final class PlanRules {
             Set.of(IndicatorKind.SHARE_OF_PEOPLE, IndicatorKind.SHARE_OF_UNITS, IndicatorKind.RATE_AT_MOST, IndicatorKind.YES_NO,
                     IndicatorKind.MILESTONE);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final BigDecimal MAX_TARGET = BigDecimal.valueOf(1_000_000_000_000L);
+    static final int MAX_TARGET_DECIMALS = 4;
     /** Final reports fall due shortly after the plan ends ("trước ngày 05/01/2019"); three months is the limit. */
     static final int REPORT_GRACE_MONTHS = 3;
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
@@ -96,6 +98,9 @@ final class PlanRules {
                         "Năm " + target.year() + " của chỉ tiêu " + indicator.code() + " nằm ngoài thời gian của kế hoạch.");
             }
         }
+        if (indicator.targetMax() != null) {
+            checkTarget(indicator, indicator.targetMax(), field + ".targetMax");
+        }
         if (indicator.kind() == IndicatorKind.COUNT_IN_RANGE) {
             if (indicator.targetMax() == null || indicator.targetMax().compareTo(indicator.target()) < 0) {
                 throw ApiProblem.invalid("indicator.range-reversed", field + ".targetMax",
@@ -125,11 +130,20 @@ final class PlanRules {
         }
     }
 
+    /**
+     * A target is a number from 0 to {@link #MAX_TARGET} (100 for a share) with at most {@link #MAX_TARGET_DECIMALS}
+     * decimals: no unit counts beyond that, and downstream sums and percentages stay exact and finite (1e400 would
+     * become Infinity in a {@code double}). Values are shown in scientific notation, never expanded to 400 digits.
+     */
     private static void checkTarget(PlanIssued.Indicator indicator, BigDecimal value, String field) {
-        if (value.signum() < 0 || PERCENT_KINDS.contains(indicator.kind()) && value.compareTo(HUNDRED) > 0) {
+        boolean percent = PERCENT_KINDS.contains(indicator.kind());
+        if (value.signum() < 0 || value.compareTo(percent ? HUNDRED : MAX_TARGET) > 0
+                || value.stripTrailingZeros().scale() > MAX_TARGET_DECIMALS) {
             throw ApiProblem.invalid("indicator.target-out-of-range", field,
-                    "Target " + value.toPlainString() + " is out of range for a " + indicator.kind() + " indicator.",
-                    "Chỉ tiêu " + indicator.code() + " có mức " + value.toPlainString() + " không hợp lệ (tỷ lệ phải từ 0 đến 100%).");
+                    "Target " + value + " is out of range for a " + indicator.kind() + " indicator: from 0 to "
+                            + (percent ? "100" : MAX_TARGET.toPlainString()) + ", at most " + MAX_TARGET_DECIMALS + " decimals.",
+                    "Chỉ tiêu " + indicator.code() + " có mức " + value + " không hợp lệ: phải từ 0 đến "
+                            + (percent ? "100%" : "1.000.000.000.000") + ", tối đa " + MAX_TARGET_DECIMALS + " chữ số thập phân.");
         }
     }
 

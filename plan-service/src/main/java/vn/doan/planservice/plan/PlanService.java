@@ -21,6 +21,7 @@ import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.planservice.orgunit.OrgUnit;
 import vn.doan.planservice.orgunit.OrgUnitService;
+import vn.doan.support.outbox.OutboxProperties;
 import vn.doan.support.outbox.OutboxRelay;
 import vn.doan.support.outbox.PendingEvent;
 import vn.doan.support.web.ApiProblem;
@@ -37,9 +38,12 @@ public class PlanService {
     private final EventCodec codec;
     private final Clock clock;
     private final Counter issuedPlans;
+    private final int maxEventBytes;
 
-    PlanService(MongoTemplate mongo, OrgUnitService units, EventCodec codec, Clock clock, MeterRegistry registry, OutboxRelay relay) {
+    PlanService(MongoTemplate mongo, OrgUnitService units, EventCodec codec, Clock clock, MeterRegistry registry, OutboxRelay relay,
+            OutboxProperties outbox) {
         this.mongo = mongo;
+        this.maxEventBytes = outbox.maxEventBytes();
         this.relay = relay;
         this.units = units;
         this.codec = codec;
@@ -77,7 +81,7 @@ public class PlanService {
         requireStatus(plan, Plan.Status.DRAFT, "plan.not-draft", "Only a draft plan can be issued; this one is " + plan.status() + ".",
                 "Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.");
         Plan issued = change(plan, Plan.Status.DRAFT, new Update().set("status", Plan.Status.ISSUED).set("version", 1)
-                .push("outbox", PendingEvent.of(codec.wrap(plan.issued(1, null), plan.issuingUnitId()))));
+                .push("outbox", publishable(PendingEvent.of(codec.wrap(plan.issued(1, null), plan.issuingUnitId())))));
         issuedPlans.increment();
         return issued;
     }
@@ -100,17 +104,36 @@ public class PlanService {
         int version = plan.version() + 1;
         Plan next = new Plan(plan.id(), content, plan.year(), Plan.Status.REVISED, version, plan.revisions(), null, null,
                 content.parentPlanId(), content.issuingUnitId(), List.of());
+        PendingEvent issued = publishable(PendingEvent.of(codec.wrap(next.issued(version, reason), plan.issuingUnitId())));
         Query unchanged = Query.query(Criteria.where("_id").is(planId).and("version").is(plan.version()));
         Plan saved = mongo.findAndModify(unchanged, new Update().set("content", content).set("status", Plan.Status.REVISED)
                         .set("version", version).set("parentPlanId", content.parentPlanId())
                         .push("revisions", new Plan.Revision(version, reason, LocalDate.now(clock), plan.content()))
-                        .push("outbox", PendingEvent.of(codec.wrap(next.issued(version, reason), plan.issuingUnitId()))),
+                        .push("outbox", issued),
                 FindAndModifyOptions.options().returnNew(true), Plan.class);
         if (saved == null) {
             throw changedMeanwhile();
         }
         relay.wake(PLANS, saved.id());
         return saved;
+    }
+
+    /**
+     * The PlanIssued event as the outbox will send it, if Kafka can take it: a plan whose event is larger (a schedule
+     * of thousands of periods, hundreds of long indicators) would be stored and never reach the other services.
+     * 422 rather than 413: the request itself is small (issuing has no body), what cannot be processed is the plan.
+     */
+    private PendingEvent publishable(PendingEvent event) {
+        int bytes = event.recordBytes();
+        if (bytes > maxEventBytes) {
+            throw ApiProblem.invalid("plan.too-large-to-publish", null,
+                    "This plan cannot be published: its event would be " + bytes + " bytes, more than the " + maxEventBytes
+                            + " the message broker accepts. Shorten its schedule, indicators or texts; nothing was changed.",
+                    "Không thể ban hành kế hoạch này vì dữ liệu quá lớn để gửi tới các đơn vị (" + bytes + " byte, tối đa " + maxEventBytes
+                            + " byte). Hãy rút gọn lịch báo cáo, chỉ tiêu hoặc nội dung; chưa có thay đổi nào được lưu.")
+                    .with("eventBytes", bytes).with("maxEventBytes", maxEventBytes);
+        }
+        return event;
     }
 
     public Plan close(String planId, LocalDate closedOn, String reason) {

@@ -34,7 +34,8 @@ public class OutboxConfig {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, OutboxProperties.MAX_REQUEST_BYTES),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

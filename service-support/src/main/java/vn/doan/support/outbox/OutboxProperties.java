@@ -10,11 +10,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * at once what writers point it to (see {@link OutboxRelay#wake}). Writers name every document they give events,
  * so the search only finds what a stopped instance left; it reads every document of the collections (a national
  * tree is 300,000 of them), which every 5 s was a tenth of the MongoDB server's work in the national benchmark.
+ * {@code doan.outbox.max-event-bytes} (default 1,000,000): the largest record (value, key and headers, see
+ * {@link PendingEvent#recordBytes()}) a service may store for the relay. It stays below the producer's
+ * {@code max.request.size} ({@link #MAX_REQUEST_BYTES}, Kafka's default) and the broker's {@code message.max.bytes}
+ * (1,048,588 by default), leaving 48 KiB for the record batch's own framing (a setting closer than 16 KiB to
+ * {@code max.request.size} stops the service at start); a service refuses a change whose event is larger, since
+ * Kafka would never take it.
  */
 @ConfigurationProperties("doan.outbox")
-public record OutboxProperties(List<String> collections, Duration sweepInterval) {
+public record OutboxProperties(List<String> collections, Duration sweepInterval, Integer maxEventBytes) {
+
+    /** The producer's {@code max.request.size}: Kafka's default, set explicitly so that the limit above stays below it. */
+    public static final int MAX_REQUEST_BYTES = 1_048_576;
 
     public OutboxProperties {
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
+        maxEventBytes = maxEventBytes == null ? 1_000_000 : maxEventBytes;
+        if (maxEventBytes >= MAX_REQUEST_BYTES - 16_384) {
+            throw new IllegalArgumentException("doan.outbox.max-event-bytes must stay below the producer's max.request.size ("
+                    + MAX_REQUEST_BYTES + ") with room for the record batch's framing; it is " + maxEventBytes);
+        }
     }
 }

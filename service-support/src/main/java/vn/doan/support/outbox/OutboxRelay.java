@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +38,11 @@ import org.springframework.scheduling.annotation.Scheduled;
  * written; documents are taken in no particular order (per-unit order lives inside each document). A batch is sent at once and then awaited, so the
  * producer can pipeline it. When Kafka is down the events stay where they are and the next run tries
  * again; a crash between acknowledgement and removal sends an event twice, which every consumer
- * tolerates (events carry ids and versions).
+ * tolerates (events carry ids and versions). An event Kafka refuses for good (larger than the producer's
+ * {@code max.request.size} or the topic's {@code max.message.bytes}, an invalid topic) would block its batch forever:
+ * it is moved, with the reason, to the {@code outboxDead} array of its document, counted ({@code doan.outbox.unsendable})
+ * and logged at ERROR, and the rest of the batch goes on. Services refuse such events before storing them
+ * ({@link OutboxProperties#maxEventBytes()}); this is the last guard.
  *
  * <p>Writers name the documents they have just given events ({@link #wake}); the relay fetches those by id at
  * its next run, without searching. Every {@code sweep-interval} it also searches every document for events
@@ -61,6 +69,7 @@ public class OutboxRelay {
     /** Named documents a run has taken and not yet sent or given back. */
     private final AtomicLong inFlight = new AtomicLong();
     private final Counter published;
+    private final Counter unsendableEvents;
     private long lastSweep;
 
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, List<String> collections, Duration sweepInterval,
@@ -74,6 +83,9 @@ public class OutboxRelay {
                 .description("Documents whose events are not yet on Kafka")
                 .register(registry);
         this.published = Counter.builder("doan.outbox.published").description("Events moved from the outbox to Kafka")
+                .register(registry);
+        this.unsendableEvents = Counter.builder("doan.outbox.unsendable")
+                .description("Events Kafka refused for good (e.g. too large), moved to the outboxDead array of their document")
                 .register(registry);
     }
 
@@ -166,40 +178,80 @@ public class OutboxRelay {
         for (Document doc : batch) {
             List<Future<RecordMetadata>> docAcks = new ArrayList<>();
             for (Document event : doc.getList("outbox", Document.class)) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
-                        event.getString("json").getBytes(StandardCharsets.UTF_8));
-                record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                if (event.getString("correlationId") != null) {
-                    record.headers().add(CORRELATION_HEADER, event.getString("correlationId").getBytes(StandardCharsets.UTF_8));
-                }
-                docAcks.add(producer.send(record));
+                docAcks.add(producer.send(record(event.getString("topic"), event.getString("key"), event.getString("json"),
+                        event.getString("correlationId"))));
             }
             acks.add(docAcks);
         }
         producer.flush();
         BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         int sent = 0;
+        int dead = 0;
         for (int i = 0; i < batch.size(); i++) {
-            awaitAll(acks.get(i));
-            List<String> ids = batch.get(i).getList("outbox", Document.class).stream().map(e -> e.getString("eventId")).toList();
-            removals.updateOne(new Query(Criteria.where("_id").is(batch.get(i).get("_id"))),
-                    new Update().pull("outbox", new Document("eventId", new Document("$in", ids))));
-            sent += ids.size();
+            List<Document> events = batch.get(i).getList("outbox", Document.class);
+            List<Document> unsendable = new ArrayList<>();
+            for (int j = 0; j < events.size(); j++) {
+                Throwable refused = await(acks.get(i).get(j));
+                if (refused != null) {
+                    unsendable.add(deadLetter(events.get(j), refused, collection, batch.get(i).get("_id")));
+                }
+            }
+            List<String> ids = events.stream().map(e -> e.getString("eventId")).toList();
+            Update update = new Update().pull("outbox", new Document("eventId", new Document("$in", ids)));
+            if (!unsendable.isEmpty()) {
+                update.push("outboxDead").each(unsendable.toArray());
+            }
+            removals.updateOne(new Query(Criteria.where("_id").is(batch.get(i).get("_id"))), update);
+            sent += ids.size() - unsendable.size();
+            dead += unsendable.size();
         }
         removals.execute();
         published.increment(sent);
+        unsendableEvents.increment(dead);
     }
 
-    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+    /** The record an event goes out as: its CloudEvents JSON as the value (structured mode), keyed, with its headers. */
+    static ProducerRecord<String, byte[]> record(String topic, String key, String json, String correlationId) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (correlationId != null) {
+            record.headers().add(CORRELATION_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    /**
+     * Waits for Kafka's answer: null once acknowledged, the cause if the record can never be sent as it is; throws, so
+     * the whole batch stays and is tried again, when Kafka may take it later (broker down, timeout, leader moving).
+     */
+    private static Throwable await(Future<RecordMetadata> ack) {
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+            ack.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            if (neverSendable(e.getCause())) {
+                return e.getCause();
             }
-        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Refusals of the record itself, which no retry changes: too large for the producer or the topic, a malformed topic or record. */
+    private static boolean neverSendable(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidTopicException || cause instanceof InvalidRecordException;
+    }
+
+    /** The event as it was, with why and when Kafka refused it, for the {@code outboxDead} array of its document. */
+    private Document deadLetter(Document event, Throwable refused, String collection, Object documentId) {
+        String reason = refused.getClass().getName() + ": " + refused.getMessage();
+        log.error("Outbox event {} (topic {}, key {}, {} bytes) of {} {} can never be sent; moved to outboxDead: {}",
+                event.getString("eventId"), event.getString("topic"), event.getString("key"), event.getString("json").getBytes(StandardCharsets.UTF_8).length, collection, documentId, reason);
+        return new Document(event).append("reason", reason).append("failedAt", new java.util.Date());
     }
 }

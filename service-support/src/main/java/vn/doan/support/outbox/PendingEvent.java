@@ -1,6 +1,9 @@
 package vn.doan.support.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import vn.doan.events.EventCodec;
 import vn.doan.events.EventEnvelope;
 import vn.doan.events.EventType;
@@ -22,5 +25,15 @@ public record PendingEvent(String eventId, String topic, String key, String json
         String topic = EventType.ofType(envelope.type()).orElseThrow().topic();
         return new PendingEvent(envelope.id(), topic, key, EventCodec.toJson(envelope), envelope.time().toInstant(),
                 org.slf4j.MDC.get(vn.doan.support.web.CorrelationIdFilter.MDC_KEY));
+    }
+
+    /** The bytes the relay will hand to Kafka for this event: value, key and headers of the very record it sends. */
+    public int recordBytes() {
+        ProducerRecord<String, byte[]> record = OutboxRelay.record(topic, key, json, correlationId);
+        int headers = 0;
+        for (Header header : record.headers()) {
+            headers += header.key().getBytes(StandardCharsets.UTF_8).length + header.value().length;
+        }
+        return record.value().length + (key == null ? 0 : key.getBytes(StandardCharsets.UTF_8).length) + headers;
     }
 }

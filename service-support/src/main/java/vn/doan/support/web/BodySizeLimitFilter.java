@@ -1,17 +1,24 @@
 package vn.doan.support.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code doan.web.max-body-bytes} (or of unknown length, chunked)
- * with 413 problem+json before anything reads it. Multipart uploads are left to
- * {@code spring.servlet.multipart.*} and each service's own attachment limit.
+ * Refuses a request body larger than {@code doan.web.max-body-bytes} with 413 problem+json before anything reads
+ * it. A body of announced length is judged by its {@code Content-Length}; a chunked one (no length) is read here up
+ * to one byte past the limit, so it is cut there, and passed on from memory when it fits. Multipart uploads are
+ * left to {@code spring.servlet.multipart.*} and each service's own attachment limit.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -30,15 +37,82 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"urn:doan:problem:request.too-large\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + maxBytes + " bytes.\",\"rule\":\"request.too-large\","
-                    + "\"detail_vi\":\"Nội dung gửi lên vượt quá dung lượng cho phép.\"}");
+        HttpServletRequest passedOn = request;
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            passedOn = new ReadBody(request, body);
+        }
+        if (passedOn.getContentLengthLong() > maxBytes) {
+            refuse(response);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(passedOn, response);
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(413);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"urn:doan:problem:request.too-large\",\"title\":\"Content Too Large\",\"status\":413,"
+                + "\"detail\":\"The request body is larger than " + maxBytes + " bytes.\",\"rule\":\"request.too-large\","
+                + "\"detail_vi\":\"Nội dung gửi lên vượt quá dung lượng cho phép.\"}");
+    }
+
+    /** A chunked body already read in full, served from memory with its length now known. */
+    static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("a body read in full is read synchronously");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), encoding == null ? StandardCharsets.UTF_8.name() : encoding));
+        }
     }
 }

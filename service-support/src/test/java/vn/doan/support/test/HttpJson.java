@@ -95,6 +95,13 @@ public final class HttpJson {
                 .header("Content-Type", contentType), Map.of());
     }
 
+    /** A POST whose length is not announced: the client sends it chunked, without Content-Length. */
+    public Response postChunked(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", contentType), Map.of());
+    }
+
     /** A multipart/form-data upload of one file. */
     public Response upload(String path, String part, String filename, String contentType, byte[] content) {
         String boundary = "----doan" + System.nanoTime();
