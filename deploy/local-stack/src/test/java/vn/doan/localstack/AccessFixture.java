@@ -17,7 +17,7 @@ import vn.doan.localstack.AccessExpectations.Place;
  * Xuân (the callers' unit) → Đoàn xã Thọ Lập and Đoàn xã Xuân Hòa; Tỉnh đoàn Kiên Giang → Đoàn xã Mong Thọ A (directly
  * under the province). A plan of the district (reported by the district and its communes) and one of Kiên Giang, each
  * due in three days; the secretaries of the district, Thọ Lập and Mong Thọ A with their inboxes and reminders; reports
- * of the district, Thọ Lập (accepted) and Mong Thọ A (accepted). For each {@link Place},
+ * of the district, Thọ Lập (accepted, with the PDF of a training's minutes) and Mong Thọ A (the same). For each {@link Place},
  * the id of each kind of thing the APIs name.
  */
 final class AccessFixture {
@@ -78,11 +78,13 @@ final class AccessFixture {
                     fixture.values(), Duration.ofSeconds(30)).get("id").asString());
         }
         for (Place place : List.of(Place.CHILD, Place.OUTSIDE)) {
-            // no file is uploaded (in the local stack an upload answers 400, see the README): a download of an attachment the
-            // report does not have answers 404 once past access control
-            fixture.put(place, "attachment", "6650a1b2c3d4e5f601234567");
+            String report = fixture.id(place, "report");
+            fixture.put(place, "attachment", expect(201, admin.raw("POST", reports + report + "/attachments", "multipart/form-data; boundary=minhchung",
+                    "--minhchung\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bien-ban-tap-huan.pdf\"\r\n"
+                            + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n% Biên bản lớp tập huấn cán bộ Đoàn\n%%EOF\r\n--minhchung--\r\n",
+                    Map.of())).get("id").asString());
             // accepted, so a reviewer's accept or return answers the same (409) each time it is asked
-            expect(200, admin.post(reports + fixture.id(place, "report") + "/accept", Map.of(), Map.of()));
+            expect(200, admin.post(reports + report + "/accept", Map.of(), Map.of()));
         }
         JsonNode deliveries = expect(200, admin.get(notifications + "/api/deliveries"));
         fixture.common.put("delivery", deliveries.isEmpty() ? "khong-co-luot-gui" : deliveries.get(0).get("id").asString());
