@@ -121,7 +121,8 @@ final class AccessMatrix {
             md.append("\n## ").append(service.configName).append("\n\n| operation | rule | no token |");
             roles.forEach(r -> md.append(" ").append(r).append(" in | ").append(r).append(" out |"));
             md.append("\n|---|---|---|").append("---|---|".repeat(roles.size())).append("\n");
-            for (ApiOperation op : calls.stream().map(Call::op).filter(o -> o.service() == service).distinct().toList()) {
+            for (ApiOperation op : calls.stream().map(Call::op).filter(o -> o.service() == service).distinct()
+                    .sorted(Comparator.comparing(ApiOperation::path).thenComparing(ApiOperation::method)).toList()) {
                 Rule rule = AccessExpectations.RULES.get(op.name());
                 md.append("| `").append(op.name()).append("` | ").append(rule.says()).append(" | ")
                         .append(cell(calls, op, Role.NONE, Place.OUTSIDE, failures, known)).append(" |");

@@ -34,36 +34,28 @@ class AccessMatrixTest {
 
     @TempDir
     static Path dataDir;
-    static EmbeddedKafka kafka;
-    static EmbeddedMongo mongo;
+    static StackRun stack;
     static Services services;
     static AccessFixture fixture;
     static List<ApiOperation> operations = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws IOException {
-        kafka = EmbeddedKafka.start(GatewayEndToEndTest.freePort(), GatewayEndToEndTest.freePort(), dataDir.resolve("kafka"));
-        mongo = EmbeddedMongo.start(GatewayEndToEndTest.freePort(), dataDir.resolve("mongo.mv.db"));
-        services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--doan.outbox.interval=50ms",
+    static void start() {
+        stack = StackRun.start(dataDir, List.of("--doan.outbox.interval=50ms",
                 "--doan.gateway.rate-limit.capacity=100000", "--doan.gateway.rate-limit.per-second=10000",
                 "--doan.reminders.interval=300ms", "--doan.reminders.quiet-from=00:00", "--doan.reminders.quiet-until=00:00",
                 "--doan.deliveries.interval=200ms",
                 // the live streams the matrix opened stay open on the server until it stops: do not wait for them
                 "--server.shutdown=immediate"));
+        services = stack.services();
         fixture = AccessFixture.create(services);
         SERVICES.forEach(service -> operations.addAll(ApiOperation.of(services, service)));
     }
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
