@@ -115,7 +115,10 @@ final class Services implements AutoCloseable {
             default -> {
                 args.addAll(List.of("--server.port=" + ports.getOrDefault(service, 0),
                         "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
-                        "--spring.mongodb.uri=" + mongoUri));
+                        "--spring.mongodb.uri=" + mongoUri,
+                        // the gateway's library, on this class path, turns multipart off in every application that does not set it
+                        // (its MultipartEnvironmentPostProcessor): report-service's evidence uploads need it
+                        "--spring.servlet.multipart.enabled=true"));
                 args.addAll(trustIssuer);
             }
         }

@@ -2,8 +2,6 @@ package vn.doan.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,8 +32,7 @@ class GatewayEndToEndTest {
 
     @TempDir
     static Path dataDir;
-    static EmbeddedKafka kafka;
-    static EmbeddedMongo mongo;
+    static StackRun stack;
     static Services services;
     static ApiClient admin;
     static String province;
@@ -45,11 +42,10 @@ class GatewayEndToEndTest {
     static String xuanHoa;
 
     @BeforeAll
-    static void start() throws IOException {
-        kafka = EmbeddedKafka.start(freePort(), freePort(), dataDir.resolve("kafka"));
-        mongo = EmbeddedMongo.start(freePort(), dataDir.resolve("mongo.mv.db"));
-        services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--doan.outbox.interval=50ms",
+    static void start() {
+        stack = StackRun.start(dataDir, List.of("--doan.outbox.interval=50ms",
                 "--doan.gateway.rate-limit.capacity=100000", "--doan.gateway.rate-limit.per-second=10000"));
+        services = stack.services();
         admin = new ApiClient(services);
         province = admin.createUnit("TD-THANHHOA", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null, null);
         thoXuan = admin.createUnit("HD-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", "district", province);
@@ -62,14 +58,8 @@ class GatewayEndToEndTest {
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -254,11 +244,5 @@ class GatewayEndToEndTest {
     static Map<String, Object> report(String planId, String unitId, String period, long numerator, long denominator) {
         return Map.of("planId", planId, "unitId", unitId, "periodId", period,
                 "values", List.of(Map.of("indicatorCode", "CT1", "numerator", numerator, "denominator", denominator)));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
