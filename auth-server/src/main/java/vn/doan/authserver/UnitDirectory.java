@@ -26,7 +26,7 @@ public class UnitDirectory {
         ids.put(unitCode, unitId);
     }
 
-    Optional<String> idOf(String unitCode) {
+    public Optional<String> idOf(String unitCode) {
         return unitCode == null ? Optional.empty() : Optional.ofNullable(ids.get(unitCode));
     }
 }
