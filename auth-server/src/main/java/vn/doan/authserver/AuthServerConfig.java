@@ -13,6 +13,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -122,6 +125,10 @@ class AuthServerConfig {
             StoredUser user = users.find(context.getPrincipal().getName()).orElse(null);
             if (user == null) {
                 return;
+            }
+            if (!user.enabled()) {
+                // a refresh token outlives the sign-in: a user disabled since then gets no new access token
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The user is disabled.", null));
             }
             context.getClaims().claim("roles", user.roles());
             admin.unitIdOf(user).ifPresent(id -> context.getClaims().claim("unit_id", id));

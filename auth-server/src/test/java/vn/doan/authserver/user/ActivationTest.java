@@ -17,10 +17,12 @@ import vn.doan.authserver.AuthServerApplication;
 import vn.doan.authserver.TokenClient;
 import vn.doan.support.test.Backends;
 
-/** From the mailed link to a token: activation, first sign-in, disabled users, resets, expiry, a restart. */
+/** From the mailed link to a token: activation, first sign-in, disabled users (and their refresh tokens), resets, expiry, a restart. */
 class ActivationTest extends UsersTestBase {
 
     static final String PASSWORD = "Thang5-ThoLap-2025";
+    static final String CONSOLE = "doan-console", CONSOLE_SECRET = "console-secret",
+            CONSOLE_CALLBACK = "http://localhost:8090/login/oauth2/code/doan";
 
     @Test
     void theNewSecretaryActivatesTheLoginOnceAndSignsInWithTheirUnitInTheToken() throws Exception {
@@ -61,10 +63,16 @@ class ActivationTest extends UsersTestBase {
     @Test
     void aDisabledUserCannotSignInAndAResetMailsANewLink() throws Exception {
         createAndActivate("bt.xuanhoa2", "CADRE", XUAN_HOA, PASSWORD);
+        String refresh = tokens().loginWithRefresh(CONSOLE, CONSOLE_SECRET, CONSOLE_CALLBACK, "bt.xuanhoa2", PASSWORD).get("refresh_token");
+        assertThat(claims(tokens().refresh(CONSOLE, CONSOLE_SECRET, refresh)).get("sub").asString()).isEqualTo("bt.xuanhoa2");
+
         assertThat(admin().post("/api/users/bt.xuanhoa2/disable", "").status()).isEqualTo(204);
         assertThatThrownBy(() -> tokens().login(WEB, CALLBACK, "bt.xuanhoa2", PASSWORD)).hasMessageContaining("Login refused");
+        assertThatThrownBy(() -> tokens().refresh(CONSOLE, CONSOLE_SECRET, refresh)).as("the console's refresh token")
+                .hasMessageContaining("HTTP 400").hasMessageContaining("invalid_grant");
         assertThat(admin().post("/api/users/bt.xuanhoa2/enable", "").status()).isEqualTo(204);
         assertThat(claims(tokens().login(WEB, CALLBACK, "bt.xuanhoa2", PASSWORD)).get("unit_id").asString()).isEqualTo(XUAN_HOA);
+        assertThat(claims(tokens().refresh(CONSOLE, CONSOLE_SECRET, refresh)).get("unit_id").asString()).isEqualTo(XUAN_HOA);
 
         assertThat(admin().post("/api/users/bt.xuanhoa2/reset", "").status()).isEqualTo(204);
         assertThatThrownBy(() -> tokens().login(WEB, CALLBACK, "bt.xuanhoa2", PASSWORD)).as("the old password is cleared")
