@@ -58,6 +58,22 @@ public class ServiceConfig {
         return builder -> builder.applyToClusterSettings(c -> c.serverSelectionTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * Writes acknowledged only once a majority of the replica set has them in its journal, so an acknowledged report
+     * survives the loss of the primary and a power cut. A connection string that names its own write concern keeps it;
+     * deploy-check refuses deployment files that weaken this.
+     */
+    @Bean
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer majorityJournaledWrites(
+            @Value("${spring.mongodb.uri:}") String uri) {
+        boolean uriNamesOne = !uri.isBlank() && new com.mongodb.ConnectionString(uri).getWriteConcern() != null;
+        return builder -> {
+            if (!uriNamesOne) {
+                builder.writeConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            }
+        };
+    }
+
     /** The OpenAPI document of the service, browsable at /swagger-ui.html; every call needs a bearer access token. */
     @Bean
     io.swagger.v3.oas.models.OpenAPI openApi(@Value("${spring.application.name}") String name) {

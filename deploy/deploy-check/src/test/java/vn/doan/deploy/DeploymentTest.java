@@ -120,6 +120,54 @@ class DeploymentTest {
         assertThat(map(declared.get("doan.indicator.progress.v1").get("config")).get("cleanup.policy")).isEqualTo("compact");
     }
 
+    /**
+     * What an acknowledged write promises in production: MongoDB answers once a majority of the replica set has the write
+     * in its journal, Kafka once two of three replicas have the record, and no out-of-sync replica may become leader.
+     */
+    @Test
+    void noDeploymentWeakensWhatAnAcknowledgedWritePromises() throws IOException {
+        Map<String, Object> compose = yaml(DEPLOY.resolve("compose/compose.yaml")).get(0);
+        Map<String, Object> composeServices = map(compose.get("services"));
+        List<String> uris = new ArrayList<>();
+        for (ServiceConfig service : ServiceConfig.all()) {
+            uris.add(String.valueOf(map(map(composeServices.get(service.name())).get("environment")).get("MONGODB_URI")));
+        }
+        for (Map<String, Object> doc : kustomizeBase()) {
+            if ("ConfigMap".equals(doc.get("kind")) || "Secret".equals(doc.get("kind"))) {
+                Map<String, Object> data = map(doc.get("ConfigMap".equals(doc.get("kind")) ? "data" : "stringData"));
+                if (data.containsKey("MONGODB_URI")) {
+                    uris.add(String.valueOf(data.get("MONGODB_URI")));
+                }
+            }
+        }
+        assertThat(uris).hasSizeGreaterThan(ServiceConfig.all().size());
+        for (String uri : uris) {
+            Map<String, String> options = new java.util.HashMap<>();
+            for (String option : uri.substring(uri.indexOf('?') + 1).split("&")) {
+                options.put(option.substring(0, option.indexOf('=')).toLowerCase(java.util.Locale.ROOT), option.substring(option.indexOf('=') + 1));
+            }
+            assertThat(options).as(uri).containsEntry("w", "majority").containsEntry("journal", "true").doesNotContainKey("wtimeoutms");
+        }
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            Map<String, Object> env = map(map(composeServices.get(broker)).get("environment"));
+            assertThat(String.valueOf(env.get("KAFKA_MIN_INSYNC_REPLICAS"))).as(broker).isEqualTo("2");
+            assertThat(String.valueOf(env.get("KAFKA_DEFAULT_REPLICATION_FACTOR"))).as(broker).isEqualTo("3");
+            assertThat(env).as(broker).doesNotContainKey("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE");
+        }
+        for (Map<String, Object> doc : kustomizeBase()) {
+            if ("KafkaTopic".equals(doc.get("kind"))) {
+                Map<String, Object> config = map(map(doc.get("spec")).get("config"));
+                assertThat(String.valueOf(config.getOrDefault("unclean.leader.election.enable", "false"))).as("%s", doc).isEqualTo("false");
+            }
+        }
+        // the producers acknowledge on every in-sync replica (acks=all): nothing in a deployment may lower it
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
+                assertThat(ServiceConfig.text(file).toLowerCase(java.util.Locale.ROOT)).as(file.toString()).doesNotContain("acks");
+            }
+        }
+    }
+
     @Test
     void prometheusScrapesEveryServiceAndEveryDashboardMetricExistsInTheCode() throws IOException {
         String prometheus = ServiceConfig.text(DEPLOY.resolve("compose/prometheus/prometheus.yml"));

@@ -48,6 +48,11 @@ final class ApiClient {
         this.token = token;
     }
 
+    /** plan-, report- and indicator-service at these addresses (no notification-service), with these access tokens. */
+    static ApiClient direct(String plan, String report, String indicator, java.util.function.Supplier<String> token) {
+        return new ApiClient(plan, report, indicator, null, token);
+    }
+
     /** Everything through the gateway, with this access token (null for none). */
     static ApiClient throughGateway(Services services, String accessToken) {
         String gateway = services.url(Services.Service.GATEWAY);

@@ -14,7 +14,8 @@ import org.apache.kafka.metadata.storage.Formatter;
 
 /**
  * A real Apache Kafka broker in this JVM, in KRaft mode (broker and controller in one node), with its
- * log in {@code directory} so topics and offsets survive a restart. The storage is formatted once, on
+ * log in {@code directory} so topics and offsets survive a restart, each record forced to disk before it is
+ * acknowledged. The storage is formatted once, on
  * first start; formatting again would give it a new cluster id that the existing log refuses.
  */
 final class EmbeddedKafka implements AutoCloseable {
@@ -46,6 +47,9 @@ final class EmbeddedKafka implements AutoCloseable {
         config.put("transaction.state.log.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "true");
+        // a record is acknowledged only once it is forced to disk: the promise the MongoDB store makes for a write, so an
+        // event the outbox removed after Kafka's acknowledgement survives a power cut as the document does
+        config.put("log.flush.interval.messages", "1");
         try {
             Files.createDirectories(directory);
             if (!Files.exists(directory.resolve("meta.properties"))) {

@@ -1,8 +1,10 @@
 package vn.doan.localstack;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * and MongoDB server storing under {@code DOAN_DATA_DIR}; with {@code KAFKA_BOOTSTRAP_SERVERS} and/or
  * {@code MONGODB_URI} set it uses those and starts nothing embedded. Likewise an in-process SMTP server (with IMAP
  * to read what it received) for the emails of notification-service and the authorisation server, unless {@code SPRING_MAIL_HOST} names a real one.
- * Then the authorisation server, the four services and the gateway, then the demo data (once per data directory;
+ * Then the authorisation server, the four services and the gateway ({@code DOAN_SERVICES}, a comma-separated list of
+ * their names, starts only those), then the demo data (once per data directory, with every service running;
  * {@code DOAN_DEMO_DATA=false} skips it).
  */
 public final class LocalStack {
@@ -40,10 +43,11 @@ public final class LocalStack {
             log.info("In-process MongoDB wire server on {}, stored in {}", mongo, dataDir.resolve("mongo.mv.db").toAbsolutePath());
         }
 
+        Set<Services.Service> which = which(env("DOAN_SERVICES", ""));
         EmbeddedMail embeddedMail = null;
         Map<Services.Service, List<String>> ownArgs = Map.of();
         String mailHost = System.getenv("SPRING_MAIL_HOST");
-        if (mailHost == null || mailHost.isBlank()) {
+        if ((mailHost == null || mailHost.isBlank()) && which.contains(Services.Service.NOTIFICATION)) {
             embeddedMail = EmbeddedMail.start(Integer.parseInt(env("DOAN_SMTP_PORT", "3025")), Integer.parseInt(env("DOAN_IMAP_PORT", "3143")));
             ownArgs = Map.of(Services.Service.NOTIFICATION, embeddedMail.springArgs(), Services.Service.AUTH, embeddedMail.springArgs());
             log.info("In-process SMTP server on 127.0.0.1:{} (in memory); read the emails over IMAP on 127.0.0.1:{}, login and password = "
@@ -58,7 +62,7 @@ public final class LocalStack {
                 Services.Service.REPORT, Integer.parseInt(env("REPORT_SERVICE_PORT", "8082")),
                 Services.Service.INDICATOR, Integer.parseInt(env("INDICATOR_SERVICE_PORT", "8083")),
                 Services.Service.NOTIFICATION, Integer.parseInt(env("NOTIFICATION_SERVICE_PORT", "8084"))),
-                List.of(args), java.util.EnumSet.allOf(Services.Service.class), ownArgs);
+                List.of(args), which, ownArgs);
 
         EmbeddedKafka kafkaToStop = embeddedKafka;
         EmbeddedMongo mongoToStop = embeddedMongo;
@@ -76,15 +80,37 @@ public final class LocalStack {
             }
         }, "local-stack-shutdown"));
 
-        if (Boolean.parseBoolean(env("DOAN_DEMO_DATA", "true"))) {
+        boolean everyService = which.size() == Services.Service.values().length;
+        if (Boolean.parseBoolean(env("DOAN_DEMO_DATA", "true")) && everyService) {
             new DemoData(services, dataDir).loadOnce();
         }
-        log.info("Clients: gateway {} (Swagger UI {}/swagger-ui.html), authorisation server {} — demo users in auth-server/README.md",
-                services.url(Services.Service.GATEWAY), services.url(Services.Service.GATEWAY), services.url(Services.Service.AUTH));
-        for (Services.Service service : Services.Service.values()) {
+        if (everyService) {
+            log.info("Clients: gateway {} (Swagger UI {}/swagger-ui.html), authorisation server {} — demo users in auth-server/README.md",
+                    services.url(Services.Service.GATEWAY), services.url(Services.Service.GATEWAY), services.url(Services.Service.AUTH));
+        }
+        for (Services.Service service : which) {
             log.info("{} ready at {} (health: {}/actuator/health, metrics: {}/actuator/prometheus)",
                     service.configName, services.url(service), services.url(service), services.url(service));
         }
+    }
+
+    /** Every service, or those named in {@code list} (e.g. {@code auth-server,plan-service}) in the order they start. */
+    private static Set<Services.Service> which(String list) {
+        if (list.isBlank()) {
+            return EnumSet.allOf(Services.Service.class);
+        }
+        Set<String> names = Set.of(list.split("\\s*,\\s*"));
+        Set<Services.Service> which = EnumSet.noneOf(Services.Service.class);
+        for (Services.Service service : Services.Service.values()) {
+            if (names.contains(service.configName)) {
+                which.add(service);
+            }
+        }
+        if (which.size() != names.size()) {
+            throw new IllegalArgumentException("DOAN_SERVICES names " + list + "; the services are "
+                    + java.util.Arrays.stream(Services.Service.values()).map(s -> s.configName).toList());
+        }
+        return which;
     }
 
     private static String env(String name, String fallback) {

@@ -98,8 +98,10 @@ final class Services implements AutoCloseable {
     private List<String> arguments(Service service, String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports,
             List<String> extraArgs, Map<Service, List<String>> ownArgs) {
         String issuer = "http://localhost:" + ports.get(Service.AUTH);
-        List<String> trustIssuer = List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
+        // an OIDC provider of one's own (a Keycloak realm, a test issuer) replaces the local authorisation server
+        String trusted = env("DOAN_OIDC_ISSUER_URI", issuer);
+        List<String> trustIssuer = List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + trusted,
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + env("DOAN_OIDC_JWK_SET_URI", trusted + "/oauth2/jwks"));
         List<String> args = new ArrayList<>();
         switch (service) {
             case AUTH -> args.addAll(List.of("--server.port=" + ports.get(Service.AUTH), "--doan.auth.issuer=" + issuer,
@@ -225,6 +227,11 @@ final class Services implements AutoCloseable {
                     }
                 });
         return excluded;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     static int freePort() {
