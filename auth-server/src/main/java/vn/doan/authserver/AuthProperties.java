@@ -8,10 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param issuer the {@code iss} of every token; services are configured with the same value
  * @param clients web, mobile and machine clients
- * @param users demo users, one or more per role; their unit is named by its code ({@code TD-THANHHOA})
+ * @param mailFrom the sender of activation emails
+ * @param activationValidFor how long an activation link works (72 h by default)
+ * @param users demo users, stored at the first start; their unit is named by its code ({@code TD-THANHHOA})
  */
 @ConfigurationProperties("doan.auth")
-public record AuthProperties(String issuer, List<Client> clients, List<User> users) {
+public record AuthProperties(String issuer, String mailFrom, java.time.Duration activationValidFor, List<Client> clients,
+        List<User> users) {
 
     /**
      * @param secret empty for a public client (browser, mobile app), which must use PKCE

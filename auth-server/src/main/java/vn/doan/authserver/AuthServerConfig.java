@@ -1,10 +1,7 @@
 package vn.doan.authserver;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,10 +9,13 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -25,16 +25,18 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import vn.doan.authserver.user.StoredUser;
+import vn.doan.authserver.user.UserAdmin;
+import vn.doan.authserver.user.UserStore;
 
 /**
  * Spring Authorization Server: the OAuth2 and OpenID Connect endpoints ({@code /oauth2/token},
  * {@code /oauth2/authorize}, {@code /oauth2/jwks}, {@code /.well-known/openid-configuration}), a login form for
- * users, and access tokens (JWT, RS256) that carry what the services need: {@code roles}, {@code unit_id},
- * {@code department}.
+ * users (the stored users, {@code user/}), and access tokens (JWT, RS256) that carry what the services need:
+ * {@code roles}, {@code unit_id}, {@code department}.
  */
 @Configuration
 class AuthServerConfig {
@@ -56,10 +58,17 @@ class AuthServerConfig {
     @Bean
     @Order(2)
     SecurityFilterChain login(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/activate", "/css/**")
+                        .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
+    }
+
+    /** bcrypt for new passwords; the {@code {id}} prefix lets a stronger encoder take over without breaking stored ones. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean
@@ -72,11 +81,11 @@ class AuthServerConfig {
     }
 
     @Bean
-    RegisteredClientRepository clients(AuthProperties properties) {
-        return new InMemoryRegisteredClientRepository(properties.clients().stream().map(AuthServerConfig::client).toList());
+    RegisteredClientRepository clients(AuthProperties properties, PasswordEncoder encoder) {
+        return new InMemoryRegisteredClientRepository(properties.clients().stream().map(c -> client(c, encoder)).toList());
     }
 
-    static RegisteredClient client(AuthProperties.Client client) {
+    static RegisteredClient client(AuthProperties.Client client, PasswordEncoder encoder) {
         boolean isPublic = client.secret() == null || client.secret().isBlank();
         RegisteredClient.Builder builder = RegisteredClient.withId(UUID.nameUUIDFromBytes(client.id().getBytes()).toString())
                 .clientId(client.id())
@@ -86,7 +95,7 @@ class AuthServerConfig {
         if (isPublic) {
             builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         } else {
-            builder.clientSecret("{noop}" + client.secret())
+            builder.clientSecret(encoder.encode(client.secret()))
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
         }
@@ -97,21 +106,12 @@ class AuthServerConfig {
         return builder.build();
     }
 
-    @Bean
-    UserDetailsService users(AuthProperties properties) {
-        return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(u -> User.withUsername(u.username()).password("{noop}" + u.password()).roles(u.roles().toArray(String[]::new)).build())
-                .toList());
-    }
-
     /**
      * roles, unit_id and department: from the user for a user's token, from the client's settings for a machine's;
      * azp: the client application, for the audit trail and the gateway's rate limit.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> doanClaims(AuthProperties properties, UnitDirectory units) {
-        Map<String, AuthProperties.User> byName = properties.users().stream()
-                .collect(Collectors.toMap(AuthProperties.User::username, Function.identity()));
+    OAuth2TokenCustomizer<JwtEncodingContext> doanClaims(UserStore users, UserAdmin admin) {
         return context -> {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && !"id_token".equals(context.getTokenType().getValue())) {
                 return;
@@ -122,12 +122,16 @@ class AuthServerConfig {
                 context.getClaims().claim("roles", roles == null ? List.of() : roles);
                 return;
             }
-            AuthProperties.User user = byName.get(context.getPrincipal().getName());
+            StoredUser user = users.find(context.getPrincipal().getName()).orElse(null);
             if (user == null) {
                 return;
             }
+            if (!user.enabled()) {
+                // a refresh token outlives the sign-in: a user disabled since then gets no new access token
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The user is disabled.", null));
+            }
             context.getClaims().claim("roles", user.roles());
-            units.idOf(user.unitCode()).ifPresent(id -> context.getClaims().claim("unit_id", id));
+            admin.unitIdOf(user).ifPresent(id -> context.getClaims().claim("unit_id", id));
             if (user.department() != null) {
                 context.getClaims().claim("department", user.department());
             }

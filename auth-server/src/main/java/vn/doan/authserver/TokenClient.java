@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class TokenClient {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private final String baseUrl;
 
@@ -43,6 +44,25 @@ public final class TokenClient {
 
     /** A user's token: login form, consent-free authorization code, code exchange with the PKCE verifier. */
     public String login(String clientId, String redirectUri, String username, String password) {
+        return accessToken(loginResponse(clientId, null, redirectUri, username, password));
+    }
+
+    /** The access and the refresh token of a user's login with a confidential client (the web console). */
+    public Map<String, String> loginWithRefresh(String clientId, String secret, String redirectUri, String username, String password) {
+        HttpResponse<String> response = loginResponse(clientId, secret, redirectUri, username, password);
+        Matcher refresh = REFRESH_TOKEN.matcher(response.body());
+        return Map.of("access_token", accessToken(response), "refresh_token", refresh.find() ? refresh.group(1) : "");
+    }
+
+    /** A new access token for a refresh token of a confidential client. */
+    public String refresh(String clientId, String secret, String refreshToken) {
+        return accessToken(send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                        "client_id", clientId, "client_secret", secret)))).build()));
+    }
+
+    private HttpResponse<String> loginResponse(String clientId, String secret, String redirectUri, String username, String password) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = randomVerifier();
         String authorize = baseUrl + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
@@ -67,11 +87,14 @@ public final class TokenClient {
         if (!code.find()) {
             throw new IllegalStateException("No authorization code in " + location);
         }
-        HttpResponse<String> token = send(browser, HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+        Map<String, String> exchange = new java.util.LinkedHashMap<>(Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "redirect_uri", redirectUri, "code", URLDecoder(code.group(1)), "code_verifier", verifier));
+        if (secret != null) {
+            exchange.put("client_secret", secret);
+        }
+        return send(browser, HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", clientId,
-                        "redirect_uri", redirectUri, "code", URLDecoder(code.group(1)), "code_verifier", verifier)))).build());
-        return accessToken(token);
+                .POST(HttpRequest.BodyPublishers.ofString(form(exchange))).build());
     }
 
     private static String URLDecoder(String value) {

@@ -6,10 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Unit codes to unit ids, for the {@code unit_id} claim of users named by their unit's code. In a
- * deployment the identity provider keeps the unit id as a user attribute set by its administrator; here the
- * local stack tells it, once plan-service has created the demo units ({@link #assign}), or
- * {@code doan.auth.unit-ids.<code>=<id>} does.
+ * Unit codes to unit ids given explicitly, for the demo users of {@code auth-server.yml}, who are named by their unit's
+ * code: the local stack tells them once plan-service has created the demo units ({@link #assign}), or
+ * {@code doan.auth.unit-ids.<code>=<id>} does. What is given here wins; otherwise the id comes from the tree learnt from
+ * Kafka ({@code orgunit/OrgUnits}), which the demo data may not have reached yet when it first logs in.
  */
 @Component
 public class UnitDirectory {
@@ -26,7 +26,7 @@ public class UnitDirectory {
         ids.put(unitCode, unitId);
     }
 
-    Optional<String> idOf(String unitCode) {
+    public Optional<String> idOf(String unitCode) {
         return unitCode == null ? Optional.empty() : Optional.ofNullable(ids.get(unitCode));
     }
 }

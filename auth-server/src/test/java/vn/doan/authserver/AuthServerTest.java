@@ -13,13 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.doan.support.test.Backends;
 
 /** The real authorisation server over HTTP: machine tokens, user logins with PKCE, and the claims services rely on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=auth-server", "doan.auth.issuer=http://auth.doan.test"})
+        properties = {"spring.config.name=auth-server", "doan.auth.issuer=http://auth.doan.test",
+                "spring.cloud.stream.bindings.onUnitEvent-in-0.group=auth-server-test"})
 class AuthServerTest {
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        Backends.embedded().register(registry, "doan_auth_server_test");
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -59,6 +59,7 @@ class GatewayTest {
         for (String service : List.of("PLAN", "REPORT", "INDICATOR", "NOTIFICATION")) {
             registry.add(service + "_SERVICE_URL", () -> url);
         }
+        registry.add("AUTH_SERVER_URL", () -> url);
         TestTokens.register(registry);
     }
 
@@ -85,7 +86,7 @@ class GatewayTest {
     void eachServicesPathsAreRoutedWithTheTokenAndACorrelationId() {
         HttpJson cadre = as("bt-thoxuan-routes");
         for (String path : List.of("/api/units/u1", "/api/plans?issuingUnitId=thoxuan", "/api/reports/r1", "/api/progress/p/2016/units/thoxuan",
-                "/api/reminders?unitId=thoxuan", "/api/admin/reconcile/p/2016")) {
+                "/api/reminders?unitId=thoxuan", "/api/admin/reconcile/p/2016", "/api/users?unitId=thoxuan", "/api/users/provider")) {
             HttpJson.Response answer = cadre.get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);
             Received received = RECEIVED.get(RECEIVED.size() - 1);
@@ -97,6 +98,8 @@ class GatewayTest {
         Received posted = RECEIVED.get(RECEIVED.size() - 1);
         assertThat(posted.header("X-Correlation-Id")).isEqualTo("bao-cao-2016-thoxuan");
         assertThat(posted.body()).isEqualTo("{\"unitId\":\"thoxuan\"}");
+        cadre.post("/api/users/bt.tholap/reset", "");
+        assertThat(RECEIVED.get(RECEIVED.size() - 1).path()).as("user management goes to the authorisation server").isEqualTo("/api/users/bt.tholap/reset");
 
         cadre.get("/api/units/u1", Map.of("X-Correlation-Id", "{\"$gt\":\"\"} <script>"));
         assertThat(RECEIVED.get(RECEIVED.size() - 1).header("X-Correlation-Id")).as("a hostile id is replaced").matches("[0-9a-f-]{36}");

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Starts the whole system on one machine. With no configuration it starts an in-process Kafka broker
  * and MongoDB server storing under {@code DOAN_DATA_DIR}; with {@code KAFKA_BOOTSTRAP_SERVERS} and/or
  * {@code MONGODB_URI} set it uses those and starts nothing embedded. Likewise an in-process SMTP server (with IMAP
- * to read what it received) for notification-service's emails, unless {@code SPRING_MAIL_HOST} names a real one.
+ * to read what it received) for the emails of notification-service and the authorisation server, unless {@code SPRING_MAIL_HOST} names a real one.
  * Then the authorisation server, the four services and the gateway ({@code DOAN_SERVICES}, a comma-separated list of
  * their names, starts only those), then the demo data (once per data directory, with every service running;
  * {@code DOAN_DEMO_DATA=false} skips it).
@@ -49,7 +49,7 @@ public final class LocalStack {
         String mailHost = System.getenv("SPRING_MAIL_HOST");
         if ((mailHost == null || mailHost.isBlank()) && which.contains(Services.Service.NOTIFICATION)) {
             embeddedMail = EmbeddedMail.start(Integer.parseInt(env("DOAN_SMTP_PORT", "3025")), Integer.parseInt(env("DOAN_IMAP_PORT", "3143")));
-            ownArgs = Map.of(Services.Service.NOTIFICATION, embeddedMail.springArgs());
+            ownArgs = Map.of(Services.Service.NOTIFICATION, embeddedMail.springArgs(), Services.Service.AUTH, embeddedMail.springArgs());
             log.info("In-process SMTP server on 127.0.0.1:{} (in memory); read the emails over IMAP on 127.0.0.1:{}, login and password = "
                     + "the address, e.g. curl -u bt.tholap@thoxuan.doan.vn:bt.tholap@thoxuan.doan.vn 'imap://127.0.0.1:{}/INBOX;UID=1'",
                     embeddedMail.smtpPort, embeddedMail.imapPort, embeddedMail.imapPort);

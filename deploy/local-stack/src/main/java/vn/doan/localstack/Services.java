@@ -104,13 +104,15 @@ final class Services implements AutoCloseable {
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + env("DOAN_OIDC_JWK_SET_URI", trusted + "/oauth2/jwks"));
         List<String> args = new ArrayList<>();
         switch (service) {
-            case AUTH -> args.addAll(List.of("--server.port=" + ports.get(Service.AUTH), "--doan.auth.issuer=" + issuer));
+            case AUTH -> args.addAll(List.of("--server.port=" + ports.get(Service.AUTH), "--doan.auth.issuer=" + issuer,
+                    "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap, "--spring.mongodb.uri=" + mongoUri));
             case GATEWAY -> {
                 args.add("--server.port=" + ports.getOrDefault(service, 0));
                 args.addAll(trustIssuer);
                 for (Service routed : List.of(Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION)) {
                     args.add("--" + routed.name() + "_SERVICE_URL=" + url(routed));
                 }
+                args.add("--AUTH_SERVER_URL=" + issuer);
             }
             default -> {
                 args.addAll(List.of("--server.port=" + ports.getOrDefault(service, 0),
@@ -207,14 +209,15 @@ final class Services implements AutoCloseable {
 
     /**
      * One class path holds every application here, so each context leaves out the auto-configurations of the
-     * others: the services get no authorisation server or gateway, those two no Kafka, MongoDB or service plumbing.
+     * others: the services get no authorisation server or gateway, the authorisation server (its users in MongoDB, the tree
+     * from Kafka) no gateway, the gateway no Kafka, MongoDB or service plumbing.
      */
     private static List<String> notFor(Service service) {
         List<String> foreign = switch (service) {
-            case AUTH, GATEWAY -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
+            case AUTH -> List.of("org.springframework.cloud.gateway.");
+            case GATEWAY -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
                     "org.springframework.boot.kafka.", "org.springframework.cloud.stream.", "org.springframework.cloud.function.",
-                    "org.springframework.boot.integration.", service == Service.AUTH ? "org.springframework.cloud.gateway."
-                            : "org.springframework.boot.security.oauth2.server.authorization.",
+                    "org.springframework.boot.integration.", "org.springframework.boot.security.oauth2.server.authorization.",
                     // with Spring Cloud Function on this class path the gateway would route any unmatched path to a "function"
                     "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
             default -> List.of("org.springframework.cloud.gateway.", "org.springframework.boot.security.oauth2.server.authorization.");
