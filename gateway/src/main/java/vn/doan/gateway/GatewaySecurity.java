@@ -48,6 +48,7 @@ class GatewaySecurity {
         cors.addAllowedMethod("GET");
         cors.addAllowedMethod("POST");
         cors.addAllowedMethod("PUT");
+        cors.addAllowedMethod("DELETE");
         cors.addAllowedHeader("Authorization");
         cors.addAllowedHeader("Content-Type");
         cors.addAllowedHeader("Idempotency-Key");
