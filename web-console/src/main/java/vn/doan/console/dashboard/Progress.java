@@ -1,0 +1,54 @@
+package vn.doan.console.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/** indicator-service's and report-service's answers, as far as the dashboard shows them. */
+final class Progress {
+
+    private Progress() {
+    }
+
+    record Measure(long numerator, long denominator, int reportingUnits, BigDecimal value, BigDecimal percent, BigDecimal target,
+            String status) {
+    }
+
+    record Indicator(String code, String text, String kind, BigDecimal target, BigDecimal targetMax, Measure own, Measure subtree,
+            boolean achieved) {
+
+        boolean share() {
+            return kind.startsWith("SHARE") || kind.equals("RATE_AT_MOST");
+        }
+
+        /** The bar's filled part, 0–100: what was achieved against the target (a rate to keep low: the target against it). */
+        public int bar() {
+            BigDecimal shown = subtree.percent() != null ? subtree.percent() : subtree.value();
+            BigDecimal goal = subtree.target() != null ? subtree.target() : target;
+            if (shown == null || goal == null || goal.signum() == 0) {
+                return 0;
+            }
+            BigDecimal ratio = kind.equals("RATE_AT_MOST")
+                    ? (shown.signum() == 0 ? BigDecimal.ONE : goal.divide(shown, 4, RoundingMode.HALF_UP))
+                    : shown.divide(goal, 4, RoundingMode.HALF_UP);
+            return Math.max(0, Math.min(100, ratio.multiply(BigDecimal.valueOf(100)).intValue()));
+        }
+    }
+
+    record Unit(String planId, String periodId, String unitId, String unitName, String level, Integer ownVersion, Integer daysLate,
+            List<Indicator> indicators) {
+    }
+
+    record UnitState(String unitId, String name, String level, String state, int daysLate, String reportId, Integer version) {
+    }
+
+    record Completeness(String planId, String periodId, java.time.LocalDate dueDate, int expected, long submitted, long onTime, long late,
+            long missing, List<UnitState> units) {
+    }
+
+    record Ranked(int rank, String unitId, String unitName, BigDecimal score, int expected, int late) {
+    }
+
+    record Behind(String code, String text, String status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
+    }
+}

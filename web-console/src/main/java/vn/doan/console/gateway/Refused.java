@@ -1,0 +1,36 @@
+package vn.doan.console.gateway;
+
+/**
+ * A service said no with a problem+json: its status, the field at fault (a JSON path such as
+ * {@code values[0].numerator}) and the Vietnamese message to show beside it.
+ */
+public class Refused extends RuntimeException {
+
+    private final int status;
+    private final String field;
+    private final String detailVi;
+
+    public Refused(int status, String field, String detail, String detailVi) {
+        super(detail);
+        this.status = status;
+        this.field = field;
+        this.detailVi = detailVi;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String detailVi() {
+        return detailVi;
+    }
+
+    /** 403: the page says "Không có quyền" instead. */
+    public boolean forbidden() {
+        return status == 403;
+    }
+}
