@@ -5,19 +5,18 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /** indicator-service's and report-service's answers, as far as the dashboard shows them. */
-final class Progress {
+public final class Progress {
 
     private Progress() {
     }
 
-    record Measure(long numerator, long denominator, int reportingUnits, BigDecimal value, BigDecimal percent, BigDecimal target,
+    public record Measure(long numerator, long denominator, int reportingUnits, BigDecimal value, BigDecimal percent, BigDecimal target,
             String status) {
     }
 
-    record Indicator(String code, String text, String kind, BigDecimal target, BigDecimal targetMax, Measure own, Measure subtree,
-            boolean achieved) {
+    public record Indicator(String code, String text, String kind, BigDecimal target, BigDecimal targetMax, Measure own, Measure subtree) {
 
-        boolean share() {
+        public boolean share() {
             return kind.startsWith("SHARE") || kind.equals("RATE_AT_MOST");
         }
 
@@ -35,20 +34,20 @@ final class Progress {
         }
     }
 
-    record Unit(String planId, String periodId, String unitId, String unitName, String level, Integer ownVersion, Integer daysLate,
+    public record Unit(String planId, String periodId, String unitId, String unitName, String level, Integer ownVersion, Integer daysLate,
             List<Indicator> indicators) {
     }
 
-    record UnitState(String unitId, String name, String level, String state, int daysLate, String reportId, Integer version) {
+    public record UnitState(String unitId, String name, String level, String state, int daysLate, String reportId, Integer version) {
     }
 
-    record Completeness(String planId, String periodId, java.time.LocalDate dueDate, int expected, long submitted, long onTime, long late,
+    public record Completeness(String planId, String periodId, java.time.LocalDate dueDate, int expected, long submitted, long onTime, long late,
             long missing, List<UnitState> units) {
     }
 
-    record Ranked(int rank, String unitId, String unitName, BigDecimal score, int expected, int late) {
+    public record Ranked(int rank, String unitId, String unitName, BigDecimal score, int expected, int late) {
     }
 
-    record Behind(String code, String text, String status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
+    public record Behind(String code, String text, String status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
     }
 }

@@ -36,13 +36,13 @@ public class Gateway {
     private final OAuth2AuthorizedClientManager clients;
     private final ObjectMapper json;
 
-    Gateway(RestClient.Builder builder, ConsoleProperties properties, OAuth2AuthorizedClientManager clients, ObjectMapper json) {
+    Gateway(ConsoleProperties properties, OAuth2AuthorizedClientManager clients) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(properties.timeout());
         factory.setReadTimeout(properties.timeout());
-        this.http = builder.baseUrl(properties.gatewayUrl()).requestFactory(factory).build();
+        this.http = RestClient.builder().baseUrl(properties.gatewayUrl()).requestFactory(factory).build();
         this.clients = clients;
-        this.json = json;
+        this.json = tools.jackson.databind.json.JsonMapper.shared();
     }
 
     public <T> T get(ParameterizedTypeReference<T> type, String path, Object... vars) {
