@@ -31,11 +31,8 @@ import vn.doan.console.web.Format;
  * answers (dates dd/MM/yyyy, numbers 1.234,5), that every call carries the user's access token, and what the
  * user sees when a service refuses, forbids or does not answer.
  */
-@SpringBootTest(properties = {"spring.config.name=web-console", "doan.console.timeout=2s"})
-@AutoConfigureMockMvc
-class ConsolePagesTest {
+class ConsolePagesTest extends ConsoleTestBase {
 
-    static final StubGateway gateway = new StubGateway();
     static final LocalDate DUE = Format.today().plusDays(12);
     static final String PLAN = """
             {"id":"P54","status":"ISSUED","version":1,"number":"54-CT/ĐTN","title":"Chương trình hành động thực hiện Nghị quyết 02-NQ/TU",
@@ -46,21 +43,6 @@ class ConsolePagesTest {
                             "reportingLevels":["GRASSROOTS"]}],
              "schedule":[{"periodId":"2026","label":"Báo cáo năm 2026","from":"2026-01-01","to":"2026-12-31","dueDate":"DUE",
                           "reportingLevels":["GRASSROOTS"]}]}""".replace("DUE", DUE.toString());
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("doan.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     @BeforeEach
     void thoLapAndItsPlan() {
@@ -76,26 +58,6 @@ class ConsolePagesTest {
         gateway.json("GET", "/api/plans?issuingUnitId=U-THANHHOA", "[" + PLAN + "]");
         gateway.json("GET", "/api/plans/P54", PLAN);
         gateway.json("GET", "/api/reports?planId=P54&periodId=2026", "[]");
-    }
-
-    /** Signed in as {@code login} of {@code unitId}, with the access token the console relays. */
-    MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String login, String unitId, String role) {
-        var registration = registrations.findByRegistrationId("doan");
-        OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-of-" + login, Instant.now(),
-                Instant.now().plusSeconds(600));
-        return request.with(oidcLogin().clientRegistration(registration)
-                .idToken(id -> {
-                    id.subject(login).claim("roles", List.of(role));
-                    if (unitId != null) {
-                        id.claim("unit_id", unitId);
-                    }
-                })).with(oauth2Client("doan").principalName(login).accessToken(token));
-    }
-
-    String page(MockHttpServletRequestBuilder request, int status) throws Exception {
-        var result = mvc.perform(request).andExpect(status().is(status)).andReturn();
-        result.getResponse().setCharacterEncoding("UTF-8");
-        return result.getResponse().getContentAsString();
     }
 
     @Test

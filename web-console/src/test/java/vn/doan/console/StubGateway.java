@@ -68,13 +68,17 @@ final class StubGateway implements AutoCloseable {
                 "{\"status\":" + status + ",\"field\":\"" + field + "\",\"detail\":\"refused\",\"detail_vi\":\"" + detailVi + "\"}"));
     }
 
+    void answer(String method, String path, int status, String contentType, String body) {
+        answers.put(method + " " + path, new Answer(status, contentType, body));
+    }
+
     void unavailable(String method, String path) {
         answers.put(method + " " + path, new Answer(503, "text/plain", "Service Unavailable"));
     }
 
-    Received last(String method, String pathStart) {
-        return received.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathStart)).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no " + method + " " + pathStart + " among " + received));
+    Received last(String method, String path) {
+        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + method + " " + path + " among " + received));
     }
 
     void clear() {

@@ -216,15 +216,14 @@ final class Services implements AutoCloseable {
         List<String> foreign = switch (service) {
             case CONSOLE -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
                     "org.springframework.boot.kafka.", "org.springframework.cloud.", "org.springframework.boot.integration.",
-                    "org.springframework.boot.security.oauth2.server.");
-            case AUTH, GATEWAY -> List.of("vn.doan.support.", "org.springframework.boot.thymeleaf.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
+                    "org.springframework.boot.security.oauth2.server.", "org.springdoc.");
+            case AUTH, GATEWAY -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
                     "org.springframework.boot.kafka.", "org.springframework.cloud.stream.", "org.springframework.cloud.function.",
                     "org.springframework.boot.integration.", service == Service.AUTH ? "org.springframework.cloud.gateway."
                             : "org.springframework.boot.security.oauth2.server.authorization.",
                     // with Spring Cloud Function on this class path the gateway would route any unmatched path to a "function"
                     "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
-            default -> List.of("org.springframework.cloud.gateway.", "org.springframework.boot.security.oauth2.server.authorization.",
-                    "org.springframework.boot.thymeleaf.");
+            default -> List.of("org.springframework.cloud.gateway.", "org.springframework.boot.security.oauth2.server.authorization.");
         };
         List<String> excluded = new ArrayList<>();
         org.springframework.boot.context.annotation.ImportCandidates.load(org.springframework.boot.autoconfigure.AutoConfiguration.class,

@@ -89,12 +89,18 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(this::where).until(condition::apply);
+    }
+
+    /** Where the browser is, for a failed wait: the address and the start of the page's text. */
+    private String where() {
+        String text = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
+        return "at " + driver.getCurrentUrl() + " showing: " + text.substring(0, Math.min(600, text.length()));
     }
 
     /** Reloads the page until {@code css} shows {@code expected} (a roll-up arrives through Kafka). */
     void reloadUntil(String css, String expected) {
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(500)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(500)).withMessage(this::where).until(d -> {
             d.navigate().refresh();
             return d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(expected));
         });

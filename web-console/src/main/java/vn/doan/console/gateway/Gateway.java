@@ -94,9 +94,12 @@ public class Gateway {
         int status = e.getStatusCode().value();
         try {
             JsonNode problem = json.readTree(e.getResponseBodyAsString());
-            return new Refused(status, text(problem, "field"), text(problem, "detail"), text(problem, "detail_vi"));
+            JsonNode errors = problem.get("errors");
+            @SuppressWarnings("unchecked")
+            java.util.List<java.util.Map<String, Object>> list = errors == null || !errors.isArray() ? null : json.convertValue(errors, java.util.List.class);
+            return new Refused(status, text(problem, "field"), text(problem, "detail"), text(problem, "detail_vi"), list);
         } catch (RuntimeException notJson) {
-            return new Refused(status, null, e.getMessage(), null);
+            return new Refused(status, null, e.getMessage(), null, null);
         }
     }
 

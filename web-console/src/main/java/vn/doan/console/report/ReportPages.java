@@ -134,6 +134,44 @@ class ReportPages {
         return "redirect:/bao-cao/" + id;
     }
 
+    /** Evidence (a photo or a PDF) for a report not yet accepted; report-service checks its type and size. */
+    @PostMapping("/bao-cao/{id}/minh-chung")
+    String attach(@PathVariable String id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) throws java.io.IOException {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        String filename = file.getOriginalFilename();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(file.getBytes()) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        try {
+            gateway.send(HttpMethod.POST, parts, org.springframework.http.MediaType.MULTIPART_FORM_DATA, Api.Attachment.class,
+                    "/api/reports/{id}/attachments", id);
+            redirect.addFlashAttribute("notice", "report.attached");
+        } catch (Refused e) {
+            if (e.forbidden()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("uploadError", e.detailVi() != null ? e.detailVi() : e.getMessage());
+        }
+        return "redirect:/bao-cao/" + id;
+    }
+
+    /** Downloads a piece of evidence through the console (the browser never calls the gateway itself). */
+    @GetMapping("/bao-cao/{id}/minh-chung/{attachmentId}")
+    org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable String attachmentId) {
+        Api.Attachment attachment = report(id).attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
+                .orElseThrow(() -> new Refused(404, "attachmentId", "No such attachment", "Không tìm thấy minh chứng."));
+        byte[] content = gateway.get(byte[].class, "/api/reports/{id}/attachments/{a}", id, attachmentId);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(attachment.contentType()))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(attachment.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+
     private Api.Report report(String id) {
         return gateway.get(Api.Report.class, "/api/reports/{id}", id);
     }
