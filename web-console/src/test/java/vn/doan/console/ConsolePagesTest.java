@@ -179,16 +179,18 @@ class ConsolePagesTest extends ConsoleTestBase {
         gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN", """
                 {"planId":"P54","periodId":"2026","unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","level":"DISTRICT","indicators":[
                  {"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":90,
-                  "subtree":{"numerator":1234,"denominator":1500,"reportingUnits":3,"value":82.27,"percent":82.27,"target":90,"status":"AT_RISK"}},
+                  "subtree":{"numerator":1234,"denominator":1500,"reportingUnits":3,"unitsMet":1,"doneOnTime":0,"value":82.27,"percent":82.27,"target":90,"status":"AT_RISK"}},
                  {"code":"CT2","text":"Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề","kind":"COUNT_AT_LEAST","target":3,
-                  "subtree":{"numerator":2500,"denominator":0,"reportingUnits":3,"value":2500,"percent":2500,"target":9,"status":"ACHIEVED"}}]}""");
+                  "subtree":{"numerator":2500,"denominator":0,"reportingUnits":3,"unitsMet":2,"doneOnTime":0,"value":66.67,"percent":66.67,"target":100,
+                             "status":"AT_RISK"}}]}""");
         gateway.json("GET", "/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THOXUAN", """
                 {"planId":"P54","periodId":"2026","dueDate":"2026-12-01","expected":4,"submitted":3,"onTime":2,"late":1,"missing":1,
                  "units":[{"unitId":"U-THOLAP","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","state":"ON_TIME","daysLate":0,"reportId":"R1"},
                           {"unitId":"U-XUANHOA","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","state":"MISSING","daysLate":0}]}""");
         gateway.json("GET", "/api/units?parentId=U-THOXUAN", "[]");
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
-        assertThat(html).contains("Huyện đoàn Thọ Xuân", "82,27% (1.234/1.500)", "Chỉ tiêu: 90%", "Có nguy cơ chậm", "2.500",
+        assertThat(html).contains("Huyện đoàn Thọ Xuân", "82,27% (1.234/1.500)", "Chỉ tiêu: 90%", "Có nguy cơ chậm",
+                "66,67% đơn vị đạt (2/3) · tổng 2.500", "Chỉ tiêu mỗi đơn vị: 3",
                 "3 đơn vị đã báo cáo", "Đoàn xã Xuân Hòa", "Chưa nộp", "<svg", "width=\"91\"", "/bang-theo-doi/csv?planId=P54");
         var csv = mvc.perform(as(get("/bang-theo-doi/csv?planId=P54&periodId=2026&unitId=U-THOXUAN"), "phantich", null, "ANALYST"))
                 .andExpect(status().isOk()).andReturn().getResponse();

@@ -10,14 +10,23 @@ public final class Progress {
     private Progress() {
     }
 
-    public record Measure(long numerator, long denominator, int reportingUnits, BigDecimal value, BigDecimal percent, BigDecimal target,
-            String status) {
+    /**
+     * A unit's own figures or its subtree's. For a subtree, counts are the share of units that met their target
+     * ({@code unitsMet} of {@code reportingUnits}, target 100 %), yes/no the share of units answering yes, milestones
+     * the share done on time.
+     */
+    public record Measure(long numerator, long denominator, int reportingUnits, int unitsMet, int doneOnTime, BigDecimal value,
+            BigDecimal percent, BigDecimal target, String status) {
     }
 
     public record Indicator(String code, String text, String kind, BigDecimal target, BigDecimal targetMax, Measure own, Measure subtree) {
 
         public boolean share() {
             return kind.startsWith("SHARE") || kind.equals("RATE_AT_MOST");
+        }
+
+        public boolean count() {
+            return kind.startsWith("COUNT");
         }
 
         /** The bar's filled part, 0–100: what was achieved against the target (a rate to keep low: the target against it). */

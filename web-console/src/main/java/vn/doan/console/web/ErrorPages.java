@@ -21,6 +21,7 @@ class ErrorPages {
     @ExceptionHandler(Refused.class)
     String refused(Refused e, Model model, HttpServletResponse response) {
         response.setStatus(e.status());
+        model.addAttribute("me", CurrentUser.get());
         if (e.forbidden()) {
             return "error/forbidden";
         }
@@ -43,6 +44,7 @@ class ErrorPages {
             model.addAttribute("resendTo", request.getRequestURI());
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        model.addAttribute("me", CurrentUser.get());
         return "error/unavailable";
     }
 }
