@@ -123,8 +123,8 @@ class ConsoleBrowserTest {
             assertThat(browser.text("#indicator-CT2 .figure")).as("2 meetings, below the 3 each unit must hold")
                     .isEqualTo("0% đơn vị đạt (0/1) · tổng 2");
             assertThat(browser.text("#count-submitted")).isEqualTo("1");
-            assertThat(browser.text("#count-missing")).isEqualTo("1");
-            assertThat(browser.text("#state-" + xuanHoa)).contains("Đoàn xã Xuân Hòa", "Chưa nộp");
+            assertThat(browser.text("#count-missing")).as("the due date is 20 days away").isEqualTo("0");
+            assertThat(browser.text("#state-" + xuanHoa)).contains("Đoàn xã Xuân Hòa", "Chưa đến hạn");
             browser.screenshots("bang-theo-doi-huyen");
             browser.find("#to-review a").click();
             browser.type("#reason", "Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
