@@ -61,7 +61,8 @@ public final class LocalStack {
                 Services.Service.PLAN, Integer.parseInt(env("PLAN_SERVICE_PORT", "8081")),
                 Services.Service.REPORT, Integer.parseInt(env("REPORT_SERVICE_PORT", "8082")),
                 Services.Service.INDICATOR, Integer.parseInt(env("INDICATOR_SERVICE_PORT", "8083")),
-                Services.Service.NOTIFICATION, Integer.parseInt(env("NOTIFICATION_SERVICE_PORT", "8084"))),
+                Services.Service.NOTIFICATION, Integer.parseInt(env("NOTIFICATION_SERVICE_PORT", "8084")),
+                Services.Service.CONSOLE, Integer.parseInt(env("WEB_CONSOLE_PORT", "8090"))),
                 List.of(args), which, ownArgs);
 
         EmbeddedKafka kafkaToStop = embeddedKafka;
@@ -91,6 +92,11 @@ public final class LocalStack {
         for (Services.Service service : which) {
             log.info("{} ready at {} (health: {}/actuator/health, metrics: {}/actuator/prometheus)",
                     service.configName, services.url(service), services.url(service), services.url(service));
+        }
+        if (which.contains(Services.Service.CONSOLE)) {
+            log.info("Web console: {} — sign in as bt.tholap (a commune), bt.thoxuan (the district), bt.tinhdoan (the province), "
+                    + "btg.thoxuan (a department), phantich (analyst) or quantri (administrator); password {}",
+                    services.url(Services.Service.CONSOLE), env("DOAN_DEMO_PASSWORD", "doan@2025"));
         }
     }
 

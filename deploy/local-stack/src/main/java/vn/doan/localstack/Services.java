@@ -25,7 +25,9 @@ final class Services implements AutoCloseable {
         REPORT("report-service", ReportServiceApplication.class),
         INDICATOR("indicator-service", IndicatorServiceApplication.class),
         NOTIFICATION("notification-service", NotificationServiceApplication.class),
-        GATEWAY("gateway", vn.doan.gateway.GatewayApplication.class);
+        GATEWAY("gateway", vn.doan.gateway.GatewayApplication.class),
+        /** The web console, started last: it signs users in at the authorisation server and calls the gateway. */
+        CONSOLE("web-console", vn.doan.console.ConsoleApplication.class);
 
         final String configName;
         final Class<?> application;
@@ -62,6 +64,9 @@ final class Services implements AutoCloseable {
         Map<Service, Integer> withAuth = new java.util.EnumMap<>(Service.class);
         withAuth.putAll(ports);
         withAuth.put(Service.AUTH, ports.getOrDefault(Service.AUTH, 0) == 0 ? freePort() : ports.get(Service.AUTH));
+        // the authorisation server must know the console's address (its redirect URI) before the console runs
+        withAuth.put(Service.CONSOLE, ports.getOrDefault(Service.CONSOLE, 0) == 0 ? freePort() : ports.get(Service.CONSOLE));
+        services.ports.put(Service.CONSOLE, withAuth.get(Service.CONSOLE));
         for (Service service : which) {
             List<String> args = services.arguments(service, kafkaBootstrap, mongoUri, withAuth, extraArgs, ownArgs);
             services.arguments.put(service, args);
@@ -105,7 +110,10 @@ final class Services implements AutoCloseable {
         List<String> args = new ArrayList<>();
         switch (service) {
             case AUTH -> args.addAll(List.of("--server.port=" + ports.get(Service.AUTH), "--doan.auth.issuer=" + issuer,
-                    "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap, "--spring.mongodb.uri=" + mongoUri));
+                    "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap, "--spring.mongodb.uri=" + mongoUri,
+                    "--DOAN_CONSOLE_URL=http://localhost:" + ports.get(Service.CONSOLE)));
+            case CONSOLE -> args.addAll(List.of("--server.port=" + ports.get(Service.CONSOLE), "--DOAN_AUTH_URL=" + issuer,
+                    "--DOAN_GATEWAY_URL=" + url(Service.GATEWAY)));
             case GATEWAY -> {
                 args.add("--server.port=" + ports.getOrDefault(service, 0));
                 args.addAll(trustIssuer);
@@ -210,11 +218,15 @@ final class Services implements AutoCloseable {
     /**
      * One class path holds every application here, so each context leaves out the auto-configurations of the
      * others: the services get no authorisation server or gateway, the authorisation server (its users in MongoDB, the tree
-     * from Kafka) no gateway, the gateway no Kafka, MongoDB or service plumbing.
+     * from Kafka) no gateway, the gateway no Kafka, MongoDB or service plumbing, the web console (a client of the gateway)
+     * none of them.
      */
     private static List<String> notFor(Service service) {
         List<String> foreign = switch (service) {
             case AUTH -> List.of("org.springframework.cloud.gateway.");
+            case CONSOLE -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
+                    "org.springframework.boot.kafka.", "org.springframework.cloud.", "org.springframework.boot.integration.",
+                    "org.springframework.boot.security.oauth2.server.", "org.springdoc.");
             case GATEWAY -> List.of("vn.doan.support.", "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
                     "org.springframework.boot.kafka.", "org.springframework.cloud.stream.", "org.springframework.cloud.function.",
                     "org.springframework.boot.integration.", "org.springframework.boot.security.oauth2.server.authorization.",

@@ -1,0 +1,181 @@
+package vn.doan.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import vn.doan.events.EventCodec;
+import vn.doan.reportservice.catalog.Catalog;
+
+/**
+ * The web console in a real browser against the whole stack: the secretary of Đoàn xã Thọ Lập signs in on a phone,
+ * is refused with the service's Vietnamese message next to the field (nothing typed is lost), submits; Huyện đoàn
+ * Thọ Xuân sees the figures once rolled up and returns the report with a reason; the secretary revises; the
+ * district accepts; Tỉnh đoàn Thanh Hóa's figures move. The neighbour commune opening the report gets the
+ * Vietnamese "no permission" page. Every main page is photographed at 360 and 1280 px.
+ */
+class ConsoleBrowserTest {
+
+    static final String PASSWORD = "doan@2025";
+
+    @TempDir
+    static Path dataDir;
+    static EmbeddedKafka kafka;
+    static EmbeddedMongo mongo;
+    static Services services;
+    static String province;
+    static String thoXuan;
+    static String thoLap;
+    static String xuanHoa;
+    static String planId;
+    static String period;
+
+    @BeforeAll
+    static void start() {
+        kafka = EmbeddedKafka.start(Services.freePort(), Services.freePort(), dataDir.resolve("kafka"));
+        mongo = EmbeddedMongo.start(Services.freePort(), dataDir.resolve("mongo.mv.db"));
+        services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--doan.outbox.interval=50ms"));
+        ApiClient admin = new ApiClient(services);
+        province = admin.createUnit("TD-THANHHOA", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null, null);
+        thoXuan = admin.createUnit("HD-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", "district", province);
+        thoLap = admin.createUnit("CS-THOXUAN-1", "Đoàn xã Thọ Lập", "GRASSROOTS", "commune", thoXuan);
+        xuanHoa = admin.createUnit("CS-THOXUAN-2", "Đoàn xã Xuân Hòa", "GRASSROOTS", "commune", thoXuan);
+        DemoData.assignDemoUnits(services, Map.of("TD-THANHHOA", province, "HD-THOXUAN", thoXuan, "CS-THOXUAN-1", thoLap,
+                "CS-THOXUAN-2", xuanHoa));
+        LocalDate today = LocalDate.now(EventCodec.ZONE);
+        period = String.valueOf(today.getYear());
+        planId = admin.issuePlan(provincePlan(province, today));
+        Catalog reportCatalog = services.context(Services.Service.REPORT).getBean(Catalog.class);
+        EndToEndTests.await("report-service learns the plan", () -> reportCatalog.plan(planId), java.util.Optional::isPresent);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (services != null) {
+            services.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    static String console(String path) {
+        return services.url(Services.Service.CONSOLE) + path;
+    }
+
+    @Test
+    void aReportGoesFromThePhoneOfACommuneToTheProvincesFigures(@TempDir Path profile) throws IOException {
+        try (Browser browser = Browser.start(profile)) {
+            // the commune's secretary: what is due, then the report
+            browser.open(console("/viec-can-lam"));
+            browser.signIn("bt.tholap", PASSWORD);
+            browser.waitFor(d -> d.getCurrentUrl().contains("/viec-can-lam"));
+            assertThat(browser.text("main")).contains("Việc cần làm", "Đoàn xã Thọ Lập", "54-CT/ĐTN", "Còn 20 ngày", "Chưa có báo cáo");
+            browser.screenshots("viec-can-lam");
+
+            browser.click(".card a.button");
+            browser.type("#n-CT1", "25");
+            browser.type("#d-CT1", "20");
+            browser.type("#n-CT2", "hai");
+            browser.type("#results", "Tổ chức 2 lớp tập huấn cho 18 cán bộ Đoàn.");
+            browser.click("#submit");
+            assertThat(browser.text("#ind-CT2")).contains("Hãy nhập một số nguyên, ví dụ 1.234.");
+            browser.type("#n-CT2", "2");
+            browser.click("#submit");
+            assertThat(browser.text("#ind-CT1")).as("report-service's detail_vi next to its field")
+                    .contains("Chỉ tiêu CT1: tử số phải từ 0 đến mẫu số, mẫu số phải lớn hơn 0.");
+            assertThat(browser.find("#results").getAttribute("value")).isEqualTo("Tổ chức 2 lớp tập huấn cho 18 cán bộ Đoàn.");
+            assertThat(browser.find("#n-CT1").getAttribute("value")).isEqualTo("25");
+            browser.screenshots("bao-cao-loi");
+            browser.type("#n-CT1", "18");
+            browser.click("#submit");
+            browser.waitFor(d -> d.findElements(By.id("status")).size() == 1);
+            assertThat(browser.text("#status")).isEqualTo("Đã nộp, chờ duyệt");
+            assertThat(browser.text("#value-CT1")).contains("18 / 20");
+            String reportUrl = browser.driver.getCurrentUrl();
+            browser.screenshots("bao-cao");
+            browser.signOut();
+
+            // the neighbour commune may not open it
+            browser.open(reportUrl);
+            browser.signIn("bt.xuanhoa", PASSWORD);
+            browser.waitFor(d -> d.findElements(By.tagName("h1")).size() == 1);
+            assertThat(browser.text("h1")).isEqualTo("Không có quyền");
+            browser.screenshots("khong-co-quyen");
+            browser.signOut();
+
+            // the district: figures once rolled up, then returns the report
+            String dashboard = console("/bang-theo-doi?planId=" + planId + "&periodId=" + period);
+            browser.open(dashboard);
+            browser.signIn("bt.thoxuan", PASSWORD);
+            browser.reloadUntil("#indicator-CT1 .figure", "90% (18/20)");
+            assertThat(browser.text("#indicator-CT2 .figure")).as("2 meetings, below the 3 each unit must hold")
+                    .isEqualTo("0% đơn vị đạt (0/1) · tổng 2");
+            assertThat(browser.text("#count-submitted")).isEqualTo("1");
+            assertThat(browser.text("#count-missing")).as("the due date is 20 days away").isEqualTo("0");
+            assertThat(browser.text("#state-" + xuanHoa)).contains("Đoàn xã Xuân Hòa", "Chưa đến hạn");
+            browser.screenshots("bang-theo-doi-huyen");
+            browser.find("#to-review a").click();
+            browser.type("#reason", "Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
+            browser.click("#return");
+            assertThat(browser.text("#status")).isEqualTo("Bị trả lại");
+            browser.signOut();
+
+            // the secretary sees why, revises and resubmits
+            browser.open(console("/viec-can-lam"));
+            browser.signIn("bt.tholap", PASSWORD);
+            browser.waitFor(d -> d.getCurrentUrl().contains("/viec-can-lam"));
+            assertThat(browser.text("main")).contains("Bị trả lại");
+            browser.driver.findElement(By.linkText("Sửa và nộp lại")).click();
+            assertThat(browser.text("main")).contains("Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
+            assertThat(browser.find("#n-CT1").getAttribute("value")).isEqualTo("18");
+            browser.screenshots("bao-cao-sua");
+            browser.type("#n-CT1", "19");
+            browser.click("#submit");
+            browser.waitFor(d -> d.findElements(By.id("status")).size() == 1);
+            assertThat(browser.text("#status")).isEqualTo("Đã nộp lại, chờ duyệt");
+            assertThat(browser.text("main")).contains("Phiên bản 1", "Phiên bản 2");
+            browser.signOut();
+
+            // the district accepts
+            browser.open(reportUrl);
+            browser.signIn("bt.thoxuan", PASSWORD);
+            browser.waitFor(d -> d.findElements(By.id("accept")).size() == 1);
+            browser.screenshots("duyet-bao-cao");
+            browser.click("#accept");
+            assertThat(browser.text("#status")).isEqualTo("Đã duyệt");
+            browser.signOut();
+
+            // the province's figures moved
+            browser.open(dashboard);
+            browser.signIn("bt.tinhdoan", PASSWORD);
+            browser.reloadUntil("#indicator-CT1 .figure", "95% (19/20)");
+            assertThat(browser.text("#unit-name")).isEqualTo("Tỉnh đoàn Thanh Hóa");
+            assertThat(browser.text("#indicator-CT2 .figure")).isEqualTo("0% đơn vị đạt (0/1) · tổng 2");
+            assertThat(browser.text("#indicator-CT1")).contains("Chỉ tiêu: 90%", "Đã đạt");
+            browser.screenshots("bang-theo-doi-tinh");
+        }
+    }
+
+    /** The training plan of the end-to-end tests, issued by the province, with a count beside the share of people. */
+    static Map<String, Object> provincePlan(String province, LocalDate today) {
+        Map<String, Object> plan = EndToEndTests.trainingPlan(province, today, today.plusDays(20));
+        plan.put("indicators", List.of(
+                Map.of("code", "CT1", "text", "Hàng năm ít nhất 90% cán bộ Đoàn cơ sở được tập huấn nghiệp vụ",
+                        "kind", "SHARE_OF_PEOPLE", "target", 90, "reportingLevels", List.of("GRASSROOTS")),
+                Map.of("code", "CT2", "text", "Mỗi cơ sở Đoàn tổ chức ít nhất 3 buổi sinh hoạt chuyên đề trong năm",
+                        "kind", "COUNT_AT_LEAST", "target", 3, "reportingLevels", List.of("GRASSROOTS"))));
+        return plan;
+    }
+}

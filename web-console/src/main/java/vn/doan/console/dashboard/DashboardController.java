@@ -1,0 +1,154 @@
+package vn.doan.console.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.doan.console.gateway.Api;
+import vn.doan.console.gateway.Gateway;
+import vn.doan.console.gateway.Refused;
+import vn.doan.console.plan.PlanDirectory;
+import vn.doan.console.web.CurrentUser;
+import vn.doan.console.web.Format;
+
+/**
+ * The dashboard of a unit's subtree for one plan and period: each indicator against its target, who reported
+ * (on time, late, missing), the direct children to drill into, what is off track, the ranking, and the
+ * children's reports awaiting review. Each service filters by the caller (department staff see their
+ * department's indicators; analysts aggregates only); a part the caller may not read is left out.
+ */
+@Controller
+class DashboardController {
+
+    private static final ParameterizedTypeReference<List<Progress.Unit>> UNITS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Progress.Ranked>> RANKING = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Progress.Behind>> BEHIND = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Api.Report>> REPORTS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Api.Unit>> CHILDREN = new ParameterizedTypeReference<>() {
+    };
+
+    private final Gateway gateway;
+    private final PlanDirectory plans;
+
+    DashboardController(Gateway gateway, PlanDirectory plans) {
+        this.gateway = gateway;
+        this.plans = plans;
+    }
+
+    /** What the page is about: the plan, its period and the unit whose subtree is shown. */
+    record Selection(List<Api.Plan> plans, Api.Plan plan, Api.Period period, Api.Unit unit) {
+    }
+
+    @GetMapping("/bang-theo-doi")
+    String dashboard(@RequestParam(required = false) String planId, @RequestParam(required = false) String periodId,
+            @RequestParam(required = false) String unitId, Model model) {
+        Selection s = select(planId, periodId, unitId);
+        model.addAttribute("selection", s);
+        if (s == null) {
+            return "dashboard";
+        }
+        String plan = s.plan().id();
+        String period = s.period().periodId();
+        String unit = s.unit().id();
+        model.addAttribute("progress", optional(() -> gateway.get(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit)));
+        model.addAttribute("completeness", optional(() -> gateway.get(Progress.Completeness.class,
+                "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit)));
+        model.addAttribute("children", optional(() -> gateway.get(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit)));
+        model.addAttribute("behind", optional(() -> gateway.get(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit)));
+        model.addAttribute("ranking", optional(() -> gateway.get(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit)));
+        model.addAttribute("toReview", toReview(s));
+        return "dashboard";
+    }
+
+    /** The figures of the page as CSV (UTF-8 with a byte order mark, so spreadsheet programs read the Vietnamese). */
+    @GetMapping("/bang-theo-doi/csv")
+    ResponseEntity<byte[]> csv(@RequestParam String planId, @RequestParam String periodId, @RequestParam String unitId) {
+        Progress.Unit progress = gateway.get(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", planId, periodId, unitId);
+        StringBuilder csv = new StringBuilder("\uFEFFunit,indicator,text,kind,target,numerator,denominator,value,percent,status,reporting_units\n");
+        for (Progress.Indicator i : progress.indicators()) {
+            Progress.Measure m = i.subtree();
+            csv.append(String.join(",", cell(progress.unitName()), i.code(), cell(i.text()), i.kind(), plain(m.target()),
+                    String.valueOf(m.numerator()), String.valueOf(m.denominator()), plain(m.value()), plain(m.percent()), m.status(),
+                    String.valueOf(m.reportingUnits()))).append('\n');
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-lieu-" + periodId + ".csv\"")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Selection select(String planId, String periodId, String unitId) {
+        CurrentUser me = CurrentUser.get();
+        String home = me.unitId() != null ? me.unitId() : unitId;
+        if (home == null) {
+            return null;
+        }
+        List<Api.Plan> inForce = plans.inForceFor(plans.unit(home));
+        if (inForce.isEmpty()) {
+            return null;
+        }
+        Api.Plan plan = planId == null ? inForce.get(0) : plans.plan(planId);
+        Api.Period period = periodId != null ? plan.period(periodId) : current(plan.schedule());
+        Api.Unit unit = plans.unit(unitId != null ? unitId : home);
+        return new Selection(inForce, plan, period == null ? plan.schedule().get(0) : period, unit);
+    }
+
+    /** The period whose due date comes next, else the last one. */
+    static Api.Period current(List<Api.Period> schedule) {
+        LocalDate today = Format.today();
+        return schedule.stream().filter(p -> !p.dueDate().isBefore(today)).min(Comparator.comparing(Api.Period::dueDate))
+                .orElse(schedule.isEmpty() ? null : schedule.get(schedule.size() - 1));
+    }
+
+    record Review(Api.Report report, String unitName) {
+    }
+
+    /** Reports of the unit's direct children that wait for this unit's decision. */
+    private List<Review> toReview(Selection s) {
+        if (!s.unit().id().equals(CurrentUser.get().unitId()) || !CurrentUser.get().is("CADRE")) {
+            return List.of();
+        }
+        List<Api.Unit> children = optional(() -> gateway.get(CHILDREN, "/api/units?parentId={u}", s.unit().id()));
+        List<Api.Report> reports = optional(() -> gateway.get(REPORTS, "/api/reports?planId={p}&periodId={q}", s.plan().id(),
+                s.period().periodId()));
+        if (children == null || reports == null) {
+            return List.of();
+        }
+        java.util.Map<String, String> names = children.stream().collect(Collectors.toMap(Api.Unit::id, Api.Unit::name));
+        return reports.stream().filter(r -> r.underReview() && names.containsKey(r.unitId()))
+                .map(r -> new Review(r, names.get(r.unitId()))).toList();
+    }
+
+    /** The answer, or null where the caller may not read it (403) or there is nothing yet (404). */
+    private static <T> T optional(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (Refused e) {
+            if (e.status() == 403 || e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static String plain(java.math.BigDecimal number) {
+        return number == null ? "" : number.toPlainString();
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,123 @@
+package vn.doan.console.gateway;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The services, reached only through the gateway, with the signed-in user's access token (token relay: the
+ * authorized client manager gives the current token and refreshes it when it expires). A problem+json answer
+ * becomes {@link Refused}; no answer or a 5xx becomes {@link ServiceDown}.
+ */
+@Component
+public class Gateway {
+
+    public static final String REGISTRATION = "doan";
+
+    private final RestClient http;
+    private final OAuth2AuthorizedClientManager clients;
+    private final ObjectMapper json;
+
+    Gateway(ConsoleProperties properties, OAuth2AuthorizedClientManager clients) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(properties.timeout());
+        factory.setReadTimeout(properties.timeout());
+        this.http = RestClient.builder().baseUrl(properties.gatewayUrl()).requestFactory(factory).build();
+        this.clients = clients;
+        this.json = tools.jackson.databind.json.JsonMapper.shared();
+    }
+
+    public <T> T get(ParameterizedTypeReference<T> type, String path, Object... vars) {
+        return call(HttpMethod.GET, null, null, Map.of(), type, path, vars);
+    }
+
+    public <T> T get(Class<T> type, String path, Object... vars) {
+        return call(HttpMethod.GET, null, null, Map.of(), ParameterizedTypeReference.forType(type), path, vars);
+    }
+
+    /** GET of a text answer, e.g. a CSV the gateway passes through. */
+    public String text(String path, Object... vars) {
+        return get(String.class, path, vars);
+    }
+
+    public <T> T send(HttpMethod method, Object body, Map<String, String> headers, Class<T> type, String path, Object... vars) {
+        return call(method, body, body == null ? null : MediaType.APPLICATION_JSON, headers, ParameterizedTypeReference.forType(type), path, vars);
+    }
+
+    /** A body of another media type, e.g. a CSV file or a multipart upload. */
+    public <T> T send(HttpMethod method, Object body, MediaType contentType, Class<T> type, String path, Object... vars) {
+        return call(method, body, contentType, Map.of(), ParameterizedTypeReference.forType(type), path, vars);
+    }
+
+    private <T> T call(HttpMethod method, Object body, MediaType contentType, Map<String, String> headers,
+            ParameterizedTypeReference<T> type, String path, Object... vars) {
+        String token = accessToken();
+        try {
+            RestClient.RequestBodySpec request = http.method(method).uri(path, vars)
+                    .headers(h -> {
+                        h.setBearerAuth(token);
+                        headers.forEach(h::set);
+                    });
+            if (body != null) {
+                request.contentType(contentType).body(body);
+            }
+            return request.retrieve().body(type);
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().is5xxServerError()) {
+                throw new ServiceDown(method + " " + path + " answered " + e.getStatusCode().value(), e);
+            }
+            throw refused(e);
+        } catch (ResourceAccessException e) {
+            throw new ServiceDown(method + " " + path + " did not answer", e);
+        }
+    }
+
+    private Refused refused(RestClientResponseException e) {
+        int status = e.getStatusCode().value();
+        try {
+            JsonNode problem = json.readTree(e.getResponseBodyAsString());
+            JsonNode errors = problem.get("errors");
+            @SuppressWarnings("unchecked")
+            java.util.List<java.util.Map<String, Object>> list = errors == null || !errors.isArray() ? null : json.convertValue(errors, java.util.List.class);
+            return new Refused(status, text(problem, "field"), text(problem, "detail"), text(problem, "detail_vi"), list);
+        } catch (RuntimeException notJson) {
+            return new Refused(status, null, e.getMessage(), null, null);
+        }
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** The signed-in user's access token, refreshed if it expired; none (sign in again) if even that fails. */
+    private String accessToken() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        OAuth2AuthorizedClient client = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(user)
+                .attribute(HttpServletRequest.class.getName(), current.getRequest())
+                .attribute(HttpServletResponse.class.getName(), current.getResponse()).build());
+        if (client == null) {
+            throw new ClientAuthorizationRequiredException(REGISTRATION);
+        }
+        return client.getAccessToken().getTokenValue();
+    }
+}

@@ -1,0 +1,68 @@
+package vn.doan.console.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates and numbers as Vietnamese users write them: 31/12/2026, 1.234,5, times in Asia/Ho_Chi_Minh. Used by
+ * the templates as {@code @fmt} and by the forms to read what was typed.
+ */
+@Component("fmt")
+public class Format {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    public String time(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at.atZone(ZONE));
+    }
+
+    /** 1.234,5 — at most two decimals, none when whole. */
+    public String number(Number value) {
+        if (value == null) {
+            return "—";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(VIETNAMESE));
+        return format.format(value instanceof BigDecimal big ? big : new BigDecimal(value.toString()));
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    /** A date typed as dd/MM/yyyy, or null if it is not one. */
+    public static LocalDate parseDate(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.trim(), DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A whole number typed with or without thousands dots ("1.234"), or null if it is not one. */
+    public static Long parseWhole(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String plain = text.trim().replace(".", "").replace(" ", "");
+        try {
+            return Long.parseLong(plain);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

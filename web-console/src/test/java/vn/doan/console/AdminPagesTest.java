@@ -1,0 +1,121 @@
+package vn.doan.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The plans, organisation tree and users pages: what they show from the services and what they send. */
+class AdminPagesTest extends ConsoleTestBase {
+
+    @BeforeEach
+    void fresh() {
+        gateway.clear();
+        gateway.json("GET", "/api/units/U-THOXUAN", """
+                {"id":"U-THOXUAN","code":"HD-THOXUAN","name":"Huyện đoàn Thọ Xuân","level":"DISTRICT","parentId":"U-THANHHOA",
+                 "ancestorIds":["U-THANHHOA"],"status":"ACTIVE"}""");
+        gateway.json("GET", "/api/units?parentId=U-THOXUAN", """
+                [{"id":"U-THOLAP","code":"CS-THOXUAN-1","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","parentId":"U-THOXUAN"},
+                 {"id":"U-XUANHOA","code":"CS-THOXUAN-2","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","parentId":"U-THOXUAN"}]""");
+    }
+
+    @Test
+    void theDistrictSeesItsPlansAndTheCommunesOverdueWithTheirImplementingPlan() throws Exception {
+        gateway.json("GET", "/api/plans?issuingUnitId=U-THOXUAN", """
+                [{"id":"P12","status":"ISSUED","version":2,"number":"12-KH/ĐTN","title":"Kế hoạch thực hiện Chương trình 54-CT/ĐTN",
+                  "issuingUnitId":"U-THOXUAN","periodFrom":"2026-01-01","periodTo":"2026-12-31","indicators":[],"schedule":[]}]""");
+        gateway.json("GET", "/api/plans?issuingUnitId=U-THANHHOA", "[]");
+        gateway.json("GET", "/api/plans/P12/implementation", """
+                {"planId":"P12","issuedOnTime":1,"issuedLate":0,"notYetDue":0,"overdue":1,"units":[
+                 {"unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","level":"GRASSROOTS","due":"2026-03-15","state":"ISSUED_ON_TIME"},
+                 {"unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","due":"2026-03-15","state":"OVERDUE"}]}""");
+        String html = page(as(get("/ke-hoach"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(html).contains("12-KH/ĐTN – Kế hoạch thực hiện Chương trình 54-CT/ĐTN", "Đã ban hành", "phiên bản 2",
+                "01/01/2026 – 31/12/2026", "1 đúng hạn, 0 trễ, 0 chưa đến hạn, 1 quá hạn chưa ban hành", "Đoàn xã Xuân Hòa (15/03/2026)");
+        assertThat(html).doesNotContain("Đoàn xã Thọ Lập (15/03/2026)");
+    }
+
+    @Test
+    void issuingAPlanSendsItsIndicatorsAndPeriodsAndShowsARefusalNextToItsField() throws Exception {
+        gateway.json("POST", "/api/plans", "{\"id\":\"P13\",\"status\":\"DRAFT\",\"version\":0,\"indicators\":[],\"schedule\":[]}");
+        gateway.problem("POST", "/api/plans/P13/issue", 422, "indicators[0].target",
+                "Chỉ tiêu CT1 có mức 120 không hợp lệ (tỷ lệ phải từ 0 đến 100%).");
+        String html = page(as(post("/ke-hoach"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("number", "13-KH/ĐTN")
+                .param("title", "Kế hoạch tập huấn cán bộ Đoàn năm 2026").param("issuedOn", "05/01/2026").param("periodFrom", "01/01/2026")
+                .param("periodTo", "31/12/2026").param("i0.code", "CT1").param("i0.text", "Cán bộ Đoàn cơ sở được tập huấn")
+                .param("i0.kind", "SHARE_OF_PEOPLE").param("i0.target", "120").param("i0.level", "GRASSROOTS")
+                .param("p0.label", "Báo cáo năm 2026").param("p0.from", "01/01/2026").param("p0.to", "31/12/2026")
+                .param("p0.due", "15/11/2026").param("p0.level", "GRASSROOTS"), 200);
+        String ct1 = html.substring(html.indexOf("id=\"i0.target\""), html.indexOf("id=\"i0.targetMax\""));
+        assertThat(ct1).contains("value=\"120\"", "Chỉ tiêu CT1 có mức 120 không hợp lệ (tỷ lệ phải từ 0 đến 100%).");
+        assertThat(html).contains("name=\"planId\" value=\"P13\"");
+        assertThat(gateway.last("POST", "/api/plans").body()).contains("\"number\":\"13-KH/ĐTN\"", "\"issuingUnitId\":\"U-THOXUAN\"",
+                "\"issuedOn\":\"2026-01-05\"", "\"code\":\"CT1\"", "\"kind\":\"SHARE_OF_PEOPLE\"", "\"target\":120",
+                "\"reportingLevels\":[\"GRASSROOTS\"]", "\"periodId\":\"2026\"", "\"dueDate\":\"2026-11-15\"");
+    }
+
+    @Test
+    void theAdministratorSeesAUnitsChildrenAndAddsAUnitUnderIt() throws Exception {
+        String html = page(as(get("/to-chuc?unitId=U-THOXUAN"), "quantri", null, "ADMIN"), 200);
+        assertThat(html).contains("Huyện đoàn Thọ Xuân (HD-THOXUAN)", "Đoàn xã Thọ Lập (CS-THOXUAN-1)", "Đoàn xã Xuân Hòa (CS-THOXUAN-2)",
+                "Hợp nhất các đơn vị đã chọn", "Đổi tên", "Giải thể", "<label for=\"code\"");
+        gateway.json("POST", "/api/units", "{\"id\":\"U-NEW\",\"code\":\"CS-THOXUAN-3\",\"name\":\"Đoàn xã Xuân Lập\"}");
+        mvc.perform(as(post("/to-chuc/don-vi"), "quantri", null, "ADMIN").with(csrf()).param("parentId", "U-THOXUAN")
+                        .param("code", "CS-THOXUAN-3").param("name", "Đoàn xã Xuân Lập").param("level", "GRASSROOTS").param("kind", "commune")
+                        .param("effectiveFrom", "01/12/2026"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/to-chuc?unitId=U-THOXUAN"))
+                .andExpect(flash().attribute("notice", "tree.changed"));
+        assertThat(gateway.last("POST", "/api/units").body()).isEqualTo("{\"code\":\"CS-THOXUAN-3\",\"name\":\"Đoàn xã Xuân Lập\","
+                + "\"level\":\"GRASSROOTS\",\"kind\":\"commune\",\"parentId\":\"U-THOXUAN\",\"effectiveFrom\":\"2026-12-01\"}");
+    }
+
+    @Test
+    void theCsvImportShowsItsRowsFirstAndItsErrorsByRowWhenRefused() throws Exception {
+        String csv = "code,name,level,kind,parentCode,effectiveFrom\nCS-THOXUAN-4,Đoàn xã Xuân Tín,GRASSROOTS,commune,HD-THOXUAN,01/12/2026\n"
+                + "CS-THOXUAN-5,,GRASSROOTS,commune,HD-KHONGCO,01/12/2026";
+        String preview = page(as(post("/to-chuc/nhap"), "quantri", null, "ADMIN").with(csrf()).param("csv", csv), 200);
+        assertThat(preview).contains("<td>Đoàn xã Xuân Tín</td>", "<td>HD-KHONGCO</td>");
+        assertThat(gateway.received).as("a preview sends nothing").isEmpty();
+        gateway.answer("POST", "/api/units/import", 422, "application/problem+json", """
+                {"status":422,"field":"rows[1].name","detail":"2 of 2 rows","detail_vi":"1 trên 2 dòng không hợp lệ; chưa nhập dòng nào.",
+                 "errors":[{"row":2,"code":"CS-THOXUAN-5","field":"name","detailVi":"Thiếu tên đơn vị."},
+                           {"row":2,"code":"CS-THOXUAN-5","field":"parentCode","detailVi":"Không có đơn vị HD-KHONGCO."}]}""");
+        String refused = page(as(post("/to-chuc/nhap"), "quantri", null, "ADMIN").with(csrf()).param("csv", csv).param("send", "1"), 200);
+        assertThat(refused).contains("1 trên 2 dòng không hợp lệ; chưa nhập dòng nào.", "Dòng 2 (name): Thiếu tên đơn vị.",
+                "Dòng 2 (parentCode): Không có đơn vị HD-KHONGCO.");
+        assertThat(gateway.last("POST", "/api/units/import").header("Content-Type")).startsWith("text/csv");
+    }
+
+    @Test
+    void usersOfAUnitAreListedAndCreatedThroughTheAuthServersApi() throws Exception {
+        gateway.json("GET", "/api/users/provider", "{\"managed\":true}");
+        gateway.json("GET", "/api/users?unitId=U-THOXUAN", """
+                [{"username":"bt.thoxuan","displayName":"Lê Thị Hoa","email":"bt.thoxuan@thoxuan.doan.vn","roles":["CADRE"],
+                  "unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","department":null,"enabled":true,"mustChangePassword":false,
+                  "activationPending":false},
+                 {"username":"btg.thoxuan","displayName":"Trần Văn Nam","email":"btg@thoxuan.doan.vn","roles":["DEPARTMENT_STAFF"],
+                  "unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","department":"BTG","enabled":false,"mustChangePassword":false,
+                  "activationPending":false}]""");
+        String html = page(as(get("/nguoi-dung?unitId=U-THOXUAN"), "quantri", null, "ADMIN"), 200);
+        assertThat(html).contains("Lê Thị Hoa (bt.thoxuan)", "Cán bộ", "Đang hoạt động", "Trần Văn Nam (btg.thoxuan)", "Đã khóa", "Mở khóa",
+                "/nguoi-dung/btg.thoxuan/enable");
+        gateway.json("POST", "/api/users", "{\"username\":\"bt.xuantin\"}");
+        mvc.perform(as(post("/nguoi-dung"), "quantri", null, "ADMIN").with(csrf()).param("unitId", "U-THOXUAN").param("username", "bt.xuantin")
+                        .param("displayName", "Nguyễn Văn Tín").param("email", "bt.xuantin@thoxuan.doan.vn").param("role", "CADRE"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "users.created"));
+        assertThat(gateway.last("POST", "/api/users").body()).isEqualTo("{\"username\":\"bt.xuantin\",\"displayName\":\"Nguyễn Văn Tín\","
+                + "\"email\":\"bt.xuantin@thoxuan.doan.vn\",\"roles\":[\"CADRE\"],\"unitId\":\"U-THOXUAN\",\"department\":null}");
+    }
+
+    @Test
+    void withAnExternalIdentityProviderThePageSaysUsersAreManagedThere() throws Exception {
+        String html = page(as(get("/nguoi-dung"), "quantri", null, "ADMIN"), 200);
+        assertThat(html).contains("Người dùng được quản lý tại hệ thống định danh bên ngoài").doesNotContain("Tạo tài khoản hàng loạt");
+    }
+}

@@ -1,0 +1,213 @@
+package vn.doan.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.doan.console.web.Format;
+
+/**
+ * Each page's data and access, against a stub gateway over real HTTP: what the page shows from the services'
+ * answers (dates dd/MM/yyyy, numbers 1.234,5), that every call carries the user's access token, and what the
+ * user sees when a service refuses, forbids or does not answer.
+ */
+class ConsolePagesTest extends ConsoleTestBase {
+
+    static final LocalDate DUE = Format.today().plusDays(12);
+    static final String PLAN = """
+            {"id":"P54","status":"ISSUED","version":1,"number":"54-CT/ĐTN","title":"Chương trình hành động thực hiện Nghị quyết 02-NQ/TU",
+             "issuingUnitId":"U-THANHHOA","periodFrom":"2026-01-01","periodTo":"2030-12-31",
+             "indicators":[{"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":90,
+                            "reportingLevels":["GRASSROOTS"]},
+                           {"code":"CT2","text":"Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề","kind":"COUNT_AT_LEAST","target":3,
+                            "reportingLevels":["GRASSROOTS"]}],
+             "schedule":[{"periodId":"2026","label":"Báo cáo năm 2026","from":"2026-01-01","to":"2026-12-31","dueDate":"DUE",
+                          "reportingLevels":["GRASSROOTS"]}]}""".replace("DUE", DUE.toString());
+
+    @BeforeEach
+    void thoLapAndItsPlan() {
+        gateway.clear();
+        gateway.json("GET", "/api/units/U-THOLAP", """
+                {"id":"U-THOLAP","code":"CS-THOXUAN-1","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","parentId":"U-THOXUAN",
+                 "ancestorIds":["U-THANHHOA","U-THOXUAN"],"status":"ACTIVE"}""");
+        gateway.json("GET", "/api/units/U-THOXUAN", """
+                {"id":"U-THOXUAN","code":"HD-THOXUAN","name":"Huyện đoàn Thọ Xuân","level":"DISTRICT","parentId":"U-THANHHOA",
+                 "ancestorIds":["U-THANHHOA"],"status":"ACTIVE"}""");
+        gateway.json("GET", "/api/plans?issuingUnitId=U-THOLAP", "[]");
+        gateway.json("GET", "/api/plans?issuingUnitId=U-THOXUAN", "[]");
+        gateway.json("GET", "/api/plans?issuingUnitId=U-THANHHOA", "[" + PLAN + "]");
+        gateway.json("GET", "/api/plans/P54", PLAN);
+        gateway.json("GET", "/api/reports?planId=P54&periodId=2026", "[]");
+    }
+
+    @Test
+    void withoutSessionThePageSendsTheBrowserToSignInAtTheAuthServer() throws Exception {
+        mvc.perform(get("/viec-can-lam")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/oauth2/authorization/doan")));
+    }
+
+    @Test
+    void whatIsDueListsEachPeriodOfThePlansAboveTheUnitWithItsDueDateAndDaysLeft() throws Exception {
+        String html = page(as(get("/viec-can-lam"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
+        assertThat(html).contains("Đoàn xã Thọ Lập", "54-CT/ĐTN", "Báo cáo năm 2026",
+                "Hạn nộp: " + DUE.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), "Còn 12 ngày", "Chưa có báo cáo",
+                "/bao-cao/moi?planId=P54&amp;periodId=2026");
+        assertThat(gateway.last("GET", "/api/plans?issuingUnitId=U-THANHHOA").header("Authorization")).isEqualTo("Bearer token-of-bt.tholap");
+    }
+
+    @Test
+    void theReportFormHasAFieldPerIndicatorWithItsWordingAndAnIdempotencyKey() throws Exception {
+        String html = page(as(get("/bao-cao/moi?planId=P54&periodId=2026"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
+        assertThat(html).contains("Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn", "Tử số (số đạt)", "Mẫu số (tổng số)",
+                "Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề", "Số lượng", "Kết quả đạt được", "Hạn chế – nguyên nhân",
+                "Đề xuất – kiến nghị", "name=\"_csrf\"", "<label for=\"n-CT1\"", "<label for=\"d-CT1\"", "<label for=\"n-CT2\"");
+        assertThat(html).containsPattern("name=\"key\" value=\"[0-9a-f-]{36}\"");
+    }
+
+    @Test
+    void aRefusedSubmissionShowsTheServicesMessageNextToItsFieldAndKeepsWhatWasTyped() throws Exception {
+        gateway.problem("POST", "/api/reports", 422, "values[0].numerator",
+                "Chỉ tiêu CT1: tử số phải từ 0 đến mẫu số, mẫu số phải lớn hơn 0.");
+        String html = page(as(post("/bao-cao"), "bt.tholap", "U-THOLAP", "CADRE").with(csrf()).param("key", "khoa-bao-cao-1")
+                .param("planId", "P54").param("periodId", "2026").param("reportId", "").param("action", "submit")
+                .param("n.CT1", "1.025").param("d.CT1", "20").param("n.CT2", "2").param("results", "Tổ chức 2 lớp tập huấn."), 200);
+        assertThat(html).contains("Báo cáo chưa được lưu.", "value=\"1.025\"", "Tổ chức 2 lớp tập huấn.", "value=\"khoa-bao-cao-1\"");
+        String ct1 = html.substring(html.indexOf("id=\"ind-CT1\""), html.indexOf("id=\"ind-CT2\""));
+        assertThat(ct1).contains("Chỉ tiêu CT1: tử số phải từ 0 đến mẫu số, mẫu số phải lớn hơn 0.");
+        StubGateway.Received sent = gateway.last("POST", "/api/reports");
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("khoa-bao-cao-1");
+        assertThat(sent.body()).contains("\"indicatorCode\":\"CT1\",\"numerator\":1025,\"denominator\":20",
+                "\"indicatorCode\":\"CT2\",\"numerator\":2", "\"unitId\":\"U-THOLAP\"", "\"results\":\"Tổ chức 2 lớp tập huấn.\"");
+    }
+
+    @Test
+    void whatIsNotANumberIsRefusedInTheConsoleWithoutCallingTheService() throws Exception {
+        String html = page(as(post("/bao-cao"), "bt.tholap", "U-THOLAP", "CADRE").with(csrf()).param("key", "k2").param("planId", "P54")
+                .param("periodId", "2026").param("reportId", "").param("action", "submit").param("n.CT1", "18").param("d.CT1", "20")
+                .param("n.CT2", "hai"), 200);
+        assertThat(html).contains("Hãy nhập một số nguyên, ví dụ 1.234.", "value=\"hai\"");
+        assertThat(gateway.received).noneMatch(r -> r.method().equals("POST"));
+    }
+
+    @Test
+    void anAcceptedSubmissionGoesToTheReportsPage() throws Exception {
+        gateway.json("POST", "/api/reports", report("SUBMITTED"));
+        mvc.perform(as(post("/bao-cao"), "bt.tholap", "U-THOLAP", "CADRE").with(csrf()).param("key", "k3").param("planId", "P54")
+                        .param("periodId", "2026").param("reportId", "").param("action", "submit").param("n.CT1", "18")
+                        .param("d.CT1", "20").param("n.CT2", "2"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/bao-cao/R1"));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        mvc.perform(as(post("/bao-cao"), "bt.tholap", "U-THOLAP", "CADRE").param("planId", "P54")).andExpect(status().isForbidden());
+        assertThat(gateway.received).isEmpty();
+    }
+
+    @Test
+    void aReturnedReportShowsItsReasonItsVersionsAndHistory() throws Exception {
+        gateway.json("GET", "/api/reports/R1", report("RETURNED"));
+        String html = page(as(get("/bao-cao/R1"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
+        assertThat(html).contains("Bị trả lại", "Số liệu chưa khớp danh sách.", "18 / 20", "Phiên bản 1", "bởi bt.thoxuan",
+                "Trễ hạn 2 ngày", "/bao-cao/R1/sua");
+        assertThat(html).doesNotContain("id=\"accept\"");
+    }
+
+    @Test
+    void theDistrictReviewsTheReportsOfItsDirectChildren() throws Exception {
+        gateway.json("GET", "/api/reports/R1", report("SUBMITTED"));
+        String html = page(as(get("/bao-cao/R1"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(html).contains("id=\"accept\"", "id=\"return\"", "<label for=\"reason\"");
+        gateway.json("POST", "/api/reports/R1/return", report("RETURNED"));
+        mvc.perform(as(post("/bao-cao/R1/tra-lai"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("reason", "Thiếu minh chứng"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(gateway.last("POST", "/api/reports/R1/return").body()).isEqualTo("{\"reason\":\"Thiếu minh chứng\"}");
+    }
+
+    @Test
+    void aForbiddenReportIsTheVietnameseNoPermissionPage() throws Exception {
+        gateway.problem("GET", "/api/reports/R9", 403, "id", "Không có quyền với đơn vị này.");
+        String html = page(as(get("/bao-cao/R9"), "bt.xuanhoa", "U-XUANHOA", "CADRE"), 403);
+        assertThat(html).contains("<h1>Không có quyền</h1>").doesNotContain("Exception");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerWhileSubmittingKeepsTheFormAsTyped() throws Exception {
+        gateway.unavailable("POST", "/api/reports");
+        String html = page(as(post("/bao-cao"), "bt.tholap", "U-THOLAP", "CADRE").with(csrf()).param("key", "k5").param("planId", "P54")
+                .param("periodId", "2026").param("reportId", "").param("action", "submit").param("n.CT1", "18").param("d.CT1", "20")
+                .param("n.CT2", "2").param("proposals", "Đề nghị Tỉnh đoàn mở thêm lớp tập huấn."), 200);
+        assertThat(html).contains("Hệ thống báo cáo tạm thời không phản hồi.", "value=\"18\"", "Đề nghị Tỉnh đoàn mở thêm lớp tập huấn.",
+                "value=\"k5\"");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerGivesAClearPageThatCanSendTheFormAgain() throws Exception {
+        gateway.unavailable("GET", "/api/plans/P54");
+        String html = page(as(post("/bao-cao"), "bt.tholap", "U-THOLAP", "CADRE").with(csrf()).param("key", "k6").param("planId", "P54")
+                .param("periodId", "2026").param("n.CT1", "18").param("results", "Đã tổ chức 2 lớp."), 503);
+        assertThat(html).contains("Hệ thống tạm thời không phản hồi", "Gửi lại những gì bạn đã nhập", "name=\"n.CT1\" value=\"18\"",
+                "name=\"results\" value=\"Đã tổ chức 2 lớp.\"", "name=\"key\" value=\"k6\"", "action=\"/bao-cao\"");
+        gateway.unavailable("GET", "/api/reports/R1");
+        assertThat(page(as(get("/bao-cao/R1"), "bt.tholap", "U-THOLAP", "CADRE"), 503)).contains("Hệ thống tạm thời không phản hồi")
+                .doesNotContain("Gửi lại");
+    }
+
+    @Test
+    void theDashboardShowsEachIndicatorAgainstItsTargetWhoReportedAndTheFiguresAsCsv() throws Exception {
+        gateway.json("GET", "/api/plans?issuingUnitId=U-THANHHOA", "[" + PLAN + "]");
+        gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN", """
+                {"planId":"P54","periodId":"2026","unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","level":"DISTRICT","indicators":[
+                 {"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":90,
+                  "subtree":{"numerator":1234,"denominator":1500,"reportingUnits":3,"unitsMet":1,"doneOnTime":0,"value":82.27,"percent":82.27,"target":90,"status":"AT_RISK"}},
+                 {"code":"CT2","text":"Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề","kind":"COUNT_AT_LEAST","target":3,
+                  "subtree":{"numerator":2500,"denominator":0,"reportingUnits":3,"unitsMet":2,"doneOnTime":0,"value":66.67,"percent":66.67,"target":100,
+                             "status":"AT_RISK"}}]}""");
+        gateway.json("GET", "/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THOXUAN", """
+                {"planId":"P54","periodId":"2026","dueDate":"2026-12-01","expected":4,"submitted":3,"onTime":2,"late":1,"missing":1,
+                 "units":[{"unitId":"U-THOLAP","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","state":"ON_TIME","daysLate":0,"reportId":"R1"},
+                          {"unitId":"U-XUANHOA","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","state":"MISSING","daysLate":0}]}""");
+        gateway.json("GET", "/api/units?parentId=U-THOXUAN", "[]");
+        String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(html).contains("Huyện đoàn Thọ Xuân", "82,27% (1.234/1.500)", "Chỉ tiêu: 90%", "Có nguy cơ chậm",
+                "66,67% đơn vị đạt (2/3) · tổng 2.500", "Chỉ tiêu mỗi đơn vị: 3",
+                "3 đơn vị đã báo cáo", "Đoàn xã Xuân Hòa", "Chưa nộp", "<svg", "width=\"91\"", "/bang-theo-doi/csv?planId=P54");
+        var csv = mvc.perform(as(get("/bang-theo-doi/csv?planId=P54&periodId=2026&unitId=U-THOXUAN"), "phantich", null, "ANALYST"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(new String(csv.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8)).contains(
+                "\"Huyện đoàn Thọ Xuân\",CT1,\"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn\",SHARE_OF_PEOPLE,90,1234,1500,82.27,82.27,AT_RISK,3");
+    }
+
+    static String report(String status) {
+        return """
+                {"id":"R1","status":"%s","version":1,"planId":"P54","unitId":"U-THOLAP","periodId":"2026",
+                 "submittedAt":"2026-12-03T02:00:00Z","dueDate":"2026-12-01","daysLate":2,
+                 "values":[{"indicatorCode":"CT1","numerator":18,"denominator":20},{"indicatorCode":"CT2","numerator":2}],
+                 "sections":{"results":"Tổ chức 2 lớp tập huấn."},"attachments":[],
+                 "versions":[{"version":1,"values":[{"indicatorCode":"CT1","numerator":18,"denominator":20}],"submittedAt":"2026-12-03T02:00:00Z","daysLate":2,"submittedBy":"bt.tholap"}],
+                 "transitions":[{"to":"DRAFT","by":"bt.tholap","at":"2026-12-03T01:00:00Z"},
+                                {"from":"DRAFT","to":"SUBMITTED","by":"bt.tholap","at":"2026-12-03T02:00:00Z"},
+                                {"from":"SUBMITTED","to":"RETURNED","by":"bt.thoxuan","at":"2026-12-04T02:00:00Z","reason":"Số liệu chưa khớp danh sách."}]}
+                """.formatted(status);
+    }
+}

@@ -1,0 +1,93 @@
+package vn.doan.console;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The gateway as the console sees it, over real HTTP on a free port: canned answers per method and path (with
+ * its query), and every request it received, with its headers and body.
+ */
+final class StubGateway implements AutoCloseable {
+
+    record Answer(int status, String contentType, String body) {
+    }
+
+    record Received(String method, String path, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    final List<Received> received = new CopyOnWriteArrayList<>();
+
+    StubGateway() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
+                    new Answer(404, "application/problem+json", "{\"status\":404,\"detail\":\"no stub for " + path + "\"}"));
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void json(String method, String path, String body) {
+        answers.put(method + " " + path, new Answer(200, "application/json", body));
+    }
+
+    void problem(String method, String path, int status, String field, String detailVi) {
+        answers.put(method + " " + path, new Answer(status, "application/problem+json",
+                "{\"status\":" + status + ",\"field\":\"" + field + "\",\"detail\":\"refused\",\"detail_vi\":\"" + detailVi + "\"}"));
+    }
+
+    void answer(String method, String path, int status, String contentType, String body) {
+        answers.put(method + " " + path, new Answer(status, contentType, body));
+    }
+
+    void unavailable(String method, String path) {
+        answers.put(method + " " + path, new Answer(503, "text/plain", "Service Unavailable"));
+    }
+
+    Received last(String method, String path) {
+        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + method + " " + path + " among " + received));
+    }
+
+    void clear() {
+        answers.clear();
+        received.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
