@@ -25,30 +25,30 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
-        Path dataDir = Path.of(env("DOAN_DATA_DIR", "data"));
+        Path dataDir = Path.of(Services.env("DOAN_DATA_DIR", "data"));
         String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         String mongo = System.getenv("MONGODB_URI");
 
         EmbeddedKafka embeddedKafka = null;
         EmbeddedMongo embeddedMongo = null;
         if (kafka == null || kafka.isBlank()) {
-            embeddedKafka = EmbeddedKafka.start(Integer.parseInt(env("DOAN_KAFKA_PORT", "9092")),
-                    Integer.parseInt(env("DOAN_KAFKA_CONTROLLER_PORT", "9093")), dataDir.resolve("kafka"));
+            embeddedKafka = EmbeddedKafka.start(Integer.parseInt(Services.env("DOAN_KAFKA_PORT", "9092")),
+                    Integer.parseInt(Services.env("DOAN_KAFKA_CONTROLLER_PORT", "9093")), dataDir.resolve("kafka"));
             kafka = embeddedKafka.bootstrap();
             log.info("In-process Kafka broker (KRaft) on {}, log in {}", kafka, dataDir.resolve("kafka").toAbsolutePath());
         }
         if (mongo == null || mongo.isBlank()) {
-            embeddedMongo = EmbeddedMongo.start(Integer.parseInt(env("DOAN_MONGO_PORT", "27017")), dataDir.resolve("mongo.mv.db"));
+            embeddedMongo = EmbeddedMongo.start(Integer.parseInt(Services.env("DOAN_MONGO_PORT", "27017")), dataDir.resolve("mongo.mv.db"));
             mongo = embeddedMongo.uri();
             log.info("In-process MongoDB wire server on {}, stored in {}", mongo, dataDir.resolve("mongo.mv.db").toAbsolutePath());
         }
 
-        Set<Services.Service> which = which(env("DOAN_SERVICES", ""));
+        Set<Services.Service> which = which(Services.env("DOAN_SERVICES", ""));
         EmbeddedMail embeddedMail = null;
         Map<Services.Service, List<String>> ownArgs = Map.of();
         String mailHost = System.getenv("SPRING_MAIL_HOST");
         if ((mailHost == null || mailHost.isBlank()) && which.contains(Services.Service.NOTIFICATION)) {
-            embeddedMail = EmbeddedMail.start(Integer.parseInt(env("DOAN_SMTP_PORT", "3025")), Integer.parseInt(env("DOAN_IMAP_PORT", "3143")));
+            embeddedMail = EmbeddedMail.start(Integer.parseInt(Services.env("DOAN_SMTP_PORT", "3025")), Integer.parseInt(Services.env("DOAN_IMAP_PORT", "3143")));
             ownArgs = Map.of(Services.Service.NOTIFICATION, embeddedMail.springArgs(), Services.Service.AUTH, embeddedMail.springArgs());
             log.info("In-process SMTP server on 127.0.0.1:{} (in memory); read the emails over IMAP on 127.0.0.1:{}, login and password = "
                     + "the address, e.g. curl -u bt.tholap@thoxuan.doan.vn:bt.tholap@thoxuan.doan.vn 'imap://127.0.0.1:{}/INBOX;UID=1'",
@@ -56,13 +56,13 @@ public final class LocalStack {
         }
 
         Services services = Services.start(kafka, mongo, Map.of(
-                Services.Service.AUTH, Integer.parseInt(env("AUTH_SERVER_PORT", "9000")),
-                Services.Service.GATEWAY, Integer.parseInt(env("GATEWAY_PORT", "8080")),
-                Services.Service.PLAN, Integer.parseInt(env("PLAN_SERVICE_PORT", "8081")),
-                Services.Service.REPORT, Integer.parseInt(env("REPORT_SERVICE_PORT", "8082")),
-                Services.Service.INDICATOR, Integer.parseInt(env("INDICATOR_SERVICE_PORT", "8083")),
-                Services.Service.NOTIFICATION, Integer.parseInt(env("NOTIFICATION_SERVICE_PORT", "8084")),
-                Services.Service.CONSOLE, Integer.parseInt(env("WEB_CONSOLE_PORT", "8090"))),
+                Services.Service.AUTH, Integer.parseInt(Services.env("AUTH_SERVER_PORT", "9000")),
+                Services.Service.GATEWAY, Integer.parseInt(Services.env("GATEWAY_PORT", "8080")),
+                Services.Service.PLAN, Integer.parseInt(Services.env("PLAN_SERVICE_PORT", "8081")),
+                Services.Service.REPORT, Integer.parseInt(Services.env("REPORT_SERVICE_PORT", "8082")),
+                Services.Service.INDICATOR, Integer.parseInt(Services.env("INDICATOR_SERVICE_PORT", "8083")),
+                Services.Service.NOTIFICATION, Integer.parseInt(Services.env("NOTIFICATION_SERVICE_PORT", "8084")),
+                Services.Service.CONSOLE, Integer.parseInt(Services.env("WEB_CONSOLE_PORT", "8090"))),
                 List.of(args), which, ownArgs);
 
         EmbeddedKafka kafkaToStop = embeddedKafka;
@@ -82,7 +82,7 @@ public final class LocalStack {
         }, "local-stack-shutdown"));
 
         boolean everyService = which.size() == Services.Service.values().length;
-        if (Boolean.parseBoolean(env("DOAN_DEMO_DATA", "true")) && everyService) {
+        if (Boolean.parseBoolean(Services.env("DOAN_DEMO_DATA", "true")) && everyService) {
             new DemoData(services, dataDir).loadOnce();
         }
         if (everyService) {
@@ -96,7 +96,7 @@ public final class LocalStack {
         if (which.contains(Services.Service.CONSOLE)) {
             log.info("Web console: {} — sign in as bt.tholap (a commune), bt.thoxuan (the district), bt.tinhdoan (the province), "
                     + "btg.thoxuan (a department), phantich (analyst) or quantri (administrator); password {}",
-                    services.url(Services.Service.CONSOLE), env("DOAN_DEMO_PASSWORD", "doan@2025"));
+                    services.url(Services.Service.CONSOLE), Services.env("DOAN_DEMO_PASSWORD", "doan@2025"));
         }
     }
 
@@ -117,10 +117,5 @@ public final class LocalStack {
                     + java.util.Arrays.stream(Services.Service.values()).map(s -> s.configName).toList());
         }
         return which;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -244,7 +244,8 @@ final class Services implements AutoCloseable {
         return excluded;
     }
 
-    private static String env(String name, String fallback) {
+    /** The environment variable {@code name}, or {@code fallback} when it is unset or blank. */
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -28,8 +28,7 @@ class ConsoleBrowserTest {
 
     @TempDir
     static Path dataDir;
-    static EmbeddedKafka kafka;
-    static EmbeddedMongo mongo;
+    static StackRun stack;
     static Services services;
     static String province;
     static String thoXuan;
@@ -40,9 +39,8 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.start(Services.freePort(), Services.freePort(), dataDir.resolve("kafka"));
-        mongo = EmbeddedMongo.start(Services.freePort(), dataDir.resolve("mongo.mv.db"));
-        services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--doan.outbox.interval=50ms"));
+        stack = StackRun.start(dataDir, List.of("--doan.outbox.interval=50ms"));
+        services = stack.services();
         ApiClient admin = new ApiClient(services);
         province = admin.createUnit("TD-THANHHOA", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null, null);
         thoXuan = admin.createUnit("HD-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", "district", province);
@@ -59,14 +57,8 @@ class ConsoleBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
