@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A unit submitted (version 1) or resubmitted (version 2, 3 …) its report for a plan and period.
  * A later version replaces the values of the earlier ones; it never adds to them. {@code submittedBy} is
- * the subject of the login that submitted (absent from events written before it was added).
+ * the subject of the login that submitted; optional (null when the producer did not set it).
  */
 public record ReportSubmitted(
         String reportId,

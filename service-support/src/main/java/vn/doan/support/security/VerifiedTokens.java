@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * Remembers tokens whose signature and claims were verified, so that the many requests a client makes with one
- * access token pay for the signature check once (it was a tenth of report-service's request time). A remembered
+ * access token pay for the signature check once, not on every request. A remembered
  * token is accepted only while it has not expired (no clock-skew allowance: stricter than the decoder) and for at
  * most {@link #REMEMBER} after it was verified, so a signing key withdrawn from the key set stops being trusted
  * within that time. Everything else goes to the decoder, which decides. At most {@link #MAX} tokens are kept;
