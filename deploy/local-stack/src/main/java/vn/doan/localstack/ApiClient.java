@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * authorisation server: by default the demo data loader's (client credentials, role ADMIN), renewed every
  * minute. {@link #throughGateway} sends everything to the gateway instead, with any token.
  */
-final class ApiClient {
+public final class ApiClient {
 
     /** Refusals that only mean report-service has not yet read the plan or unit from Kafka. */
     private static final Set<String> NOT_YET_KNOWN = Set.of("report.plan-unknown", "report.unit-unknown");
@@ -37,7 +37,7 @@ final class ApiClient {
 
     ApiClient(Services services) {
         this(services.url(Services.Service.PLAN), services.url(Services.Service.REPORT), services.url(Services.Service.INDICATOR),
-                services.url(Services.Service.NOTIFICATION), loaderToken(services));
+                services.url(Services.Service.NOTIFICATION), loaderToken(services.url(Services.Service.AUTH)));
     }
 
     private ApiClient(String plan, String report, String indicator, String notification, java.util.function.Supplier<String> token) {
@@ -63,9 +63,12 @@ final class ApiClient {
         return new vn.doan.authserver.TokenClient(services.url(Services.Service.AUTH));
     }
 
-    /** The demo loader's client-credentials token (an administrator's), fetched again every minute. */
-    static java.util.function.Supplier<String> loaderToken(Services services) {
-        vn.doan.authserver.TokenClient tokens = tokens(services);
+    /**
+     * The demo loader's client-credentials token (an administrator's) from the authorisation server at
+     * {@code authServer}, fetched again every minute.
+     */
+    public static java.util.function.Supplier<String> loaderToken(String authServer) {
+        vn.doan.authserver.TokenClient tokens = new vn.doan.authserver.TokenClient(authServer);
         String[] current = new String[1];
         long[] fetched = new long[1];
         return () -> {

@@ -13,7 +13,7 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend with every write on disk before it is acknowledged. H2's MVStore keeps changes in
  * memory and writes them to its file in the background about once a second, so a write the server had already
- * answered was lost when the process was killed. Here a write command is answered only after the store has been
+ * answered would be lost if the process were killed. Here a write command is answered only after the store has been
  * committed and the file forced to the device ({@code fsync}).
  *
  * <p>Group commit: a write that finds no flush under way starts one, covering every write applied so far; the writes

@@ -18,7 +18,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  * acknowledged. The storage is formatted once, on
  * first start; formatting again would give it a new cluster id that the existing log refuses.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrap;
@@ -28,7 +28,7 @@ final class EmbeddedKafka implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    static EmbeddedKafka start(int port, int controllerPort, Path directory) {
+    public static EmbeddedKafka start(int port, int controllerPort, Path directory) {
         String logDir = directory.toAbsolutePath().toString();
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
@@ -72,7 +72,7 @@ final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, "127.0.0.1:" + port);
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 

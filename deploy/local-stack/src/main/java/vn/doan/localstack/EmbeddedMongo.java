@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * a restart, every write on disk before it is acknowledged ({@link DurableH2Backend}). It has no transactions and no
  * change streams; the services need neither.
  */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
 
     private static final int WORKER_THREADS_WHEN_DURABLE = 32;
 
@@ -26,7 +26,7 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** Stored in {@code file}, or in memory only if it is null. */
-    static EmbeddedMongo start(int port, Path file) {
+    public static EmbeddedMongo start(int port, Path file) {
         if (file != null) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -40,7 +40,7 @@ final class EmbeddedMongo implements AutoCloseable {
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + port);
     }
 
-    String uri() {
+    public String uri() {
         return uri;
     }
 

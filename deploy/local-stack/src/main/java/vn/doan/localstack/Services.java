@@ -17,9 +17,9 @@ import vn.doan.reportservice.ReportServiceApplication;
  * given Kafka and MongoDB. The services and the gateway trust the authorisation server's tokens. In
  * production each runs as its own process; nothing here is shared between them but the JVM.
  */
-final class Services implements AutoCloseable {
+public final class Services implements AutoCloseable {
 
-    enum Service {
+    public enum Service {
         AUTH("auth-server", vn.doan.authserver.AuthServerApplication.class),
         PLAN("plan-service", PlanServiceApplication.class),
         REPORT("report-service", ReportServiceApplication.class),
@@ -29,7 +29,7 @@ final class Services implements AutoCloseable {
         /** The web console, started last: it signs users in at the authorisation server and calls the gateway. */
         CONSOLE("web-console", vn.doan.console.ConsoleApplication.class);
 
-        final String configName;
+        public final String configName;
         final Class<?> application;
 
         Service(String configName, Class<?> application) {
@@ -40,19 +40,18 @@ final class Services implements AutoCloseable {
 
     private final Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
     private final Map<Service, List<String>> arguments = new LinkedHashMap<>();
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
 
     /**
      * @param ports port per service, 0 for any free one
      * @param extraArgs further {@code --name=value} settings for every service
      */
-    static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs) {
+    public static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs) {
         return start(kafkaBootstrap, mongoUri, ports, extraArgs, java.util.EnumSet.allOf(Service.class));
     }
 
     /** Only {@code which} (a benchmark of one service starts it and the authorisation server); the gateway needs all four. */
-    static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
+    public static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
             java.util.Set<Service> which) {
         return start(kafkaBootstrap, mongoUri, ports, extraArgs, which, Map.of());
     }
@@ -68,7 +67,7 @@ final class Services implements AutoCloseable {
         withAuth.put(Service.CONSOLE, ports.getOrDefault(Service.CONSOLE, 0) == 0 ? freePort() : ports.get(Service.CONSOLE));
         services.ports.put(Service.CONSOLE, withAuth.get(Service.CONSOLE));
         for (Service service : which) {
-            List<String> args = services.arguments(service, kafkaBootstrap, mongoUri, withAuth, extraArgs, ownArgs);
+            List<String> args = arguments(service, kafkaBootstrap, mongoUri, withAuth, services::url, extraArgs, ownArgs);
             services.arguments.put(service, args);
             services.running.put(service, run(service, args));
         }
@@ -76,32 +75,17 @@ final class Services implements AutoCloseable {
     }
 
     /**
-     * The same, but each service in its own JVM, as in production: {@code java -Xmx<heap> <jvmOptions>} on this class
-     * path, output in {@code logs/<service>.log}. Returns when every one answers its health check.
+     * The settings of one service when every port is known in advance, e.g. to start it in a JVM of its own
+     * ({@link #run} there).
      */
-    static Services startProcesses(String kafkaBootstrap, String mongoUri, java.util.Set<Service> which, List<String> extraArgs,
-            Map<Service, String> heaps, List<String> jvmOptions, java.nio.file.Path logs) {
-        Services services = new Services();
-        Map<Service, Integer> ports = new java.util.EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, freePort());
-        }
-        services.ports.putAll(ports);
-        for (Service service : which) {
-            List<String> args = new ArrayList<>(List.of(service.configName));
-            args.addAll(services.arguments(service, kafkaBootstrap, mongoUri, ports, extraArgs, Map.of()));
-            services.processes.put(service, launch(service.configName, heaps.getOrDefault(service, "1g"), jvmOptions, args, logs));
-            if (service == Service.AUTH) {
-                services.awaitHealthy(service);
-            }
-        }
-        which.forEach(services::awaitHealthy);
-        return services;
+    public static List<String> arguments(Service service, String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports,
+            List<String> extraArgs) {
+        return arguments(service, kafkaBootstrap, mongoUri, ports, s -> "http://localhost:" + ports.get(s), extraArgs, Map.of());
     }
 
     /** Settings of one service: its port, Kafka, MongoDB, the authorisation server to trust; the gateway's routes. */
-    private List<String> arguments(Service service, String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports,
-            List<String> extraArgs, Map<Service, List<String>> ownArgs) {
+    private static List<String> arguments(Service service, String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports,
+            java.util.function.Function<Service, String> url, List<String> extraArgs, Map<Service, List<String>> ownArgs) {
         String issuer = "http://localhost:" + ports.get(Service.AUTH);
         // an OIDC provider of one's own (a Keycloak realm, a test issuer) replaces the local authorisation server
         String trusted = env("DOAN_OIDC_ISSUER_URI", issuer);
@@ -113,12 +97,12 @@ final class Services implements AutoCloseable {
                     "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap, "--spring.mongodb.uri=" + mongoUri,
                     "--DOAN_CONSOLE_URL=http://localhost:" + ports.get(Service.CONSOLE)));
             case CONSOLE -> args.addAll(List.of("--server.port=" + ports.get(Service.CONSOLE), "--DOAN_AUTH_URL=" + issuer,
-                    "--DOAN_GATEWAY_URL=" + url(Service.GATEWAY)));
+                    "--DOAN_GATEWAY_URL=" + url.apply(Service.GATEWAY)));
             case GATEWAY -> {
                 args.add("--server.port=" + ports.getOrDefault(service, 0));
                 args.addAll(trustIssuer);
                 for (Service routed : List.of(Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION)) {
-                    args.add("--" + routed.name() + "_SERVICE_URL=" + url(routed));
+                    args.add("--" + routed.name() + "_SERVICE_URL=" + url.apply(routed));
                 }
                 args.add("--AUTH_SERVER_URL=" + issuer);
             }
@@ -137,79 +121,8 @@ final class Services implements AutoCloseable {
         return args;
     }
 
-    /**
-     * {@code java} on this JVM's class path running {@link StackProcess} with {@code args}, output appended to
-     * {@code logs/<name>.log}; killed when this JVM exits.
-     */
-    static Process launch(String name, String heap, List<String> jvmOptions, List<String> args, java.nio.file.Path logs) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path")));
-        if (System.getProperty("java.class.path").endsWith("-exec.jar")) {
-            // the Spring Boot executable jar of this module (benchmarks/national.sh): its launcher unpacks the nested jars
-            command.addAll(List.of("-Dloader.main=" + StackProcess.class.getName(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
-        } else {
-            command.add(StackProcess.class.getName());
-        }
-        command.addAll(args);
-        try {
-            java.nio.file.Files.createDirectories(logs);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
-            return process;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Returns when {@code process} accepts connections on every one of {@code ports}; fails if it stops first. */
-    static void awaitListening(Process process, int... ports) throws InterruptedException {
-        for (int port : ports) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Process " + process.pid() + " stopped before listening on " + port + "; see its log");
-                }
-                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                    break;
-                } catch (java.io.IOException notYet) {
-                    Thread.sleep(250);
-                }
-            }
-        }
-    }
-
-    private void awaitHealthy(Service service) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.URI health = java.net.URI.create(url(service) + "/actuator/health");
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-        while (true) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service.configName + " stopped while starting; see its log");
-            }
-            try {
-                if (http.send(java.net.http.HttpRequest.newBuilder(health).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service.configName + " not healthy after 5 minutes");
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    static ConfigurableApplicationContext run(Service service, List<String> args) {
+    /** Starts {@code service} in this JVM with these settings. */
+    public static ConfigurableApplicationContext run(Service service, List<String> args) {
         return new SpringApplicationBuilder(service.application).properties("spring.config.name=" + service.configName,
                         "spring.autoconfigure.exclude=" + String.join(",", notFor(service)))
                 .run(args.toArray(String[]::new));
@@ -250,7 +163,7 @@ final class Services implements AutoCloseable {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
@@ -268,17 +181,12 @@ final class Services implements AutoCloseable {
         running.put(service, run(service, arguments.get(service)));
     }
 
-    String url(Service service) {
+    public String url(Service service) {
         return "http://localhost:" + (ports.containsKey(service) ? ports.get(service)
                 : context(service).getEnvironment().getProperty("local.server.port"));
     }
 
-    /** The JVM of each service started by {@link #startProcesses}. */
-    Map<Service, Process> processes() {
-        return java.util.Collections.unmodifiableMap(processes);
-    }
-
-    ConfigurableApplicationContext context(Service service) {
+    public ConfigurableApplicationContext context(Service service) {
         if (!running.containsKey(service)) {
             throw new IllegalStateException(service.configName + " does not run in this JVM");
         }
@@ -291,24 +199,5 @@ final class Services implements AutoCloseable {
         java.util.Collections.reverse(contexts);
         contexts.forEach(ConfigurableApplicationContext::close);
         running.clear();
-        stop(processes.values());
-        processes.clear();
-    }
-
-    /** Asks each process to stop (SIGTERM: Spring closes its context), then kills what is left after 30 s. */
-    static void stop(java.util.Collection<Process> stopping) {
-        List<Process> reversed = new ArrayList<>(stopping);
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(Process::destroy);
-        for (Process process : reversed) {
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
     }
 }

@@ -57,7 +57,7 @@ final class AccessExpectations {
     static final Rule MANAGE_PEOPLE = new Rule("cadre registers the people of their subtree", Place.CHILD, CADRE, true, false);
     static final Rule FILTERED_LIST = new Rule("cadre and staff list, filtered to their subtree", Place.CHILD, BOTH, false, false);
     static final Rule SIGNED_IN = new Rule("anyone signed in", Place.CHILD, BOTH, false, true);
-    // issue 16: "reading an inbox is for its owner"; none of the callers owns the secretary of Thọ Lập's inbox
+    // "reading an inbox is for its owner": none of the callers owns the secretary of Thọ Lập's inbox
     static final Rule INBOX_OWNER = new Rule("the inbox's owner (no caller here owns it)", Place.CHILD, Set.of(), true, false);
 
     static final Map<String, Rule> RULES = rules(

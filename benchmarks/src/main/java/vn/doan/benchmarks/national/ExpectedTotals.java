@@ -1,4 +1,4 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks.national;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,8 +1,6 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +29,10 @@ import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.localstack.ApiClient;
+import vn.doan.localstack.EmbeddedKafka;
+import vn.doan.localstack.EmbeddedMongo;
+import vn.doan.localstack.Services;
 
 /**
  * Times indicator-service's dashboard queries on a national tree: 1 centre, 34 provinces, 1,274 grassroots
@@ -52,8 +54,8 @@ public final class ProgressQueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("doan-query-bench");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
-                EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), null);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(Services.freePort(), Services.freePort(), dir.resolve("kafka"));
+                EmbeddedMongo mongo = EmbeddedMongo.start(Services.freePort(), null);
                 Services services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(),
                         List.of("--logging.level.root=WARN", "--doan.outbox.interval=2s"), EnumSet.of(Services.Service.AUTH, Services.Service.INDICATOR));
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
@@ -61,7 +63,7 @@ public final class ProgressQueryBenchmark {
             EventCodec codec = new EventCodec("/benchmark", Clock.systemUTC());
             MongoTemplate db = services.context(Services.Service.INDICATOR).getBean(MongoTemplate.class);
             String base = services.url(Services.Service.INDICATOR);
-            Supplier<String> token = ApiClient.loaderToken(services);
+            Supplier<String> token = ApiClient.loaderToken(services.url(Services.Service.AUTH));
 
             long start = System.nanoTime();
             int units = 0;
@@ -221,11 +223,5 @@ public final class ProgressQueryBenchmark {
     private static String get(HttpClient http, String url, Supplier<String> token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token.get()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks.national;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.doan.localstack.Services;
 
 /** The national benchmark's separate JVMs: starting one, and counting what each uses. */
 class StackProcessTest {
@@ -24,10 +25,10 @@ class StackProcessTest {
     void theInfrastructureRunsInItsOwnJvmUntilStopped(@TempDir Path dir) throws Exception {
         int kafkaPort = Services.freePort();
         int mongoPort = Services.freePort();
-        Process infrastructure = Services.launch("infrastructure", "512m", List.of(), List.of("infrastructure", String.valueOf(kafkaPort),
+        Process infrastructure = SeparateStack.launch("infrastructure", "512m", List.of(), List.of("infrastructure", String.valueOf(kafkaPort),
                 String.valueOf(Services.freePort()), dir.resolve("kafka").toString(), String.valueOf(mongoPort), "memory"), dir.resolve("logs"));
         try {
-            Services.awaitListening(infrastructure, kafkaPort, mongoPort);
+            SeparateStack.awaitListening(infrastructure, kafkaPort, mongoPort);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
                 assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
             }
@@ -37,7 +38,7 @@ class StackProcessTest {
             }
             assertThat(infrastructure.pid()).isNotEqualTo(ProcessHandle.current().pid());
         } finally {
-            Services.stop(List.of(infrastructure));
+            SeparateStack.stop(List.of(infrastructure));
         }
         assertThat(infrastructure.isAlive()).isFalse();
         assertThat(Files.readString(dir.resolve("logs/infrastructure.log"))).contains("MongoDB wire server on 127.0.0.1:" + mongoPort);
@@ -45,7 +46,7 @@ class StackProcessTest {
 
     @Test
     void processUsageCountsTheCpuAProcessSpentAndItsResidentSet() {
-        StackSampler.ProcessUsage usage = new StackSampler.ProcessUsage(Map.of("this JVM", ProcessHandle.current()));
+        ProcessUsage usage = new ProcessUsage(Map.of("this JVM", ProcessHandle.current()));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
         long spin = 0;
@@ -65,7 +66,7 @@ class StackProcessTest {
     void cpuByPartCountsTheGarbageCollectorsThreadsApart() {
         // G1's workers are threads of their own; a serial collector (one core) works in the VM thread instead
         org.junit.jupiter.api.Assumptions.assumeTrue(ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("G1")));
-        StackSampler.CpuByPart cpu = new StackSampler.CpuByPart(Map.of());
+        CpuByPart cpu = new CpuByPart(Map.of());
         List<long[]> live = new java.util.ArrayList<>();
         for (int i = 0; i < 2_000_000; i++) {
             live.add(new long[8]);
@@ -77,7 +78,7 @@ class StackProcessTest {
         cpu.update();
 
         // three full collections of two million live arrays take G1's worker threads well over one tick of 10 ms
-        assertThat(cpu.used().get(StackSampler.GC)).as("%d arrays kept", live.size()).isGreaterThanOrEqualTo(10_000_000L);
-        assertThat(cpu.used()).containsKey(StackSampler.JVM);
+        assertThat(cpu.used().get(CpuByPart.GC)).as("%d arrays kept", live.size()).isGreaterThanOrEqualTo(10_000_000L);
+        assertThat(cpu.used()).containsKey(CpuByPart.JVM);
     }
 }

@@ -1,4 +1,4 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks.national;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -23,11 +23,22 @@ final class LatencyChart {
     private static final int TOP = 40;
     private static final Color[] COLORS = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x9467bd), Color.GRAY};
 
+    /**
+     * One report: when its HTTP answer came, in seconds since the load started, and how many milliseconds later the
+     * centre counted it (negative: never, within the wait).
+     */
+    record Point(double atSeconds, double ms) {
+
+        boolean reflected() {
+            return ms >= 0;
+        }
+    }
+
     private LatencyChart() {
     }
 
-    /** {@code points}: x seconds, y milliseconds. */
-    static void write(Path file, String title, List<double[]> points, List<StackSampler.Sample> samples, double loadEnd) throws IOException {
+    /** {@code points}: the reflected reports. */
+    static void write(Path file, String title, List<Point> points, List<StackSampler.Sample> samples, double loadEnd) throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, TOP + 2 * PANEL + 100, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -39,12 +50,12 @@ final class LatencyChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
 
         double maxX = Math.max(loadEnd, samples.isEmpty() ? 1 : samples.get(samples.size() - 1).atSeconds());
-        for (double[] p : points) {
-            maxX = Math.max(maxX, p[0]);
+        for (Point p : points) {
+            maxX = Math.max(maxX, p.atSeconds());
         }
         double maxY = 2000;
-        for (double[] p : points) {
-            maxY = Math.max(maxY, p[1]);
+        for (Point p : points) {
+            maxY = Math.max(maxY, p.ms());
         }
         int plotW = WIDTH - LEFT - 40;
         int y0 = TOP;
@@ -53,8 +64,8 @@ final class LatencyChart {
         g.drawLine(LEFT, y(y0, 2000, maxY), LEFT + plotW, y(y0, 2000, maxY));
         g.drawString("2 s bar", LEFT + plotW - 50, y(y0, 2000, maxY) - 3);
         g.setColor(new Color(31, 119, 180, 90));
-        for (double[] p : points) {
-            g.fillRect(x(p[0], maxX, plotW) - 1, y(y0, p[1], maxY) - 1, 3, 3);
+        for (Point p : points) {
+            g.fillRect(x(p.atSeconds(), maxX, plotW) - 1, y(y0, p.ms(), maxY) - 1, 3, 3);
         }
         marker(g, y0, plotW, loadEnd, maxX);
 

@@ -1,8 +1,6 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import vn.doan.localstack.ApiClient;
+import vn.doan.localstack.EmbeddedKafka;
+import vn.doan.localstack.EmbeddedMongo;
+import vn.doan.localstack.Services;
 
 /**
  * Times the import of a whole province tree in one call to plan-service, on the in-process Kafka broker
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
  * grassroots units, branches for the rest). Also times how long the outbox takes to put the 50,000
  * UnitCreated events on Kafka. Writes {@code benchmarks/results/import.md}.
  *
- * <p>Run: {@code benchmarks/import.sh} (after {@code ./mvnw -q install -DskipTests}).
+ * <p>Run: {@code benchmarks/import.sh [units]}.
  */
 public final class ImportBenchmark {
 
@@ -32,13 +34,13 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         Path dir = Files.createTempDirectory("doan-import-bench");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(freePort(), freePort(), dir.resolve("kafka"));
-                EmbeddedMongo mongo = EmbeddedMongo.start(freePort(), dir.resolve("mongo.mv.db"));
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(Services.freePort(), Services.freePort(), dir.resolve("kafka"));
+                EmbeddedMongo mongo = EmbeddedMongo.start(Services.freePort(), dir.resolve("mongo.mv.db"));
                 Services services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(), List.of("--logging.level.root=WARN"),
                         EnumSet.of(Services.Service.AUTH, Services.Service.PLAN))) {
             String url = services.url(Services.Service.PLAN) + "/api/units/import";
             MeterRegistry metrics = services.context(Services.Service.PLAN).getBean(MeterRegistry.class);
-            Supplier<String> token = ApiClient.loaderToken(services);
+            Supplier<String> token = ApiClient.loaderToken(services.url(Services.Service.AUTH));
             Run warmup = importTree(url, "WARM", 5_000, metrics, token);
             Run measured = importTree(url, "BENCH", units, metrics, token);
             String report = """
@@ -108,11 +110,5 @@ public final class ImportBenchmark {
             csv.append(parent).append("-B").append(b).append(",Chi đoàn ").append(b).append(",BRANCH,,").append(parent).append(",01/01/2025\n");
         }
         return csv.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

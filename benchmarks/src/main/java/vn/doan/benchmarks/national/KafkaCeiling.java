@@ -1,9 +1,13 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks.national;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,6 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.doan.events.EventCodec;
+import vn.doan.events.report.ReportSubmitted;
 
 /**
  * The raw ceiling of this machine: a plain KafkaProducer sends {@code count} records of the given size
@@ -25,10 +31,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class KafkaCeiling {
 
-    record Result(int records, int recordBytes, double producedPerSecond, double consumedPerSecond, double p50Ms, double p99Ms, double maxMs) {
+    /** Records per second to a tenth; latency from produce to consume. */
+    record Result(int records, int recordBytes, double producedPerSecond, double producedAndConsumedPerSecond, double latencyP50Ms,
+            double latencyP99Ms, double latencyMaxMs) {
     }
 
     private KafkaCeiling() {
+    }
+
+    /** A {@code ReportSubmitted} envelope as report-service's relay puts it on Kafka, of a branch's twelve values. */
+    static String reportRecord(String planId, String unitId, List<NationalPlan.Value> values) {
+        List<ReportSubmitted.Value> reported = values.stream()
+                .map(v -> new ReportSubmitted.Value(v.code(), v.numerator(), v.denominator(), v.doneOn())).toList();
+        return EventCodec.toJson(new EventCodec("/report-service", Clock.systemUTC()).wrap(new ReportSubmitted(UUID.randomUUID().toString(), 1,
+                planId, unitId, NationalPlan.PERIOD, Instant.now(), LocalDate.of(2026, 12, 15), 0, reported), unitId));
     }
 
     static Result run(String bootstrap, int count, String sampleRecord) throws Exception {
@@ -72,7 +88,7 @@ final class KafkaCeiling {
         reader.join(Duration.ofMinutes(5).toMillis());
         Arrays.sort(latencies);
         return new Result(count, sampleRecord.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
-                count / ((produced - start) / 1e9), count / ((lastReceived.get() - start) / 1e9),
+                Rounding.tenth(count / ((produced - start) / 1e9)), Rounding.tenth(count / ((lastReceived.get() - start) / 1e9)),
                 latencies[count / 2], latencies[count * 99 / 100], latencies[count - 1]);
     }
 }

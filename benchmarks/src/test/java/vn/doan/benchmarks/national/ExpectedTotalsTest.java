@@ -1,4 +1,4 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks.national;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,13 @@
-package vn.doan.localstack;
+package vn.doan.benchmarks.national;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import vn.doan.localstack.EmbeddedKafka;
+import vn.doan.localstack.EmbeddedMongo;
+import vn.doan.localstack.Services;
 
 /**
- * One part of the stack in its own JVM, as {@link Services#startProcesses} and the national benchmark start it:
+ * One part of the stack in its own JVM, as {@link SeparateStack} starts it:
  * {@code infrastructure <kafkaPort> <controllerPort> <kafkaDir> <mongoPort> memory|<h2 file>} runs the Kafka broker
  * and the MongoDB wire server; {@code <service> --name=value …} (e.g. {@code report-service}) runs that service.
  */

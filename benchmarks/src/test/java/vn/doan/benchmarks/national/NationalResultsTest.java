@@ -1,0 +1,118 @@
+package vn.doan.benchmarks.national;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.doan.benchmarks.national.NationalResults.Bar;
+import vn.doan.benchmarks.national.NationalResults.ConsumerLag;
+import vn.doan.benchmarks.national.NationalResults.CpuPart;
+import vn.doan.benchmarks.national.NationalResults.CpuSplit;
+import vn.doan.benchmarks.national.NationalResults.DashboardDuringLoad;
+import vn.doan.benchmarks.national.NationalResults.Exactness;
+import vn.doan.benchmarks.national.NationalResults.GcPauses;
+import vn.doan.benchmarks.national.NationalResults.LagPoint;
+import vn.doan.benchmarks.national.NationalResults.LoadResult;
+import vn.doan.benchmarks.national.NationalResults.Machine;
+import vn.doan.benchmarks.national.NationalResults.ProcessLoad;
+import vn.doan.benchmarks.national.NationalResults.Reconciliation;
+import vn.doan.benchmarks.national.NationalResults.Setup;
+import vn.doan.benchmarks.national.NationalResults.SubmitToCentre;
+import vn.doan.benchmarks.national.NationalResults.TreeShape;
+import vn.doan.benchmarks.national.NationalResults.Warmup;
+
+/** The results are written with the keys of the result files already in {@code results/}, so runs stay comparable. */
+class NationalResultsTest {
+
+    /** Objects whose keys are data (parts, JVMs, bars, statuses, groups): only their first entry's keys are compared. */
+    private static final Set<String> KEYED_BY_DATA = Set.of("cpuByPart.parts", "gcPausesFromLoadStartUntilAllAtCentre", "bars",
+            "load.httpStatuses", "httpCeiling.httpStatuses");
+
+    @Test
+    void aRunInOneJvmHasTheKeysOfTheCommittedQuickRunInItsOrder() throws Exception {
+        JsonNode written = json(results(false));
+        JsonNode committed = committed("national-quick.json");
+
+        assertThat(written.propertyNames()).containsExactlyElementsOf(committed.propertyNames());
+        assertSameKeys(written, committed, "");
+    }
+
+    @Test
+    void aRunInSeparateJvmsAlsoHasEachProcesssLargestResidentSet() throws Exception {
+        assertSameKeys(json(results(true)), committed("national-quick-separate.json"), "");
+    }
+
+    @Test
+    void percentilesAreWholeMillisecondsOrTenthsAndAbsentWhenNothingWasMeasured() throws Exception {
+        JsonNode load = json(results(false)).get("load").get("httpAnswerMs");
+        JsonNode province = json(results(false)).get("provinceQueryDuringLoad");
+
+        assertThat(load.get("p99Ms").isIntegralNumber()).isTrue();
+        // four answers: the median is the third, p99 the slowest; to a tenth of a millisecond
+        assertThat(province.get("p50Ms").asDouble()).isEqualTo(524.0);
+        assertThat(province.get("p99Ms").asDouble()).isEqualTo(666.7);
+        assertThat(Api.JSON.valueToTree(new DashboardDuringLoad(Percentiles.ofNanos(new long[0]), 0)).propertyNames()).containsExactly("queries");
+    }
+
+    private static NationalResults results(boolean separate) {
+        Map<String, Long> lag = new LinkedHashMap<>(Map.of("report-service", 0L));
+        lag.put("indicator-service", 63L);
+        lag.put("notification-service", 47L);
+        return new NationalResults("quick", "2026-11-24T03:45:44.761718857Z", "benchmarks/national.sh quick --drain-seconds=120",
+                Options.parse(new String[] {"quick"}).toString(),
+                new Machine(2, 3072, "17.0.15", "memory", separate ? "separate" : "one", "all in one JVM"),
+                new TreeShape(9623, 1, 8, 34, 1360, 8220),
+                new Setup(9, 6201, 2774, lag, 263, 11800),
+                new KafkaCeiling.Result(10000, 1485, 17426.3, 17440.4, 282.0, 408.0, 426.0),
+                new HttpCeiling.Result("GET /api/reports/{unknown id} with a token (404)", 810.4, 16, 10.0, Map.of(404, 8114),
+                        Percentiles.ofMillis(new long[] {16, 35, 50, 106})),
+                new Warmup(200, 200, 2763, true),
+                new CpuSplit(63.9, "per-thread CPU time", Map.of("report-service (HTTP)", new CpuPart(24.7, 19.3, separate ? 1210L : null))),
+                Map.of("the one JVM", new GcPauses(192, 5584, 29.1)),
+                new LoadResult("as fast as possible", 16, 31.9, 8020, 8020, Map.of(201, 8020), 251.5, 0.0144, 0.3104,
+                        Percentiles.ofMillis(new long[] {45, 134, 333, 1178})),
+                new SubmitToCentre("k-th answered report counted when the centre first counts k reports", 8020, 0,
+                        Percentiles.ofMillis(new long[] {23028, 24564, 24808, 24990}), 19.2, 8220),
+                new ConsumerLag(lag, lag, new ArrayList<>(List.of(new LagPoint(0.6, lag, 0.0, 615)))),
+                new ProcessLoad(96.1, 99.6, 2322, "one JVM holds everything"),
+                LoadMeasures.dashboard(new long[] {39_900_000, 148_800_000, 524_000_000, 666_700_000}),
+                new Exactness("every unit with reports in its subtree", 9623, 1039284, 0, 100.0, 0, 0, "behind: …", List.of(), 20877, 8220),
+                new Reconciliation(1692, 9623, 0, 9623),
+                Map.of("exactness 100%", new Bar("100.0% of 9623 units", true)));
+    }
+
+    private static JsonNode json(NationalResults results) {
+        return Api.JSON.readTree(Api.JSON.writeValueAsString(results));
+    }
+
+    private static JsonNode committed(String file) throws Exception {
+        return Api.JSON.readTree(Files.readString(Path.of("results", file)));
+    }
+
+    private static void assertSameKeys(JsonNode written, JsonNode committed, String path) {
+        if (committed.isArray()) {
+            if (!committed.isEmpty()) {
+                assertSameKeys(written.get(0), committed.get(0), path + "[]");
+            }
+            return;
+        }
+        if (!committed.isObject()) {
+            return;
+        }
+        if (KEYED_BY_DATA.contains(path)) {
+            assertSameKeys(written.iterator().next(), committed.iterator().next(), path + ".*");
+            return;
+        }
+        assertThat(written.propertyNames()).as(path).containsExactlyInAnyOrderElementsOf(committed.propertyNames());
+        for (String name : committed.propertyNames()) {
+            assertSameKeys(written.get(name), committed.get(name), path.isEmpty() ? name : path + "." + name);
+        }
+    }
+}
