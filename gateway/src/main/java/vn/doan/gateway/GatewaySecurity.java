@@ -13,6 +13,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import vn.doan.web.AuthProblems;
+import vn.doan.web.BodySizeLimitFilter;
+import vn.doan.web.CorrelationIdFilter;
 
 /**
  * The gateway's wall: {@code /api/**} needs a valid access token (the services check it again, with the
@@ -24,7 +27,7 @@ class GatewaySecurity {
 
     @Bean
     SecurityFilterChain gatewayChain(HttpSecurity http, GatewayProperties properties) throws Exception {
-        AuthProblems problems = new AuthProblems();
+        AuthProblems problems = new AuthProblems("This address is not open through the gateway.", "Địa chỉ này không được mở qua cổng API.");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -77,7 +80,8 @@ class GatewaySecurity {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(GatewayProperties properties) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes()));
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                BodySizeLimitFilter.everyBody(properties.maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import vn.doan.web.Problem;
 
 /**
  * What Tomcat itself refuses before any filter runs (a {@code %00} or an encoded {@code /} in the path, a
@@ -19,13 +20,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"urn:doan:problem:request.rejected\",\"title\":\"Bad Request\",\"status\":" + status
-                        + ",\"detail\":\"The request was refused before it reached any service.\",\"rule\":\"request.rejected\","
-                        + "\"detail_vi\":\"Yêu cầu không hợp lệ và đã bị từ chối.\"}");
+                writer.write(new Problem(status, "Bad Request", "request.rejected", "The request was refused before it reached any service.",
+                        "Yêu cầu không hợp lệ và đã bị từ chối.").toJson());
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.doan.web.Problem;
 
 /**
  * A token bucket per client application and user ({@code azp}/{@code client_id} and {@code sub} of the
@@ -44,9 +45,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         Bucket bucket = buckets.computeIfAbsent(key(request), k -> new Bucket(capacity, System.nanoTime()));
         if (!bucket.take(capacity, perSecond)) {
             response.setHeader("Retry-After", String.valueOf((long) Math.ceil(1 / perSecond)));
-            Problems.write(response, 429, "Too Many Requests", "request.rate-limited",
-                    "Too many requests from this client; slow down and retry later.",
-                    "Ứng dụng gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút.");
+            new Problem(429, "Too Many Requests", "request.rate-limited", "Too many requests from this client; slow down and retry later.",
+                    "Ứng dụng gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút.").writeTo(response);
             return;
         }
         chain.doFilter(request, response);

@@ -13,7 +13,7 @@ import org.slf4j.MDC;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.doan.support.security.Caller;
-import vn.doan.support.web.CorrelationIdFilter;
+import vn.doan.web.CorrelationIdFilter;
 
 /**
  * Records every authenticated write (POST, PUT, PATCH, DELETE) in the service's own {@code audit}

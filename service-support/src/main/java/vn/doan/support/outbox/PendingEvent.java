@@ -24,7 +24,7 @@ public record PendingEvent(String eventId, String topic, String key, String json
     public static PendingEvent of(EventEnvelope envelope, String key) {
         String topic = EventType.ofType(envelope.type()).orElseThrow().topic();
         return new PendingEvent(envelope.id(), topic, key, EventCodec.toJson(envelope), envelope.time().toInstant(),
-                org.slf4j.MDC.get(vn.doan.support.web.CorrelationIdFilter.MDC_KEY));
+                org.slf4j.MDC.get(vn.doan.web.CorrelationIdFilter.MDC_KEY));
     }
 
     /** The bytes the relay will hand to Kafka for this event: value, key and headers of the very record it sends. */

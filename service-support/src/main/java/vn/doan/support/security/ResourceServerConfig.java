@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.doan.support.audit.AuditFilter;
+import vn.doan.web.AuthProblems;
 
 /**
  * Every service is an OAuth2 resource server: it validates each request's JWT itself (signature from
@@ -44,7 +45,7 @@ public class ResourceServerConfig {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain resourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules, JwtDecoder decoder, MongoTemplate mongo,
             Clock clock) throws Exception {
-        ProblemResponses problems = new ProblemResponses();
+        AuthProblems problems = new AuthProblems();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -65,8 +66,11 @@ public class ResourceServerConfig {
         return http.build();
     }
 
-    /** The {@code roles} claim becomes {@code ROLE_*} authorities. */
-    static JwtAuthenticationConverter roles() {
+    /**
+     * The {@code roles} claim becomes {@code ROLE_*} authorities: for every service, and for the auth-server's own
+     * {@code /api/users}, which has security chains of its own.
+     */
+    public static JwtAuthenticationConverter roles() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");

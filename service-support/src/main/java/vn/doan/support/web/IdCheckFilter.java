@@ -5,10 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.doan.web.Problem;
 
 /**
  * Ids in the path of {@code /api/**} and in the id parameters ({@code unitId}, {@code planId}, …) are short
@@ -43,12 +43,9 @@ public class IdCheckFilter extends OncePerRequestFilter {
             }
         }
         if (bad != null) {
-            response.setStatus(400);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"urn:doan:problem:request.invalid-id\",\"title\":\"Bad Request\",\"status\":400,"
-                    + "\"detail\":\"An id in the " + bad + " is not a valid id (letters, digits and . _ : | - only, at most 200).\","
-                    + "\"rule\":\"request.invalid-id\",\"field\":\"" + bad + "\",\"detail_vi\":\"Mã định danh trong yêu cầu không hợp lệ.\"}");
+            new Problem(400, "Bad Request", "request.invalid-id", bad,
+                    "An id in the " + bad + " is not a valid id (letters, digits and . _ : | - only, at most 200).",
+                    "Mã định danh trong yêu cầu không hợp lệ.").writeTo(response);
             return;
         }
         chain.doFilter(request, response);

@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import vn.doan.web.BodySizeLimitFilter;
+import vn.doan.web.CorrelationIdFilter;
 
 /** The correlation id first of all filters, then the body size limit and the id check (the audit trail is among the security filters). */
 @AutoConfiguration
@@ -21,7 +23,7 @@ public class RequestFilters {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
             @org.springframework.beans.factory.annotation.Value("${doan.web.max-body-bytes:1048576}") long maxBytes) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(BodySizeLimitFilter.exceptUploads(maxBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

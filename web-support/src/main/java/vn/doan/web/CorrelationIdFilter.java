@@ -1,4 +1,4 @@
-package vn.doan.gateway;
+package vn.doan.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,13 +16,15 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request leaves the gateway with an {@code X-Correlation-Id}: the client's if it is a short plain token,
- * a new one otherwise. The services log it and put it on the Kafka records the request causes; the client gets
- * it back on the response.
+ * Takes the caller's {@code X-Correlation-Id} if it is a short plain token, or makes one; a value that is not is replaced,
+ * never echoed. The id goes into the log context (MDC key {@code correlationId}), onto the response, and onto the request
+ * as passed on: the gateway forwards it to the service, a service's outbox copies it onto the Kafka records the request
+ * causes (header {@code correlation-id}) and its audit trail records it.
  */
-class CorrelationIdFilter extends OncePerRequestFilter {
+public class CorrelationIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -30,12 +32,12 @@ class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        MDC.put("correlationId", id);
+        MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(new WithCorrelationId(request, id), response);
         } finally {
-            MDC.remove("correlationId");
+            MDC.remove(MDC_KEY);
         }
     }
 

@@ -1,4 +1,4 @@
-package vn.doan.support.web;
+package vn.doan.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,23 +15,34 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code doan.web.max-body-bytes} with 413 problem+json before anything reads
- * it. A body of announced length is judged by its {@code Content-Length}; a chunked one (no length) is read here up
- * to one byte past the limit, so it is cut there, and passed on from memory when it fits. Multipart uploads are
- * left to {@code spring.servlet.multipart.*} and each service's own attachment limit.
+ * Refuses a request body larger than the limit with 413 problem+json before anything reads or forwards it. A body of
+ * announced length is judged by its {@code Content-Length}; a chunked one (no length) is read here up to one byte past
+ * the limit, so it is cut there, and passed on whole from memory when it fits. The gateway limits every body
+ * ({@link #everyBody}); a service leaves multipart uploads to {@code spring.servlet.multipart.*} and its own attachment
+ * limit ({@link #exceptUploads}).
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final boolean uploadsToo;
 
-    public BodySizeLimitFilter(long maxBytes) {
+    private BodySizeLimitFilter(long maxBytes, boolean uploadsToo) {
         this.maxBytes = maxBytes;
+        this.uploadsToo = uploadsToo;
+    }
+
+    public static BodySizeLimitFilter everyBody(long maxBytes) {
+        return new BodySizeLimitFilter(maxBytes, true);
+    }
+
+    public static BodySizeLimitFilter exceptUploads(long maxBytes) {
+        return new BodySizeLimitFilter(maxBytes, false);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith("multipart/");
+        return !uploadsToo && type != null && type.toLowerCase().startsWith("multipart/");
     }
 
     @Override
@@ -43,23 +54,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             passedOn = new ReadBody(request, body);
         }
         if (passedOn.getContentLengthLong() > maxBytes) {
-            refuse(response);
+            new Problem(413, "Content Too Large", "request.too-large", "The request body is larger than " + maxBytes + " bytes.",
+                    "Nội dung gửi lên vượt quá dung lượng cho phép.").writeTo(response);
             return;
         }
         chain.doFilter(passedOn, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:doan:problem:request.too-large\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than " + maxBytes + " bytes.\",\"rule\":\"request.too-large\","
-                + "\"detail_vi\":\"Nội dung gửi lên vượt quá dung lượng cho phép.\"}");
-    }
-
     /** A chunked body already read in full, served from memory with its length now known. */
-    static final class ReadBody extends HttpServletRequestWrapper {
+    private static final class ReadBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
 
