@@ -33,7 +33,7 @@ import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.events.report.ReportSubmitted.Value;
-import vn.doan.indicatorservice.progress.TimeStatuses;
+import vn.doan.indicatorservice.rollup.TimeStatuses;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;

@@ -1,14 +1,14 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.doan.indicatorservice.plan.PlanDefinition;
-import vn.doan.indicatorservice.plan.Plans;
-import vn.doan.indicatorservice.tree.Tree;
-import vn.doan.indicatorservice.tree.UnitNode;
+import vn.doan.indicatorservice.replica.PlanDefinition;
+import vn.doan.indicatorservice.replica.Plans;
+import vn.doan.indicatorservice.replica.Tree;
+import vn.doan.indicatorservice.replica.UnitNode;
 
 /** Plans and units read once for a whole batch of reports instead of once per report and level. */
 final class Lookups {
@@ -49,5 +49,15 @@ final class Lookups {
 
     Optional<UnitNode> unit(String unitId) {
         return unitById.computeIfAbsent(unitId, tree::find);
+    }
+
+    /** The unit, which a report's placement needs before anything is written. */
+    UnitNode required(String unitId) {
+        return unit(unitId).orElseThrow(() -> new NotYetKnown("unit " + unitId));
+    }
+
+    /** How many ancestors the node's unit has in the tree of its period. */
+    int depth(Rollup node) {
+        return required(node.unitId()).placementFor(node.periodFrom()).ancestorIds().size();
     }
 }

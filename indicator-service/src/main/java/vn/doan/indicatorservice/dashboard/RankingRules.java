@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.dashboard;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

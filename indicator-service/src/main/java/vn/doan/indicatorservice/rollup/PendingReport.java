@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;

@@ -1,11 +1,13 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.IndicatorKind;
+import vn.doan.indicatorservice.rollup.Progress;
 
 /** Completeness, ranking and the indicators behind, computed from the dashboards of {@link ProgressQuery}. */
 @Service
@@ -27,8 +29,14 @@ public class Standing {
 
     /** The direct children of a unit, best first, by {@link RankingRules}. */
     public List<Ranked> ranking(String planId, String periodId, String unitId) {
-        List<Ranked> scored = query.children(planId, periodId, unitId).stream().map(child -> {
-            ProgressQuery.Completeness completeness = query.completeness(planId, periodId, child.unitId());
+        return rank(query.children(planId, periodId, unitId), child -> query.completeness(planId, periodId, child), rules);
+    }
+
+    /** Ranks {@code children} (their dashboards), with each child's completeness by unit id: best score first, ties by name. */
+    static List<Ranked> rank(List<ProgressQuery.UnitProgress> children, Function<String, ProgressQuery.Completeness> completenessOf,
+            RankingRules rules) {
+        List<Ranked> scored = children.stream().map(child -> {
+            ProgressQuery.Completeness completeness = completenessOf.apply(child.unitId());
             double weighted = 0;
             double weights = 0;
             for (ProgressQuery.IndicatorProgress indicator : child.indicators()) {
@@ -51,7 +59,12 @@ public class Standing {
 
     /** Indicators of the unit's subtree that are at risk or off track, worst attainment first. */
     public List<Behind> behind(String planId, String periodId, String unitId) {
-        return query.unit(planId, periodId, unitId).indicators().stream()
+        return behind(query.unit(planId, periodId, unitId));
+    }
+
+    /** The indicators of a dashboard at risk or off track, worst attainment first. */
+    static List<Behind> behind(ProgressQuery.UnitProgress unit) {
+        return unit.indicators().stream()
                 .filter(i -> i.subtree().status() == Progress.Status.OFF_TRACK || i.subtree().status() == Progress.Status.AT_RISK)
                 .map(i -> new Behind(i.code(), i.text(), i.subtree().status(), i.subtree().value(), i.subtree().target(), attainment(i)))
                 .sorted(Comparator.comparing(Behind::attainment).thenComparing(Behind::code)).toList();

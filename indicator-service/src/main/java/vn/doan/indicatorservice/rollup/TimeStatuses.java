@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.PlanIssued;
-import vn.doan.indicatorservice.plan.Plans;
-import vn.doan.indicatorservice.tree.Tree;
+import vn.doan.indicatorservice.replica.PlanDefinition;
+import vn.doan.indicatorservice.replica.Plans;
+import vn.doan.indicatorservice.replica.Tree;
 
 /**
  * Statuses move with the calendar as well as with data: the linear expectation grows every day, and an
@@ -53,7 +53,7 @@ public class TimeStatuses {
         Query started = Rollup.lean(Query.query(Criteria.where("periodFrom").lte(today)), List.of());
         try (Stream<Rollup> docs = mongo.stream(started, Rollup.class)) {
             for (Rollup doc : (Iterable<Rollup>) docs::iterator) {
-                Optional<PlanIssued.ReportingPeriod> period = lookups.plan(doc.planId()).flatMap(plan -> plan.period(doc.periodId()));
+                Optional<PlanDefinition.Period> period = lookups.plan(doc.planId()).flatMap(plan -> plan.period(doc.periodId()));
                 if (period.isPresent() && !today.isAfter(period.get().to().plusDays(GRACE_DAYS))
                         && announcer.announceIfTimeMovedStatuses(doc, lookups)) {
                     announced++;

@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
+import vn.doan.events.UnitPeriod;
 import vn.doan.events.report.ReportSubmitted;
 
 /**
@@ -53,7 +54,7 @@ public record Rollup(
      * A child's subtree totals as its parent holds them. A province or a Đoàn trực thuộc has about a hundred children, so
      * the totals are kept packed in one string ({@link Totals#packAll}): the parent document stays many times smaller
      * and has fewer values, and so does every read and write of it (mongo-java-server copies and measures every value of a
-     * document it updates). {@code packed}, one string per indicator, is how documents written before 24/11/2026 hold them.
+     * document it updates). {@code packed}, one string per indicator, is how documents of the earlier format hold them.
      */
     public record ChildSnapshot(long rev, String all, List<String> packed) {
 
@@ -69,8 +70,19 @@ public record Rollup(
         }
     }
 
+    /** The id of the document of {@code unitId}'s period: {@link UnitPeriod#id()}. */
     static String key(String planId, String periodId, String unitId) {
-        return planId + "|" + periodId + "|" + unitId;
+        return new UnitPeriod(planId, periodId, unitId).id();
+    }
+
+    /** The id of this document's parent's document for the same period. */
+    String parentKey() {
+        return key(planId, periodId, parentId);
+    }
+
+    /** The subtree's counts of reports (units reported, on time, late), if any unit of it has reported. */
+    public java.util.Optional<Totals> reports() {
+        return subtree().stream().filter(t -> t.code().equals(Contribution.REPORTS)).findFirst();
     }
 
     /** {@code query} reading everything but the children's snapshots and the outbox, plus the snapshots of {@code childIds}. */
@@ -85,7 +97,7 @@ public record Rollup(
         return query;
     }
 
-    List<Totals> ownTotals() {
+    public List<Totals> ownTotals() {
         return own == null ? List.of() : own.totals();
     }
 

@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.tree;
+package vn.doan.indicatorservice.replica;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +79,10 @@ public class Tree implements UnitTree {
         return mongo.find(Query.query(Criteria.where("_id").in(unitIds)), UnitNode.class);
     }
 
-    /** Every unit, by id: one read for whole-tree computations such as the reconciliation. */
-    /** The whole tree, read in replies of {@value #BATCH} units (the country's ≈300,000 would not fit one). */
+    /**
+     * Every unit, by id: one read for whole-tree computations such as the reconciliation, in replies of {@value #BATCH}
+     * units (the country's ≈300,000 would not fit one).
+     */
     public java.util.Map<String, UnitNode> all() {
         try (java.util.stream.Stream<UnitNode> read = mongo.stream(new Query().cursorBatchSize(BATCH), UnitNode.class)) {
             return read.collect(java.util.stream.Collectors.toMap(UnitNode::id, u -> u));

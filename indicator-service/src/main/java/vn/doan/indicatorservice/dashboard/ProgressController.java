@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.dashboard;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.doan.indicatorservice.rollup.Reconciliation;
 
 @RestController
 class ProgressController {

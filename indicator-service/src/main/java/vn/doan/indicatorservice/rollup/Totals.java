@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -85,6 +85,11 @@ public record Totals(String code, long numerator, long denominator, int units, i
 
     private static List<Totals> nullToEmpty(List<Totals> totals) {
         return totals == null ? List.of() : totals;
+    }
+
+    /** The totals by indicator code. */
+    public static Map<String, Totals> byCode(List<Totals> totals) {
+        return totals.stream().collect(java.util.stream.Collectors.toMap(Totals::code, t -> t));
     }
 
     /** Adds lists of totals indicator by indicator, keeping the order in which indicators first appear. */

@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.tree;
+package vn.doan.indicatorservice.replica;
 
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -1,15 +1,15 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import vn.doan.events.plan.IndicatorKind;
-import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.indicatorservice.replica.PlanDefinition;
 
 /** What one unit's reported value adds to the totals, by kind of indicator (see DOMAIN.md). */
-final class Contribution {
+public final class Contribution {
 
     private Contribution() {
     }
@@ -17,7 +17,7 @@ final class Contribution {
     /** Code of the totals entry that counts reports themselves: units reported, on time, late. */
     static final String REPORTS = "#reports";
 
-    static List<Totals> of(PlanIssued plan, PlanIssued.ReportingPeriod period, UnitLevel level, ReportSubmitted report) {
+    public static List<Totals> of(PlanDefinition plan, PlanDefinition.Period period, UnitLevel level, ReportSubmitted report) {
         List<Totals> totals = new java.util.ArrayList<>(report.values().stream().flatMap(v -> plan.indicators().stream()
                 .filter(i -> i.code().equals(v.indicatorCode())).findFirst().map(i -> of(i, period, level, v)).stream()).toList());
         boolean onTime = report.daysLate() == 0;
@@ -25,8 +25,8 @@ final class Contribution {
         return totals;
     }
 
-    static Totals of(PlanIssued.Indicator indicator, PlanIssued.ReportingPeriod period, UnitLevel level, ReportSubmitted.Value value) {
-        BigDecimal target = indicator.targetFor(period.to().getYear());
+    static Totals of(PlanDefinition.Indicator indicator, PlanDefinition.Period period, UnitLevel level, ReportSubmitted.Value value) {
+        BigDecimal target = indicator.target(period);
         long n = value.numerator();
         String code = indicator.code();
         return switch (indicator.kind()) {
@@ -57,10 +57,10 @@ final class Contribution {
         return new Totals(code, done ? 1 : 0, 1, 1, onTime ? 1 : 0, 0, 0, 0, onTime ? 1 : 0, done && !onTime ? 1 : 0);
     }
 
-    private static LocalDate deadline(PlanIssued.Indicator indicator, UnitLevel level) {
-        List<PlanIssued.LevelDeadline> deadlines = indicator.deadlines() == null ? List.of() : indicator.deadlines();
-        return deadlines.stream().filter(d -> d.level() == level).map(PlanIssued.LevelDeadline::deadline).findFirst()
-                .orElse(deadlines.stream().map(PlanIssued.LevelDeadline::deadline).max(LocalDate::compareTo).orElse(null));
+    private static LocalDate deadline(PlanDefinition.Indicator indicator, UnitLevel level) {
+        List<PlanDefinition.LevelDeadline> deadlines = indicator.deadlines();
+        return deadlines.stream().filter(d -> d.level() == level).map(PlanDefinition.LevelDeadline::deadline).findFirst()
+                .orElse(deadlines.stream().map(PlanDefinition.LevelDeadline::deadline).max(LocalDate::compareTo).orElse(null));
     }
 
     static boolean isShare(IndicatorKind kind) {

@@ -1,9 +1,10 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import vn.doan.indicatorservice.tree.Tree;
-import vn.doan.indicatorservice.tree.UnitNode;
+import vn.doan.indicatorservice.replica.Tree;
+import vn.doan.indicatorservice.replica.UnitNode;
 
 /**
  * Recomputes every unit's subtree totals for a plan's period from the stored own values and the tree
@@ -59,19 +60,9 @@ public class Reconciliation {
         }
         LocalDate periodFrom = docs.get(0).periodFrom();
         Map<String, UnitNode> units = tree.all();
-        Map<String, List<List<Totals>>> parts = new HashMap<>();
-        for (Rollup doc : docs) {
-            if (doc.own() == null) {
-                continue;
-            }
-            List<String> chain = new ArrayList<>(units.get(doc.unitId()).placementFor(periodFrom).ancestorIds());
-            chain.add(doc.unitId());
-            for (String member : chain) {
-                parts.computeIfAbsent(member, m -> new ArrayList<>()).add(doc.ownTotals());
-            }
-        }
-        Map<String, List<Totals>> expected = parts.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Totals.sum(e.getValue())));
+        Map<String, List<Totals>> own = new LinkedHashMap<>();
+        docs.stream().filter(doc -> doc.own() != null).forEach(doc -> own.put(doc.unitId(), doc.ownTotals()));
+        Map<String, List<Totals>> expected = SubtreeTotals.of(own, unit -> units.get(unit).placementFor(periodFrom).ancestorIds());
         Map<String, Rollup> byUnit = docs.stream().collect(Collectors.toMap(Rollup::unitId, Function.identity()));
         Set<String> all = new HashSet<>(expected.keySet());
         all.addAll(byUnit.keySet());

@@ -1,4 +1,4 @@
-package vn.doan.indicatorservice.plan;
+package vn.doan.indicatorservice.replica;
 
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.PlanIssued;
 
+/** The plans as plan-service issued them, each at its highest version. */
 @Service
 public class Plans {
 
@@ -23,10 +24,11 @@ public class Plans {
     /** Keeps the highest version: a redelivered or older version changes nothing. */
     public void issued(PlanIssued e) {
         int version = Math.max(1, e.version());
+        PlanDefinition plan = PlanDefinition.of(e, version);
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId()).and("version").lt(version)),
-                new Update().set("version", version).set("plan", e), PlanDefinition.class).getMatchedCount() == 0
-                && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), PlanDefinition.class)) {
-            mongo.insert(new PlanDefinition(e.planId(), version, e));
+                new Update().set("version", version).set("indicators", plan.indicators()).set("schedule", plan.schedule()), PlanDefinition.class)
+                .getMatchedCount() == 0 && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), PlanDefinition.class)) {
+            mongo.insert(plan);
         }
     }
 

@@ -1,11 +1,11 @@
-package vn.doan.indicatorservice.progress;
+package vn.doan.indicatorservice.rollup;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import vn.doan.events.plan.IndicatorKind;
-import vn.doan.events.plan.PlanIssued;
+import vn.doan.indicatorservice.replica.PlanDefinition;
 
 /**
  * How far an indicator is, as a cadre reads it. The value compared with the target is a percent:
@@ -27,6 +27,22 @@ public final class Progress {
     public enum Status { ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA }
 
     private Progress() {
+    }
+
+    /** One indicator measured over a unit's own totals or its subtree's: the sums, the value, the target and the status. */
+    public record Measure(long numerator, long denominator, int reportingUnits, int unitsMet, int below, int within, int above,
+            int doneOnTime, int doneLate, BigDecimal value, BigDecimal percent, BigDecimal target, Status status) {
+    }
+
+    /** {@code totals} (null: nothing reported) of {@code indicator} measured on {@code today}; {@code ownOnly} for a unit's own report. */
+    public static Measure measure(PlanDefinition.Indicator indicator, PlanDefinition.Period period, Totals totals, boolean ownOnly,
+            LocalDate today) {
+        Totals t = totals == null ? new Totals(indicator.code(), 0, 0, 0, 0, 0, 0, 0, 0, 0) : totals;
+        BigDecimal value = value(indicator.kind(), t, ownOnly);
+        BigDecimal target = target(indicator, period, ownOnly);
+        BigDecimal percent = Contribution.isShare(indicator.kind()) ? percent(t.numerator(), t.denominator()) : value;
+        return new Measure(t.numerator(), t.denominator(), t.units(), t.met(), t.below(), t.within(), t.above(), t.onTime(), t.late(),
+                value, percent, target, status(indicator.kind(), value, target, t, ownOnly, period, today));
     }
 
     /** numerator × 100 / denominator with two decimals, or null without a denominator. */
@@ -51,16 +67,16 @@ public final class Progress {
     }
 
     /** The target the value is compared with: the indicator's target, or 100% of units for a subtree's counts. */
-    static BigDecimal target(PlanIssued.Indicator indicator, PlanIssued.ReportingPeriod period, boolean ownOnly) {
+    static BigDecimal target(PlanDefinition.Indicator indicator, PlanDefinition.Period period, boolean ownOnly) {
         boolean count = indicator.kind() == IndicatorKind.COUNT_AT_LEAST || indicator.kind() == IndicatorKind.COUNT_IN_RANGE;
         if (count && !ownOnly || indicator.kind() == IndicatorKind.YES_NO || indicator.kind() == IndicatorKind.MILESTONE) {
             return HUNDRED;
         }
-        return indicator.targetFor(period.to().getYear());
+        return indicator.target(period);
     }
 
     static Status status(IndicatorKind kind, BigDecimal value, BigDecimal target, Totals totals, boolean ownOnly,
-            PlanIssued.ReportingPeriod period, LocalDate today) {
+            PlanDefinition.Period period, LocalDate today) {
         if (value == null) {
             return Status.NO_DATA;
         }
@@ -85,7 +101,7 @@ public final class Progress {
     }
 
     /** Share of the period elapsed on {@code today}, from 0 before it starts to 1 at its last day. */
-    static double elapsed(PlanIssued.ReportingPeriod period, LocalDate today) {
+    static double elapsed(PlanDefinition.Period period, LocalDate today) {
         long length = ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
         long done = ChronoUnit.DAYS.between(period.from(), today) + 1;
         return Math.max(0, Math.min(1, (double) done / length));
