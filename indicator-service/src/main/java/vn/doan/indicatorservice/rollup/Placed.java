@@ -1,5 +1,6 @@
 package vn.doan.indicatorservice.rollup;
 
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,15 @@ record Placed(ReportSubmitted report, PlanDefinition plan, PlanDefinition.Period
 
     /** The unit's own values as this report states them. */
     Rollup.Own own() {
-        return new Rollup.Own(report.reportId(), report.version(), report.values(), report.submittedAt(), report.daysLate(),
+        List<Rollup.ReportedValue> values = report.values().stream()
+                .map(v -> new Rollup.ReportedValue(v.indicatorCode(), v.numerator(), v.denominator(), v.doneOn())).toList();
+        return new Rollup.Own(report.reportId(), report.version(), values, report.submittedAt(), report.daysLate(),
                 Contribution.of(plan, period, unit.level(), report));
     }
 
     /** The unit's first document for the period, holding this report's values alone. */
     Rollup created(Rollup.Own own) {
         return new Rollup(key(), report.planId(), report.periodId(), period.from(), report.unitId(), placement.parentId(), own, java.util.Map.of(),
-                own.totals(), 1, null, null, null, java.util.List.of());
+                own.totals(), 1, null, null, null, List.of());
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import vn.doan.events.UnitPeriod;
-import vn.doan.events.report.ReportSubmitted;
 
 /**
  * One unit's progress on one plan's period: its own latest report ({@code own}), for each child the
@@ -46,8 +45,12 @@ public record Rollup(
         List<Integer> announcedReports,
         List<vn.doan.support.outbox.PendingEvent> outbox) {
 
-    /** The unit's own report in force. */
-    public record Own(String reportId, int version, List<ReportSubmitted.Value> values, Instant submittedAt, int daysLate, List<Totals> totals) {
+    /** The unit's own report in force: its values as reported, and what they add to the totals. */
+    public record Own(String reportId, int version, List<ReportedValue> values, Instant submittedAt, int daysLate, List<Totals> totals) {
+    }
+
+    /** One value of the report in force, as the unit reported it. */
+    public record ReportedValue(String indicatorCode, long numerator, Long denominator, LocalDate doneOn) {
     }
 
     /**

@@ -46,7 +46,7 @@ class StandingTest {
         ReportSubmitted report = ThoXuan.report2018(unitId, daysLate, values);
         List<Totals> totals = Contribution.of(PLAN, YEAR_2018, ThoXuan.unit(unitId).level(), report);
         Rollup doc = new Rollup(new UnitPeriod(ThoXuan.PLAN, "2018", unitId).id(), ThoXuan.PLAN, "2018", YEAR_2018.from(), unitId, ThoXuan.THO_XUAN,
-                new Rollup.Own(report.reportId(), 1, report.values(), report.submittedAt(), daysLate, totals), Map.of(), totals, 1, null, null,
+                new Rollup.Own(report.reportId(), 1, List.of(), report.submittedAt(), daysLate, totals), Map.of(), totals, 1, null, null,
                 null, List.of());
         return ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(unitId), doc, LAST_DAY_2018, CADRE);
     }
