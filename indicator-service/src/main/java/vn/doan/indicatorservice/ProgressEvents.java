@@ -10,9 +10,9 @@ import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportSubmitted;
-import vn.doan.indicatorservice.plan.Plans;
-import vn.doan.indicatorservice.progress.RollupService;
-import vn.doan.indicatorservice.tree.Tree;
+import vn.doan.indicatorservice.replica.Plans;
+import vn.doan.indicatorservice.replica.Tree;
+import vn.doan.indicatorservice.rollup.Rollups;
 import vn.doan.support.events.EventInput;
 
 /** One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds ({@link EventInput}). */
@@ -21,7 +21,7 @@ class ProgressEvents {
 
     /** Unit events come a poll at a time, in order; a run of UnitCreated (a whole imported tree) is stored in one bulk write. */
     @Bean
-    Consumer<List<byte[]>> onUnitEvent(Tree tree, RollupService rollups) {
+    Consumer<List<byte[]>> onUnitEvent(Tree tree, Rollups rollups) {
         return batch -> {
             List<Object> events = EventInput.decode(batch);
             EventInput.untilDone("Unit events", () -> EventInput.inRuns(events, UnitCreated.class, tree::created, event -> {
@@ -42,7 +42,7 @@ class ProgressEvents {
 
     /** Reports come a poll at a time (batch mode), so that ancestors shared by many reports are written once per poll. */
     @Bean
-    Consumer<List<byte[]>> onReportEvent(RollupService rollups) {
+    Consumer<List<byte[]>> onReportEvent(Rollups rollups) {
         return batch -> {
             List<ReportSubmitted> reports = EventInput.decode(batch).stream().filter(ReportSubmitted.class::isInstance)
                     .map(ReportSubmitted.class::cast).toList();

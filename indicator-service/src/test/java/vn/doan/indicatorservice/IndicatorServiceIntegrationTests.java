@@ -33,7 +33,7 @@ import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.events.report.ReportSubmitted.Value;
-import vn.doan.indicatorservice.progress.TimeStatuses;
+import vn.doan.indicatorservice.rollup.TimeStatuses;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;
@@ -332,6 +332,43 @@ abstract class IndicatorServiceIntegrationTests {
         } finally {
             CLOCK.set("2016-11-20T09:00");
         }
+    }
+
+    /**
+     * What is announced is the roll-up's, whoever runs the pass: with a staff member of Ban Tuyên giáo (who follows MC1
+     * alone on the dashboards) in the security context, the nightly pass still announces Thọ Xuân with all seven indicators.
+     */
+    @Test
+    void whatIsAnnouncedDoesNotDependOnWhoRunsThePass() {
+        Tree t = tree();
+        report(t, t.thoLap(), "2016", 1, new Value("CT01", 18, 20L));
+        awaitProgress(t, "2016", t.thoXuan(), subtreeUnits("CT01", 1));
+        String progressKey = t.thoXuan() + "|" + t.plan() + "|2016";
+        kafka.read(Topics.PROGRESS, Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> r.key().equals(progressKey)));
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken(
+                        org.springframework.security.oauth2.jwt.Jwt.withTokenValue("btg").header("alg", "none").subject("btg-thoxuan")
+                                .claim("roles", List.of("DEPARTMENT_STAFF")).claim("unit_id", t.thoXuan()).claim("department", "BTG").build()));
+        try {
+            CLOCK.set("2017-01-02T09:00");
+            assertThat(timeStatuses.announceStatusesMovedByTime()).isPositive();
+
+            Instant night = Instant.parse("2017-01-02T02:00:00Z");
+            List<ProgressUpdated> announced = kafka.read(Topics.PROGRESS, Duration.ofSeconds(20), read -> read.stream()
+                            .anyMatch(r -> r.key().equals(progressKey) && updated(r).computedAt().equals(night)))
+                    .stream().filter(r -> r.key().equals(progressKey)).map(IndicatorServiceIntegrationTests::updated)
+                    .filter(u -> u.computedAt().equals(night)).toList();
+            assertThat(announced).as("Thọ Xuân announced by the pass").isNotEmpty();
+            assertThat(announced.get(announced.size() - 1).indicators()).extracting(ProgressUpdated.Indicator::code)
+                    .containsExactly("CT01", "CT05", "CT07", "CT15", "CT16", "CT09", "MC1");
+        } finally {
+            CLOCK.set("2016-11-20T09:00");
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static ProgressUpdated updated(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        return (ProgressUpdated) EventCodec.data(KafkaTestClient.envelope(record)).orElseThrow();
     }
 
     private long offTrack(Tree t, String code) {

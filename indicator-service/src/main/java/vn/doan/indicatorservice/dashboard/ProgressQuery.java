@@ -1,0 +1,140 @@
+package vn.doan.indicatorservice.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+import vn.doan.events.UnitPeriod;
+import vn.doan.indicatorservice.replica.PlanDefinition;
+import vn.doan.indicatorservice.replica.Plans;
+import vn.doan.indicatorservice.replica.Tree;
+import vn.doan.indicatorservice.replica.UnitNode;
+import vn.doan.indicatorservice.rollup.Progress;
+import vn.doan.indicatorservice.rollup.Rollup;
+import vn.doan.indicatorservice.rollup.RollupStore;
+import vn.doan.indicatorservice.rollup.Totals;
+import vn.doan.support.security.Caller;
+import vn.doan.support.web.ApiProblem;
+
+/** The dashboards: one unit's indicators, and one row per child unit, as the caller may see them. */
+@Service
+public class ProgressQuery {
+
+    private final RollupStore rollups;
+    private final Plans plans;
+    private final Tree tree;
+    private final Clock clock;
+
+    ProgressQuery(RollupStore rollups, Plans plans, Tree tree, Clock clock) {
+        this.rollups = rollups;
+        this.plans = plans;
+        this.tree = tree;
+        this.clock = clock;
+    }
+
+    public record IndicatorProgress(String code, String text, String kind, BigDecimal target, BigDecimal targetMax,
+            Progress.Measure own, Progress.Measure subtree, boolean achieved) {
+    }
+
+    public record UnitProgress(String planId, String periodId, String unitId, String unitName, String level, Integer ownVersion,
+            Integer daysLate, List<IndicatorProgress> indicators) {
+    }
+
+    /** Who under a unit had to report the period, who did, on time or late, and who is missing. */
+    public record Completeness(String planId, String periodId, String unitId, int expected, int submitted, int onTime, int late,
+            int missing, List<MissingUnit> missingUnits) {
+    }
+
+    public record MissingUnit(String unitId, String unitName, String level) {
+    }
+
+    public Completeness completeness(String planId, String periodId, String unitId) {
+        PlanDefinition plan = plan(planId);
+        PlanDefinition.Period period = period(plan, periodId);
+        List<UnitNode> expected = tree.subtree(unitId, period.from()).stream()
+                .filter(u -> period.reportingLevels().contains(u.level())).toList();
+        Set<String> reported = rollups.reported(expected.stream().map(u -> new UnitPeriod(planId, periodId, u.id())).toList());
+        Rollup doc = rollups.find(new UnitPeriod(planId, periodId, unitId));
+        Totals reports = doc == null ? null : doc.reports().orElse(null);
+        int onTime = reports == null ? 0 : reports.onTime();
+        int late = reports == null ? 0 : reports.late();
+        List<MissingUnit> missing = expected.stream().filter(u -> !reported.contains(u.id())).sorted(Comparator.comparing(UnitNode::name))
+                .map(u -> new MissingUnit(u.id(), u.name(), u.level().name())).toList();
+        return new Completeness(planId, periodId, unitId, expected.size(), onTime + late, onTime, late, missing.size(), missing);
+    }
+
+    /** The unit's dashboard for every period of the plan, in the plan's order. */
+    public List<UnitProgress> history(String planId, String unitId) {
+        return plan(planId).schedule().stream().map(p -> unit(planId, p.periodId(), unitId)).toList();
+    }
+
+    public UnitProgress unit(String planId, String periodId, String unitId) {
+        PlanDefinition plan = plan(planId);
+        PlanDefinition.Period period = period(plan, periodId);
+        UnitNode unit = tree.find(unitId).orElseThrow(() -> ApiProblem.notFound("progress.unit-unknown", "unitId",
+                "No unit " + unitId + " is known here.", "Không tìm thấy đơn vị " + unitId + "."));
+        return view(plan, period, unit, rollups.find(new UnitPeriod(planId, periodId, unitId)));
+    }
+
+    public List<UnitProgress> children(String planId, String periodId, String unitId) {
+        return children(planId, periodId, unitId, null);
+    }
+
+    /** One row per direct child; with an indicator code, each row holds that indicator alone. */
+    public List<UnitProgress> children(String planId, String periodId, String unitId, String indicatorCode) {
+        PlanDefinition plan = plan(planId);
+        if (indicatorCode != null && plan.indicators().stream().noneMatch(i -> i.code().equals(indicatorCode))) {
+            throw ApiProblem.notFound("progress.indicator-unknown", "indicator", "Plan has no indicator " + indicatorCode + ".",
+                    "Kế hoạch không có chỉ tiêu " + indicatorCode + ".");
+        }
+        PlanDefinition.Period period = period(plan, periodId);
+        List<UnitNode> children = tree.children(unitId, period.from());
+        Map<String, Rollup> docs = rollups.findByUnit(children.stream().map(c -> new UnitPeriod(planId, periodId, c.id())).toList());
+        return children.stream().sorted(Comparator.comparing(UnitNode::name))
+                .map(child -> view(plan, period, child, docs.get(child.id())))
+                .map(row -> indicatorCode == null ? row : new UnitProgress(row.planId(), row.periodId(), row.unitId(), row.unitName(), row.level(),
+                        row.ownVersion(), row.daysLate(), row.indicators().stream().filter(i -> i.code().equals(indicatorCode)).toList()))
+                .toList();
+    }
+
+    private UnitProgress view(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, Rollup doc) {
+        return view(plan, period, unit, doc, LocalDate.now(clock), Caller.current());
+    }
+
+    /** The dashboard of {@code unit} ({@code doc} null: nothing reported in its subtree) on {@code today}, as {@code caller} may see it. */
+    static UnitProgress view(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, Rollup doc, LocalDate today, Caller caller) {
+        Map<String, Totals> own = Totals.byCode(doc == null ? List.of() : doc.ownTotals());
+        Map<String, Totals> subtree = Totals.byCode(doc == null ? List.of() : doc.subtree());
+        List<IndicatorProgress> indicators = plan.indicators().stream().filter(followedBy(caller)).map(indicator -> {
+            Progress.Measure ownMeasure = Progress.measure(indicator, period, own.get(indicator.code()), true, today);
+            Progress.Measure subtreeMeasure = Progress.measure(indicator, period, subtree.get(indicator.code()), false, today);
+            return new IndicatorProgress(indicator.code(), indicator.text(), indicator.kind().name(), indicator.target(period),
+                    indicator.targetMax(), ownMeasure, subtreeMeasure, subtreeMeasure.status() == Progress.Status.ACHIEVED);
+        }).toList();
+        Rollup.Own report = doc == null ? null : doc.own();
+        return new UnitProgress(plan.id(), period.periodId(), unit.id(), unit.name(), unit.level().name(),
+                report == null ? null : report.version(), report == null ? null : report.daysLate(), indicators);
+    }
+
+    /** Department staff follow the indicators assigned to their department; everyone else sees all of them. */
+    private static Predicate<PlanDefinition.Indicator> followedBy(Caller caller) {
+        boolean staffOnly = caller.is(Caller.DEPARTMENT_STAFF) && !caller.is(Caller.CADRE) && !caller.is(Caller.ADMIN);
+        return indicator -> !staffOnly || Objects.equals(indicator.department(), caller.department());
+    }
+
+    private PlanDefinition plan(String planId) {
+        return plans.find(planId).orElseThrow(() -> ApiProblem.notFound("progress.plan-unknown", "planId",
+                "No plan " + planId + " is known here.", "Không tìm thấy kế hoạch " + planId + "."));
+    }
+
+    private static PlanDefinition.Period period(PlanDefinition plan, String periodId) {
+        return plan.period(periodId).orElseThrow(() -> ApiProblem.notFound("progress.period-unknown", "periodId",
+                "Plan has no period " + periodId + ".", "Kế hoạch không có kỳ " + periodId + "."));
+    }
+}

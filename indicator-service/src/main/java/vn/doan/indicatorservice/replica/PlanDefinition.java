@@ -1,0 +1,56 @@
+package vn.doan.indicatorservice.replica;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.UnitLevel;
+
+/**
+ * indicator-service's copy of a plan, from the highest version of PlanIssued it has seen: only what the roll-up and
+ * the dashboards read, with each indicator's target already resolved for each reporting period, so that the event
+ * contract can change without this document changing.
+ */
+@Document("plans")
+public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule) {
+
+    /** One indicator (chỉ tiêu); {@code targets} holds the target in force in each period of the schedule. */
+    public record Indicator(String code, String text, IndicatorKind kind, BigDecimal targetMax, String department,
+            List<LevelDeadline> deadlines, List<PeriodTarget> targets) {
+
+        /** The target in force for {@code period} (the lower bound of a range). */
+        public BigDecimal target(Period period) {
+            return targets.stream().filter(t -> t.periodId().equals(period.periodId())).map(PeriodTarget::target).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("indicator " + code + " has no target for period " + period.periodId()));
+        }
+    }
+
+    public record PeriodTarget(String periodId, BigDecimal target) {
+    }
+
+    /** A milestone's deadline for one level. */
+    public record LevelDeadline(UnitLevel level, LocalDate deadline) {
+    }
+
+    /** A period units report on, and which levels report it. */
+    public record Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels) {
+    }
+
+    /** The copy of {@code plan}, stored as version {@code version}. */
+    public static PlanDefinition of(PlanIssued plan, int version) {
+        List<Period> schedule = plan.schedule().stream()
+                .map(p -> new Period(p.periodId(), p.from(), p.to(), p.reportingLevels() == null ? List.of() : p.reportingLevels())).toList();
+        List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
+                i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
+                schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(p.to().getYear()))).toList())).toList();
+        return new PlanDefinition(plan.planId(), version, indicators, schedule);
+    }
+
+    public Optional<Period> period(String periodId) {
+        return schedule.stream().filter(p -> p.periodId().equals(periodId)).findFirst();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.doan.indicatorservice.replica;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitMoved;
+import vn.doan.events.plan.UnitRenamed;
+import vn.doan.support.security.UnitTree;
+
+/** The organisation tree over time, as plan-service's events describe it. Every update is idempotent. */
+@Service
+public class Tree implements UnitTree {
+
+    private static final int BATCH = 2_000;
+    private final MongoTemplate mongo;
+
+    Tree(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Many units in one bulk write: a whole imported tree arrives as a burst of UnitCreated. */
+    public void created(List<UnitCreated> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, UnitNode.class);
+        for (UnitCreated e : events) {
+            bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
+                    .setOnInsert("level", e.level())
+                    .setOnInsert("placements", List.of(new UnitNode.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
+        }
+        bulk.execute();
+    }
+
+    public void renamed(UnitRenamed e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("name", e.newName()), UnitNode.class);
+    }
+
+    /**
+     * Adds a placement from the move's date to the unit and, with the same ancestor prefix rewritten, to
+     * every unit below it. A placement already present for that date is replaced, so a repeat is harmless.
+     * Returns the units whose placement changed (the moved one first).
+     */
+    public List<UnitNode> moved(UnitMoved e) {
+        List<UnitNode> changed = new ArrayList<>();
+        find(e.unitId()).ifPresent(unit -> {
+            place(unit, new UnitNode.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()));
+            changed.add(find(e.unitId()).orElseThrow());
+        });
+        for (UnitNode descendant : mongo.find(Query.query(Criteria.where("placements.ancestorIds").is(e.unitId())), UnitNode.class)) {
+            UnitNode.Placement current = descendant.placementFor(e.effectiveFrom());
+            if (current.ancestorIds().contains(e.unitId())) {
+                place(descendant, new UnitNode.Placement(e.effectiveFrom(), current.parentId(), e.ancestorsAfterMove(current.ancestorIds())));
+                changed.add(find(descendant.id()).orElseThrow());
+            }
+        }
+        return changed;
+    }
+
+    private void place(UnitNode unit, UnitNode.Placement placement) {
+        List<UnitNode.Placement> placements = new ArrayList<>(unit.placements().stream()
+                .filter(p -> !p.from().equals(placement.from())).toList());
+        placements.add(placement);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(unit.id())), new Update().set("placements", placements), UnitNode.class);
+    }
+
+    public Optional<UnitNode> find(String unitId) {
+        return Optional.ofNullable(mongo.findById(unitId, UnitNode.class));
+    }
+
+    public List<UnitNode> findAll(java.util.Collection<String> unitIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(unitIds)), UnitNode.class);
+    }
+
+    /**
+     * Every unit, by id: one read for whole-tree computations such as the reconciliation, in replies of {@value #BATCH}
+     * units (the country's ≈300,000 would not fit one).
+     */
+    public java.util.Map<String, UnitNode> all() {
+        try (java.util.stream.Stream<UnitNode> read = mongo.stream(new Query().cursorBatchSize(BATCH), UnitNode.class)) {
+            return read.collect(java.util.stream.Collectors.toMap(UnitNode::id, u -> u));
+        }
+    }
+
+    /** The unit and every unit below it, in the tree that counts for a period starting on {@code periodFrom}. */
+    public List<UnitNode> subtree(String unitId, java.time.LocalDate periodFrom) {
+        Criteria inTree = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("placements.ancestorIds").is(unitId));
+        return mongo.find(Query.query(inTree), UnitNode.class).stream()
+                .filter(u -> u.id().equals(unitId) || u.placementFor(periodFrom).ancestorIds().contains(unitId)).toList();
+    }
+
+    /** Units whose parent, for a period starting on {@code periodFrom}, is {@code parentId}. */
+    public List<UnitNode> children(String parentId, java.time.LocalDate periodFrom) {
+        return mongo.find(Query.query(Criteria.where("placements.parentId").is(parentId)), UnitNode.class).stream()
+                .filter(u -> parentId.equals(u.placementFor(periodFrom).parentId())).toList();
+    }
+
+    /** For access checks: the unit's ancestors in this service's own copy of the tree, as it stands now (the latest placement). */
+    @Override
+    public Optional<List<String>> ancestorIds(String unitId) {
+        return find(unitId).map(unit -> unit.placementFor(java.time.LocalDate.MAX).ancestorIds());
+    }
+}

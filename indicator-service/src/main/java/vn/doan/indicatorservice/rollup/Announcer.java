@@ -1,0 +1,182 @@
+package vn.doan.indicatorservice.rollup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import vn.doan.events.EventCodec;
+import vn.doan.events.indicator.CompletenessChanged;
+import vn.doan.events.indicator.IndicatorOffTrack;
+import vn.doan.events.indicator.ProgressUpdated;
+import vn.doan.events.indicator.TargetAchieved;
+import vn.doan.indicatorservice.replica.PlanDefinition;
+import vn.doan.indicatorservice.replica.UnitNode;
+import vn.doan.support.outbox.OutboxRelay;
+import vn.doan.support.outbox.PendingEvent;
+
+/**
+ * Announces a rollup's new progress: ProgressUpdated with the whole subtree's state, and TargetAchieved,
+ * IndicatorOffTrack or CompletenessChanged when those changed since the last announcement. Everything is read from the
+ * rollup document itself (its subtree totals), the plan and the tree: every indicator, whoever caused the change. The
+ * events and the record of what was announced are one update of the rollup document, conditional on its revision;
+ * any later touch of a document whose announced revision lags announces it, so nothing stays unsaid.
+ * Statuses that change only because time passes are announced by {@link TimeStatuses} each night.
+ *
+ * <p>The only class of the roll-up that names the codec and the outbox relay.
+ */
+@Service
+class Announcer {
+
+    private static final String ROLLUPS = "rollups";
+
+    private final RollupStore store;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    Announcer(RollupStore store, EventCodec codec, Clock clock, OutboxRelay relay) {
+        this.store = store;
+        this.codec = codec;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    /**
+     * Announces each document whose announcement lags its revision, all in one bulk write; an update that
+     * finds the document moved on changes nothing, and the document is announced at its next touch.
+     */
+    void announce(Collection<Rollup> docs, Lookups lookups) {
+        BulkOperations bulk = store.bulk();
+        List<Rollup> announced = new ArrayList<>();
+        for (Rollup doc : docs) {
+            if (!upToDate(doc)) {
+                of(doc, lookups).ifPresent(announcement -> {
+                    bulk.updateOne(RollupStore.atRevision(doc), announcement.into(new Update()));
+                    announced.add(doc);
+                });
+            }
+        }
+        if (!announced.isEmpty()) {
+            bulk.execute();
+            wake(announced);
+        }
+    }
+
+    /** A new document with the announcement of its progress (when it can be told) in it. */
+    Rollup announced(Rollup created, Lookups lookups) {
+        return of(created, lookups).map(announcement -> announcement.on(created)).orElse(created);
+    }
+
+    /** {@code update}, which brings a document to {@code after}, also announces {@code after}'s progress; returns it as announced. */
+    Rollup announcedIn(Update update, Rollup after, Lookups lookups) {
+        return of(after, lookups).map(announcement -> {
+            announcement.into(update);
+            return announcement.on(after);
+        }).orElse(after);
+    }
+
+    /** Tells the relay that these documents may hold events; called after the write that gave them their events. */
+    void wake(Collection<Rollup> docs) {
+        docs.forEach(doc -> relay.wake(ROLLUPS, doc.id()));
+    }
+
+    /**
+     * Announces a document whose statuses moved only because time passed (ON_TRACK → AT_RISK as the period
+     * goes by, → OFF_TRACK once it is over) since its last announcement; returns whether it did.
+     */
+    boolean announceIfTimeMovedStatuses(Rollup doc, Lookups lookups) {
+        return of(doc, lookups).filter(announcement -> !upToDate(doc) || !announcement.statuses().equals(doc.announcedStatuses()))
+                .map(announcement -> {
+                    boolean announced = store.writeAt(doc, announcement.into(new Update()));
+                    if (announced) {
+                        wake(List.of(doc));
+                    }
+                    return announced;
+                }).orElse(false);
+    }
+
+    private static boolean upToDate(Rollup doc) {
+        return doc.announcedRev() != null && doc.announcedRev() >= doc.rev();
+    }
+
+    /**
+     * The events that announce a document's progress at revision {@code rev}, and the record of what they announced
+     * (statuses and report counts), against which the next announcement tells what changed.
+     */
+    record Announcement(long rev, Map<String, String> statuses, List<Integer> reports, List<PendingEvent> events) {
+
+        /** {@code update} also records this announcement and puts its events in the document's outbox. */
+        Update into(Update update) {
+            return update.set("announcedRev", rev).set("announcedStatuses", statuses).set("announcedReports", reports)
+                    .push("outbox").each(events.toArray());
+        }
+
+        /** The document as announced: what {@link #into} writes, for a document about to be inserted. */
+        Rollup on(Rollup doc) {
+            return new Rollup(doc.id(), doc.planId(), doc.periodId(), doc.periodFrom(), doc.unitId(), doc.parentId(), doc.own(), doc.children(),
+                    doc.subtree(), doc.rev(), rev, statuses, reports, events);
+        }
+    }
+
+    /** The announcement of {@code doc}'s progress as it stands; empty while its plan, period or unit is unknown. */
+    Optional<Announcement> of(Rollup doc, Lookups lookups) {
+        return lookups.plan(doc.planId()).flatMap(plan -> plan.period(doc.periodId())
+                .flatMap(period -> lookups.unit(doc.unitId()).map(unit -> announcement(doc, plan, period, unit))));
+    }
+
+    private record Measured(PlanDefinition.Indicator indicator, Progress.Measure subtree) {
+    }
+
+    private Announcement announcement(Rollup doc, PlanDefinition plan, PlanDefinition.Period period, UnitNode unit) {
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Totals> totals = Totals.byCode(doc.subtree());
+        List<Measured> measured = plan.indicators().stream()
+                .map(i -> new Measured(i, Progress.measure(i, period, totals.get(i.code()), false, today))).toList();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        measured.forEach(m -> statuses.put(m.indicator().code(), m.subtree().status().name()));
+
+        Totals reports = doc.reports().orElse(new Totals(Contribution.REPORTS, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        List<ProgressUpdated.Indicator> indicators = measured.stream().map(m -> new ProgressUpdated.Indicator(m.indicator().code(),
+                m.subtree().numerator(), m.subtree().denominator(), m.subtree().reportingUnits(), m.subtree().value(), m.subtree().target(),
+                m.subtree().status().name())).toList();
+        ProgressUpdated updated = new ProgressUpdated(doc.planId(), doc.periodId(), doc.unitId(), unit.name(), doc.rev(), now,
+                reports.units(), reports.onTime(), reports.late(), indicators);
+        List<PendingEvent> events = new ArrayList<>();
+        events.add(PendingEvent.of(codec.wrap(updated, doc.unitId()), updated.key()));
+        Map<String, String> before = doc.announcedStatuses() == null ? Map.of() : doc.announcedStatuses();
+        for (Measured m : measured) {
+            String code = m.indicator().code();
+            if (statuses.get(code).equals(before.get(code))) {
+                continue;
+            }
+            if (m.subtree().status() == Progress.Status.ACHIEVED) {
+                events.add(PendingEvent.of(codec.wrap(new TargetAchieved(doc.planId(), doc.periodId(), doc.unitId(), code,
+                        m.subtree().value(), m.subtree().target(), now), doc.unitId())));
+            } else if (m.subtree().status() == Progress.Status.OFF_TRACK) {
+                events.add(PendingEvent.of(codec.wrap(new IndicatorOffTrack(doc.planId(), doc.periodId(), doc.unitId(), code,
+                        department(plan, code), m.subtree().value(), m.subtree().target(), now), doc.unitId())));
+            }
+        }
+        List<Integer> counts = List.of(reports.units(), reports.onTime(), reports.late());
+        if (!Objects.equals(counts, doc.announcedReports())) {
+            events.add(PendingEvent.of(codec.wrap(new CompletenessChanged(doc.planId(), doc.periodId(), doc.unitId(), reports.units(),
+                    reports.onTime(), reports.late(), now), doc.unitId())));
+        }
+        return new Announcement(doc.rev(), statuses, counts, events);
+    }
+
+    /** The department that follows the indicator: the first indicator of the plan with that code names it. */
+    private static String department(PlanDefinition plan, String code) {
+        return plan.indicators().stream().filter(i -> i.code().equals(code)).findFirst().map(PlanDefinition.Indicator::department).orElse(null);
+    }
+}

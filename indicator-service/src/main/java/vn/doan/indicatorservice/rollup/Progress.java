@@ -1,0 +1,109 @@
+package vn.doan.indicatorservice.rollup;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import vn.doan.events.plan.IndicatorKind;
+import vn.doan.indicatorservice.replica.PlanDefinition;
+
+/**
+ * How far an indicator is, as a cadre reads it. The value compared with the target is a percent:
+ * Σ numerators / Σ denominators for shares and rates; units where true for yes/no; units done by the
+ * deadline for milestones; for counts, the unit's own count, and for a subtree the share of its
+ * reporting units that reached the count (or lie within the range).
+ *
+ * <p>Status: NO_DATA without reports; ACHIEVED at the target (at or below it for "at most" rates); else,
+ * once the period is over, OFF_TRACK; during the period the expectation grows linearly with the time
+ * elapsed, so ON_TRACK means at or above target × elapsed share, AT_RISK at least
+ * {@value #AT_RISK_FRACTION} of that, OFF_TRACK below. An "at most" rate not yet down to its target is
+ * AT_RISK until the period ends.
+ */
+public final class Progress {
+
+    static final double AT_RISK_FRACTION = 0.8;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public enum Status { ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA }
+
+    private Progress() {
+    }
+
+    /** One indicator measured over a unit's own totals or its subtree's: the sums, the value, the target and the status. */
+    public record Measure(long numerator, long denominator, int reportingUnits, int unitsMet, int below, int within, int above,
+            int doneOnTime, int doneLate, BigDecimal value, BigDecimal percent, BigDecimal target, Status status) {
+    }
+
+    /** {@code totals} (null: nothing reported) of {@code indicator} measured on {@code today}; {@code ownOnly} for a unit's own report. */
+    public static Measure measure(PlanDefinition.Indicator indicator, PlanDefinition.Period period, Totals totals, boolean ownOnly,
+            LocalDate today) {
+        Totals t = totals == null ? new Totals(indicator.code(), 0, 0, 0, 0, 0, 0, 0, 0, 0) : totals;
+        BigDecimal value = value(indicator.kind(), t, ownOnly);
+        BigDecimal target = target(indicator, period, ownOnly);
+        BigDecimal percent = Contribution.isShare(indicator.kind()) ? percent(t.numerator(), t.denominator()) : value;
+        return new Measure(t.numerator(), t.denominator(), t.units(), t.met(), t.below(), t.within(), t.above(), t.onTime(), t.late(),
+                value, percent, target, status(indicator.kind(), value, target, t, ownOnly, period, today));
+    }
+
+    /** numerator × 100 / denominator with two decimals, or null without a denominator. */
+    static BigDecimal percent(long numerator, Long denominator) {
+        if (denominator == null || denominator == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(numerator).multiply(HUNDRED).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+    }
+
+    /** The value compared with the target: a percent, or for a unit's own count the count itself. */
+    static BigDecimal value(IndicatorKind kind, Totals totals, boolean ownOnly) {
+        if (totals == null || totals.units() == 0) {
+            return null;
+        }
+        return switch (kind) {
+            case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> percent(totals.numerator(), totals.denominator());
+            case YES_NO -> percent(totals.numerator(), (long) totals.units());
+            case MILESTONE -> percent(totals.onTime(), (long) totals.units());
+            case COUNT_AT_LEAST, COUNT_IN_RANGE -> ownOnly ? BigDecimal.valueOf(totals.numerator()) : percent(totals.met(), (long) totals.units());
+        };
+    }
+
+    /** The target the value is compared with: the indicator's target, or 100% of units for a subtree's counts. */
+    static BigDecimal target(PlanDefinition.Indicator indicator, PlanDefinition.Period period, boolean ownOnly) {
+        boolean count = indicator.kind() == IndicatorKind.COUNT_AT_LEAST || indicator.kind() == IndicatorKind.COUNT_IN_RANGE;
+        if (count && !ownOnly || indicator.kind() == IndicatorKind.YES_NO || indicator.kind() == IndicatorKind.MILESTONE) {
+            return HUNDRED;
+        }
+        return indicator.target(period);
+    }
+
+    static Status status(IndicatorKind kind, BigDecimal value, BigDecimal target, Totals totals, boolean ownOnly,
+            PlanDefinition.Period period, LocalDate today) {
+        if (value == null) {
+            return Status.NO_DATA;
+        }
+        if (kind == IndicatorKind.COUNT_IN_RANGE && ownOnly) {
+            return totals.within() == 1 ? Status.ACHIEVED : today.isAfter(period.to()) ? Status.OFF_TRACK : Status.AT_RISK;
+        }
+        boolean achieved = kind == IndicatorKind.RATE_AT_MOST ? value.compareTo(target) <= 0 : value.compareTo(target) >= 0;
+        if (achieved) {
+            return Status.ACHIEVED;
+        }
+        if (today.isAfter(period.to())) {
+            return Status.OFF_TRACK;
+        }
+        if (kind == IndicatorKind.RATE_AT_MOST) {
+            return Status.AT_RISK;
+        }
+        BigDecimal expected = target.multiply(BigDecimal.valueOf(elapsed(period, today)));
+        if (value.compareTo(expected) >= 0) {
+            return Status.ON_TRACK;
+        }
+        return value.compareTo(expected.multiply(BigDecimal.valueOf(AT_RISK_FRACTION))) >= 0 ? Status.AT_RISK : Status.OFF_TRACK;
+    }
+
+    /** Share of the period elapsed on {@code today}, from 0 before it starts to 1 at its last day. */
+    static double elapsed(PlanDefinition.Period period, LocalDate today) {
+        long length = ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
+        long done = ChronoUnit.DAYS.between(period.from(), today) + 1;
+        return Math.max(0, Math.min(1, (double) done / length));
+    }
+}
