@@ -1,8 +1,10 @@
 package vn.doan.indicatorservice.replica;
 
+import jakarta.annotation.PostConstruct;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,6 +21,20 @@ public class Plans {
 
     Plans(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Rewrites documents of the earlier shape, which held the PlanIssued event whole under {@code plan}, into this one from
+     * the event they hold. Runs once at start, before the consumers, so that a database written by an earlier version is
+     * read without replaying the topic.
+     */
+    @PostConstruct
+    void upgradeEarlierShape() {
+        String collection = mongo.getCollectionName(PlanDefinition.class);
+        for (Document earlier : mongo.find(Query.query(Criteria.where("plan").exists(true)), Document.class, collection)) {
+            PlanIssued event = mongo.getConverter().read(PlanIssued.class, earlier.get("plan", Document.class));
+            mongo.save(PlanDefinition.of(event, earlier.getInteger("version")));
+        }
     }
 
     /** Keeps the highest version: a redelivered or older version changes nothing. */
