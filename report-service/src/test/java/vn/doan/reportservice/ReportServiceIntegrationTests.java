@@ -402,8 +402,8 @@ abstract class ReportServiceIntegrationTests {
     }
 
     /**
-     * The plan replica keeps what reports are checked against, under PlanIssued's field names; a replica that an earlier
-     * build stored as the whole PlanIssued still checks reports (the fields no longer kept are ignored).
+     * The plan replica keeps what reports are checked against, under PlanIssued's field names; a replica document holding
+     * the whole PlanIssued still checks reports, the fields not kept ignored.
      */
     @Test
     void thePlanReplicaKeepsWhatReportsAreCheckedAgainstAndReadsAPlanStoredWhole() {

@@ -11,8 +11,8 @@ import vn.doan.events.plan.UnitLevel;
 
 /**
  * report-service's own copy of an issued plan (the highest version seen), learnt from plan-service's events: only
- * what a report is checked against. Its fields keep the names PlanIssued gives them, so a copy stored whole by an
- * earlier build still reads (the fields it no longer keeps are ignored).
+ * what a report is checked against, so that PlanIssued can grow without changing what is stored here. Its fields keep
+ * the names PlanIssued gives them: a stored copy holding the whole PlanIssued reads all the same, the rest ignored.
  */
 @Document("plans")
 public record PlanView(@Id String id, int version, boolean closed, Plan plan) {
