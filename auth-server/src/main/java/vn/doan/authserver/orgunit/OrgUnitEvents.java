@@ -20,17 +20,7 @@ class OrgUnitEvents {
 
     @Bean
     Consumer<List<byte[]>> onUnitEvent(OrgUnits units) {
-        return batch -> {
-            List<Object> events = EventInput.decode(batch);
-            EventInput.untilDone("Unit events", () -> EventInput.inRuns(events, UnitCreated.class, units::unitsCreated, event -> {
-                if (event instanceof UnitRenamed e) {
-                    units.unitRenamed(e);
-                } else if (event instanceof UnitMoved e) {
-                    units.unitMoved(e);
-                } else if (event instanceof UnitDissolved e) {
-                    units.unitDissolved(e);
-                }
-            }));
-        };
+        return EventInput.handlers("Unit events").runsOf(UnitCreated.class, units::unitsCreated).on(UnitRenamed.class, units::unitRenamed)
+                .on(UnitMoved.class, units::unitMoved).on(UnitDissolved.class, units::unitDissolved);
     }
 }

@@ -18,6 +18,7 @@ import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.notice.Notices;
+import vn.doan.support.events.EventHandlers;
 import vn.doan.support.events.EventInput;
 
 /**
@@ -35,33 +36,19 @@ class CatalogEvents {
      */
     @Bean
     Consumer<List<byte[]>> onUnitEvent(Catalog catalog, Notices notices) {
-        return batch -> {
-            List<Object> events = EventInput.decode(batch);
-            EventInput.untilDone("Unit events", () -> EventInput.inRuns(events, UnitCreated.class, run -> {
-                catalog.unitsCreated(run);
-                notices.unitsCreated(run);
-            }, event -> {
-                if (event instanceof UnitRenamed e) {
-                    catalog.unitRenamed(e);
-                } else if (event instanceof UnitMoved e) {
-                    catalog.unitMoved(e);
-                } else if (event instanceof UnitDissolved e) {
-                    catalog.unitDissolved(e);
-                }
-            }));
-        };
+        return EventInput.handlers("Unit events").runsOf(UnitCreated.class, run -> {
+            catalog.unitsCreated(run);
+            notices.unitsCreated(run);
+        }).on(UnitRenamed.class, catalog::unitRenamed).on(UnitMoved.class, catalog::unitMoved).on(UnitDissolved.class, catalog::unitDissolved);
     }
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Catalog catalog, Notices notices) {
-        return message -> EventInput.decode(message.getPayload()).ifPresent(event -> EventInput.untilDone("Plan event", () -> {
-            if (event instanceof PlanIssued e) {
-                catalog.planIssued(e);
-                notices.planIssued(e);
-            } else if (event instanceof PlanClosed e) {
-                catalog.planClosed(e);
-            }
-        }));
+        EventHandlers plans = EventInput.handlers("Plan event").on(PlanIssued.class, e -> {
+            catalog.planIssued(e);
+            notices.planIssued(e);
+        }).on(PlanClosed.class, catalog::planClosed);
+        return message -> plans.accept(List.of(message.getPayload()));
     }
 
     /**

@@ -1,12 +1,11 @@
 package vn.doan.notificationservice.delivery;
 
 import java.time.Instant;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.PublishesEvents;
 
 /**
  * One notification to one recipient over one channel, with the text already rendered in the recipient's
@@ -38,8 +37,7 @@ public record Delivery(
         String owner,
         String lastError,
         Instant createdAt,
-        @Indexed(expireAfter = "90d") Instant sentAt,
-        List<PendingEvent> outbox) {
+        @Indexed(expireAfter = "90d") Instant sentAt) implements PublishesEvents {
 
     public enum State { PENDING, RETRYING, SENT, DEAD, CANCELLED }
 

@@ -23,8 +23,8 @@ import vn.doan.events.EventCodec;
 import vn.doan.events.notification.NotificationFailed;
 import vn.doan.events.notification.NotificationSent;
 import vn.doan.notificationservice.reminder.ReminderRules;
-import vn.doan.support.outbox.OutboxRelay;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.Event;
+import vn.doan.support.outbox.Outbox;
 
 /**
  * Sends what is due. Each delivery is claimed with one atomic findAndModify that sets a lease only where
@@ -38,27 +38,24 @@ import vn.doan.support.outbox.PendingEvent;
 public class DeliverySweep {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySweep.class);
-    private static final String DELIVERIES = "deliveries";
     private static final List<Delivery.State> DUE = List.of(Delivery.State.PENDING, Delivery.State.RETRYING);
 
     private final MongoTemplate mongo;
     private final Map<ChannelType, Channel> channels;
     private final DeliverySettings settings;
     private final ReminderRules rules;
-    private final EventCodec codec;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
     private final String owner = UUID.randomUUID().toString();
 
-    DeliverySweep(MongoTemplate mongo, List<Channel> channels, DeliverySettings settings, ReminderRules rules, EventCodec codec, Clock clock,
-            MeterRegistry registry, OutboxRelay relay) {
+    DeliverySweep(MongoTemplate mongo, List<Channel> channels, DeliverySettings settings, ReminderRules rules, Clock clock,
+            MeterRegistry registry, Outbox outbox) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.outbox = outbox;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::type, Function.identity()));
         this.settings = settings;
         this.rules = rules;
-        this.codec = codec;
         this.clock = clock;
         this.registry = registry;
     }
@@ -106,11 +103,10 @@ public class DeliverySweep {
     private void sent(Delivery d) {
         Instant now = clock.instant();
         int attempts = d.attempts() + 1;
-        PendingEvent event = PendingEvent.of(codec.wrap(new NotificationSent(d.id(), d.notificationId(), d.kind(), d.unitId(), d.recipientId(),
-                d.channel().name(), attempts, now), d.unitId()));
-        mongo.updateFirst(mine(d), new Update().set("state", Delivery.State.SENT).set("attempts", attempts).set("sentAt", now)
-                .unset("leaseUntil").push("outbox", event), Delivery.class);
-        relay.wake(DELIVERIES, d.id());
+        Event event = new Event(new NotificationSent(d.id(), d.notificationId(), d.kind(), d.unitId(), d.recipientId(),
+                d.channel().name(), attempts, now), d.unitId());
+        outbox.update(mine(d), new Update().set("state", Delivery.State.SENT).set("attempts", attempts).set("sentAt", now)
+                .unset("leaseUntil"), Delivery.class, List.of(event));
         registry.counter("doan.notification.deliveries", "channel", d.channel().name(), "outcome", "sent").increment();
     }
 
@@ -120,16 +116,17 @@ public class DeliverySweep {
         int attempts = d.attempts() + 1;
         boolean dead = never || attempts >= settings.maxAttempts();
         Update update = new Update().set("attempts", attempts).set("lastError", error).unset("leaseUntil");
+        List<Event> events = List.of();
         if (dead) {
-            update.set("state", Delivery.State.DEAD).push("outbox", PendingEvent.of(codec.wrap(new NotificationFailed(d.id(), d.notificationId(),
-                    d.kind(), d.unitId(), d.recipientId(), d.channel().name(), attempts, error, now), d.unitId())));
+            update.set("state", Delivery.State.DEAD);
+            events = List.of(new Event(new NotificationFailed(d.id(), d.notificationId(), d.kind(), d.unitId(), d.recipientId(),
+                    d.channel().name(), attempts, error, now), d.unitId()));
             log.warn("Delivery {} is dead after {} attempts: {}", d.id(), attempts, error);
         } else {
             update.set("state", Delivery.State.RETRYING).set("nextAttemptAt", now.plus(settings.backoff(attempts)));
             log.info("Delivery {} failed (attempt {}), retrying: {}", d.id(), attempts, error);
         }
-        mongo.updateFirst(mine(d), update, Delivery.class);
-        relay.wake(DELIVERIES, d.id());
+        outbox.update(mine(d), update, Delivery.class, events);
         registry.counter("doan.notification.deliveries", "channel", d.channel().name(), "outcome",
                 dead ? "dead" : "retry").increment();
     }

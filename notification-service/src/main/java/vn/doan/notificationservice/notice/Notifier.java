@@ -82,7 +82,7 @@ public class Notifier {
                     try {
                         mongo.insert(new Delivery(Delivery.key(n.id(), recipient.id(), channel), n.id(), addressee.template(), n.unitId(),
                                 n.stopKey(), recipient.id(), channel, recipient.address(channel), recipient.language(), text.subject(),
-                                text.body(), Delivery.State.PENDING, 0, now, null, null, null, now, null, List.of()));
+                                text.body(), Delivery.State.PENDING, 0, now, null, null, null, now, null));
                         created++;
                     } catch (DuplicateKeyException alreadyThere) {
                         // created by an earlier try or another replica

@@ -6,13 +6,15 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.Event;
+import vn.doan.support.outbox.PublishesEvents;
 
 /**
  * A unit of the Union tree. {@code history} records every restructuring with its effective date;
- * {@code outbox} holds the events of its last changes until Kafka has them; {@code pathRepairPending}
- * marks a move whose descendants' paths are still being rewritten.
+ * {@code pathRepairPending} marks a move whose descendants' paths are still being rewritten. Its events are about
+ * itself.
  */
 @Document("org_units")
 public record OrgUnit(
@@ -29,8 +31,7 @@ public record OrgUnit(
         List<Department> departments,
         List<Change> history,
         @Indexed String importId,
-        boolean pathRepairPending,
-        List<PendingEvent> outbox) {
+        boolean pathRepairPending) implements PublishesEvents {
 
     public enum Status { ACTIVE, DISSOLVED }
 
@@ -44,12 +45,16 @@ public record OrgUnit(
     }
 
     static OrgUnit created(String id, String code, String name, UnitLevel level, String kind, String parentId,
-            List<String> ancestorIds, LocalDate effectiveFrom, List<Department> departments, String importId,
-            List<PendingEvent> outbox) {
+            List<String> ancestorIds, LocalDate effectiveFrom, List<Department> departments, String importId) {
         return new OrgUnit(id, code, name, level, kind, parentId, ancestorIds, effectiveFrom, Status.ACTIVE, null,
                 departments == null ? List.of() : departments,
                 List.of(new Change("CREATED", effectiveFrom, name, parentId, ancestorIds, null)),
-                importId, false, outbox);
+                importId, false);
+    }
+
+    /** The UnitCreated event of a unit just {@link #created}. */
+    Event createdEvent() {
+        return new Event(new UnitCreated(id, code, name, level, kind, parentId, ancestorIds, effectiveFrom), id);
     }
 
     /** Ancestors of a child of this unit: this unit's ancestors, then this unit. */

@@ -8,22 +8,19 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import vn.doan.events.EventCodec;
-import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitDepartmentsChanged;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
-import vn.doan.support.outbox.OutboxRelay;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.Event;
+import vn.doan.support.outbox.Outbox;
 import vn.doan.support.web.ApiProblem;
 
 /**
@@ -33,18 +30,15 @@ import vn.doan.support.web.ApiProblem;
 @Service
 public class OrgUnitService {
 
-    private static final String UNITS = "org_units";
     private final OrgUnitRepository units;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
     private final MongoTemplate mongo;
-    private final EventCodec codec;
     private final Counter created;
 
-    OrgUnitService(OrgUnitRepository units, MongoTemplate mongo, EventCodec codec, MeterRegistry registry, OutboxRelay relay) {
+    OrgUnitService(OrgUnitRepository units, MongoTemplate mongo, MeterRegistry registry, Outbox outbox) {
         this.units = units;
-        this.relay = relay;
+        this.outbox = outbox;
         this.mongo = mongo;
-        this.codec = codec;
         this.created = Counter.builder("doan.units.created").description("Organisation units created").register(registry);
     }
 
@@ -66,8 +60,7 @@ public class OrgUnitService {
         }
         OrgUnit unit = newUnit(id, request, ancestors, null);
         try {
-            OrgUnit saved = units.insert(unit);
-            wake(saved.id());
+            OrgUnit saved = outbox.insert(unit, List.of(unit.createdEvent()));
             created.increment();
             return saved;
         } catch (DuplicateKeyException e) {
@@ -77,10 +70,8 @@ public class OrgUnitService {
     }
 
     OrgUnit newUnit(String id, NewUnit request, List<String> ancestors, String importId) {
-        UnitCreated event = new UnitCreated(id, request.code(), request.name(), request.level(), request.kind(),
-                request.parentId(), ancestors, request.effectiveFrom());
         return OrgUnit.created(id, request.code(), request.name(), request.level(), request.kind(), request.parentId(),
-                ancestors, request.effectiveFrom(), request.departments(), importId, List.of(PendingEvent.of(codec.wrap(event, id))));
+                ancestors, request.effectiveFrom(), request.departments(), importId);
     }
 
     void countCreated(int count) {
@@ -179,20 +170,13 @@ public class OrgUnitService {
 
     /** Appends an event and a history entry to a unit in the same update as the change itself. */
     OrgUnit apply(String unitId, Criteria precondition, Update change, OrgUnit.Change history, Object event) {
-        change.push("history", history).push("outbox", PendingEvent.of(codec.wrap(event, unitId)));
-        OrgUnit updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(unitId).andOperator(precondition)), change,
-                FindAndModifyOptions.options().returnNew(true), OrgUnit.class);
+        OrgUnit updated = outbox.update(Query.query(Criteria.where("_id").is(unitId).andOperator(precondition)),
+                change.push("history", history), OrgUnit.class, List.of(new Event(event, unitId)));
         if (updated == null) {
             throw ApiProblem.conflict("unit.changed-meanwhile", "id", "The unit was changed by someone else meanwhile; reload and retry.",
                     "Đơn vị vừa được người khác thay đổi; vui lòng tải lại và thử lại.");
         }
-        wake(unitId);
         return updated;
-    }
-
-    /** Points the outbox relay to a unit just given an event. */
-    void wake(String unitId) {
-        relay.wake(UNITS, unitId);
     }
 
     @Scheduled(fixedDelayString = "${doan.units.path-repair-interval:30s}", initialDelayString = "${doan.units.path-repair-interval:30s}")

@@ -13,12 +13,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.support.outbox.Outbox;
 
 /**
  * Imports a whole tree (tens of thousands of units) in one call. Every row is checked before anything
@@ -29,16 +29,19 @@ import vn.doan.events.plan.UnitLevel;
 public class UnitImportService {
 
     private static final Logger log = LoggerFactory.getLogger(UnitImportService.class);
+    /** Codes per query for the units a file names that are already in the tree. */
     private static final int CHUNK = 1000;
 
     private final OrgUnitService units;
     private final OrgUnitRepository repository;
     private final MongoTemplate mongo;
+    private final Outbox outbox;
 
-    UnitImportService(OrgUnitService units, OrgUnitRepository repository, MongoTemplate mongo) {
+    UnitImportService(OrgUnitService units, OrgUnitRepository repository, MongoTemplate mongo, Outbox outbox) {
         this.units = units;
         this.repository = repository;
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     /** One row: {@code parentCode} names a unit of the same file or one already in the tree; empty for a root. */
@@ -200,31 +203,30 @@ public class UnitImportService {
             idOfCode.put(u.code(), u.id());
             pathOfCode.put(u.code(), u.pathForChild());
         });
-        List<OrgUnit> docs = new ArrayList<>(ordered.size());
+        Outbox.Bulk<OrgUnit> bulk = outbox.bulk(OrgUnit.class);
+        int created = 0;
         for (Row row : ordered) {
             String id = UUID.randomUUID().toString();
             String parentId = blank(row.parentCode()) ? null : idOfCode.get(row.parentCode());
             List<String> ancestors = parentId == null ? List.of() : pathOfCode.get(row.parentCode());
-            docs.add(units.newUnit(id, new OrgUnitService.NewUnit(row.code(), row.name(), row.level(), row.kind(), parentId,
-                    row.effectiveFrom(), List.of()), ancestors, importId));
+            OrgUnit unit = units.newUnit(id, new OrgUnitService.NewUnit(row.code(), row.name(), row.level(), row.kind(), parentId,
+                    row.effectiveFrom(), List.of()), ancestors, importId);
+            bulk.insert(unit, List.of(unit.createdEvent()));
+            created++;
             idOfCode.put(row.code(), id);
             List<String> path = new ArrayList<>(ancestors);
             path.add(id);
             pathOfCode.put(row.code(), path);
         }
         try {
-            for (int from = 0; from < docs.size(); from += CHUNK) {
-                mongo.bulkOps(BulkOperations.BulkMode.ORDERED, OrgUnit.class)
-                        .insert(docs.subList(from, Math.min(docs.size(), from + CHUNK))).execute();
-            }
+            bulk.execute();
         } catch (RuntimeException e) {
             log.warn("Import {} failed part-way; removing what it wrote", importId, e);
             mongo.remove(Query.query(Criteria.where("importId").is(importId)), OrgUnit.class);
             throw e;
         }
-        docs.forEach(unit -> units.wake(unit.id()));
-        units.countCreated(docs.size());
-        return new Result(importId, docs.size());
+        units.countCreated(created);
+        return new Result(importId, created);
     }
 
     private static boolean blank(String value) {

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.plan.PlanIssued;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.PublishesEvents;
 
 /**
  * A plan (kế hoạch) or action program (chương trình hành động) of one issuing unit. A draft is freely
@@ -27,8 +27,7 @@ public record Plan(
         LocalDate closedOn,
         String closeReason,
         @Indexed String parentPlanId,
-        @Indexed String issuingUnitId,
-        List<PendingEvent> outbox) {
+        @Indexed String issuingUnitId) implements PublishesEvents {
 
     public enum Status { DRAFT, ISSUED, REVISED, CLOSED }
 

@@ -8,45 +8,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.planservice.orgunit.OrgUnit;
 import vn.doan.planservice.orgunit.OrgUnitService;
-import vn.doan.support.outbox.OutboxProperties;
-import vn.doan.support.outbox.OutboxRelay;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.Event;
+import vn.doan.support.outbox.EventTooLarge;
+import vn.doan.support.outbox.Outbox;
 import vn.doan.support.web.ApiProblem;
 
-/** The life of a plan: draft → issued → revised → closed; every step after the draft is an event. */
+/** The life of a plan: draft → issued → revised → closed; every step after the draft is an event about the issuing unit. */
 @Service
 public class PlanService {
 
-    private static final String PLANS = "plans";
-
-    private final OutboxRelay relay;
+    private final Outbox outbox;
     private final MongoTemplate mongo;
     private final OrgUnitService units;
-    private final EventCodec codec;
     private final Clock clock;
     private final Counter issuedPlans;
-    private final int maxEventBytes;
 
-    PlanService(MongoTemplate mongo, OrgUnitService units, EventCodec codec, Clock clock, MeterRegistry registry, OutboxRelay relay,
-            OutboxProperties outbox) {
+    PlanService(MongoTemplate mongo, OrgUnitService units, Clock clock, MeterRegistry registry, Outbox outbox) {
         this.mongo = mongo;
-        this.maxEventBytes = outbox.maxEventBytes();
-        this.relay = relay;
+        this.outbox = outbox;
         this.units = units;
-        this.codec = codec;
         this.clock = clock;
         this.issuedPlans = Counter.builder("doan.plans.issued").description("Plans issued").register(registry);
     }
@@ -54,9 +46,9 @@ public class PlanService {
     public Plan createDraft(PlanContent draft) {
         PlanContent content = validated(draft);
         Plan plan = new Plan(UUID.randomUUID().toString(), content, content.issuedOn().getYear(), Plan.Status.DRAFT, 0,
-                List.of(), null, null, content.parentPlanId(), content.issuingUnitId(), List.of());
+                List.of(), null, null, content.parentPlanId(), content.issuingUnitId());
         try {
-            return mongo.insert(plan);
+            return outbox.insert(plan, List.of());
         } catch (DuplicateKeyException e) {
             throw numberTaken(content);
         }
@@ -69,7 +61,7 @@ public class PlanService {
         PlanContent content = validated(draft);
         try {
             return change(plan, Plan.Status.DRAFT, new Update().set("content", content).set("year", content.issuedOn().getYear())
-                    .set("parentPlanId", content.parentPlanId()).set("issuingUnitId", content.issuingUnitId()));
+                    .set("parentPlanId", content.parentPlanId()).set("issuingUnitId", content.issuingUnitId()), List.of());
         } catch (DuplicateKeyException e) {
             throw numberTaken(content);
         }
@@ -80,8 +72,8 @@ public class PlanService {
         Plan plan = find(planId);
         requireStatus(plan, Plan.Status.DRAFT, "plan.not-draft", "Only a draft plan can be issued; this one is " + plan.status() + ".",
                 "Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.");
-        Plan issued = change(plan, Plan.Status.DRAFT, new Update().set("status", Plan.Status.ISSUED).set("version", 1)
-                .push("outbox", publishable(PendingEvent.of(codec.wrap(plan.issued(1, null), plan.issuingUnitId())))));
+        Plan issued = publishable(() -> change(plan, Plan.Status.DRAFT, new Update().set("status", Plan.Status.ISSUED).set("version", 1),
+                List.of(new Event(plan.issued(1, null), plan.issuingUnitId()))));
         issuedPlans.increment();
         return issued;
     }
@@ -103,29 +95,30 @@ public class PlanService {
         }
         int version = plan.version() + 1;
         Plan next = new Plan(plan.id(), content, plan.year(), Plan.Status.REVISED, version, plan.revisions(), null, null,
-                content.parentPlanId(), content.issuingUnitId(), List.of());
-        PendingEvent issued = publishable(PendingEvent.of(codec.wrap(next.issued(version, reason), plan.issuingUnitId())));
+                content.parentPlanId(), content.issuingUnitId());
         Query unchanged = Query.query(Criteria.where("_id").is(planId).and("version").is(plan.version()));
-        Plan saved = mongo.findAndModify(unchanged, new Update().set("content", content).set("status", Plan.Status.REVISED)
+        Plan saved = publishable(() -> outbox.update(unchanged, new Update().set("content", content).set("status", Plan.Status.REVISED)
                         .set("version", version).set("parentPlanId", content.parentPlanId())
-                        .push("revisions", new Plan.Revision(version, reason, LocalDate.now(clock), plan.content()))
-                        .push("outbox", issued),
-                FindAndModifyOptions.options().returnNew(true), Plan.class);
+                        .push("revisions", new Plan.Revision(version, reason, LocalDate.now(clock), plan.content())),
+                Plan.class, List.of(new Event(next.issued(version, reason), plan.issuingUnitId()))));
         if (saved == null) {
             throw changedMeanwhile();
         }
-        relay.wake(PLANS, saved.id());
         return saved;
     }
 
     /**
-     * The PlanIssued event as the outbox will send it, if Kafka can take it: a plan whose event is larger (a schedule
-     * of thousands of periods, hundreds of long indicators) would be stored and never reach the other services.
-     * 422 rather than 413: the request itself is small (issuing has no body), what cannot be processed is the plan.
+     * Issues or revises, if Kafka can take the PlanIssued event: a plan whose event is larger (a schedule of thousands of
+     * periods, hundreds of long indicators) would be stored and never reach the other services, so the outbox refuses it
+     * before writing. 422 rather than 413: the request itself is small (issuing has no body), what cannot be processed is
+     * the plan.
      */
-    private PendingEvent publishable(PendingEvent event) {
-        int bytes = event.recordBytes();
-        if (bytes > maxEventBytes) {
+    private static Plan publishable(Supplier<Plan> write) {
+        try {
+            return write.get();
+        } catch (EventTooLarge e) {
+            int bytes = e.bytes();
+            int maxEventBytes = e.limit();
             throw ApiProblem.invalid("plan.too-large-to-publish", null,
                     "This plan cannot be published: its event would be " + bytes + " bytes, more than the " + maxEventBytes
                             + " the message broker accepts. Shorten its schedule, indicators or texts; nothing was changed.",
@@ -133,7 +126,6 @@ public class PlanService {
                             + " byte). Hãy rút gọn lịch báo cáo, chỉ tiêu hoặc nội dung; chưa có thay đổi nào được lưu.")
                     .with("eventBytes", bytes).with("maxEventBytes", maxEventBytes);
         }
-        return event;
     }
 
     public Plan close(String planId, LocalDate closedOn, String reason) {
@@ -142,8 +134,8 @@ public class PlanService {
             throw ApiProblem.conflict("plan.not-in-force", "status", "Only an issued plan can be closed; this one is " + plan.status() + ".",
                     "Chỉ kết thúc được kế hoạch đang có hiệu lực.");
         }
-        return change(plan, plan.status(), new Update().set("status", Plan.Status.CLOSED).set("closedOn", closedOn).set("closeReason", reason)
-                .push("outbox", PendingEvent.of(codec.wrap(new PlanClosed(planId, plan.issuingUnitId(), closedOn, reason), plan.issuingUnitId()))));
+        return change(plan, plan.status(), new Update().set("status", Plan.Status.CLOSED).set("closedOn", closedOn).set("closeReason", reason),
+                List.of(new Event(new PlanClosed(planId, plan.issuingUnitId(), closedOn, reason), plan.issuingUnitId())));
     }
 
     public Plan find(String planId) {
@@ -213,13 +205,12 @@ public class PlanService {
         return content;
     }
 
-    private Plan change(Plan plan, Plan.Status expected, Update update) {
-        Plan changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(plan.id()).and("status").is(expected)), update,
-                FindAndModifyOptions.options().returnNew(true), Plan.class);
+    /** The change and its events in one write, if the plan is still in the {@code expected} status. */
+    private Plan change(Plan plan, Plan.Status expected, Update update, List<Event> events) {
+        Plan changed = outbox.update(Query.query(Criteria.where("_id").is(plan.id()).and("status").is(expected)), update, Plan.class, events);
         if (changed == null) {
             throw changedMeanwhile();
         }
-        relay.wake(PLANS, changed.id());
         return changed;
     }
 

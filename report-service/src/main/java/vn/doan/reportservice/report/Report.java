@@ -34,7 +34,7 @@ public record Report(
         int daysLate,
         List<Version> versions,
         List<Transition> transitions,
-        List<PendingEvent> outbox) {
+        List<PendingEvent> outbox) implements vn.doan.support.outbox.PublishesEvents {
 
     public enum Status {
         DRAFT, SUBMITTED, RETURNED, RESUBMITTED, ACCEPTED;

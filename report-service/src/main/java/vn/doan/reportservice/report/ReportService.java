@@ -20,8 +20,8 @@ import vn.doan.events.EventCodec;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
-import vn.doan.support.outbox.OutboxRelay;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.Event;
+import vn.doan.support.outbox.Outbox;
 import vn.doan.support.web.ApiProblem;
 
 /**
@@ -33,20 +33,17 @@ import vn.doan.support.web.ApiProblem;
 public class ReportService {
 
     private static final JsonMapper CANONICAL = JsonMapper.builder().build();
-    private static final String REPORTS = "reports";
 
     private final MongoTemplate mongo;
     private final Catalog catalog;
-    private final EventCodec codec;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
 
-    ReportService(MongoTemplate mongo, Catalog catalog, EventCodec codec, Clock clock, MeterRegistry registry, OutboxRelay relay) {
+    ReportService(MongoTemplate mongo, Catalog catalog, Clock clock, MeterRegistry registry, Outbox outbox) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.outbox = outbox;
         this.catalog = catalog;
-        this.codec = codec;
         this.clock = clock;
         this.registry = registry;
     }
@@ -81,7 +78,7 @@ public class ReportService {
                 List.of(new Report.Transition(null, Report.Status.DRAFT, actor, now, null)), List.of());
         Report report = submit ? submitted(draft, Report.Status.SUBMITTED, actor, key, now) : draft;
         try {
-            mongo.insert(report);
+            outbox.insert(report, submit ? List.of(submittedEvent(report)) : List.of());
         } catch (DuplicateKeyException e) {
             Report raced = mongo.findById(claim.reportId(), Report.class);
             if (raced != null) {
@@ -96,7 +93,6 @@ public class ReportService {
                     .with("reportId", other == null ? null : other.id());
         }
         if (submit) {
-            relay.wake(REPORTS, report.id());
             accepted(report.daysLate());
         }
         return new Outcome(report, true);
@@ -194,46 +190,43 @@ public class ReportService {
         return mongo.find(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)).with(Sort.by("unitId")), Report.class);
     }
 
-    /** The report as submitted: next version, timeliness, audit entry, transition and event. */
+    /** The report as submitted: next version, timeliness, audit entry and transition; its event is {@link #submittedEvent}. */
     private Report submitted(Report r, Report.Status to, String actor, String key, Instant now) {
         int version = r.version() + 1;
         int daysLate = (int) Math.max(0, ChronoUnit.DAYS.between(r.dueDate(), now.atZone(EventCodec.ZONE).toLocalDate()));
         List<Report.Version> versions = append(r.versions(), new Report.Version(version, r.values(), r.sections(), now, daysLate, actor, key));
         List<Report.Transition> transitions = append(r.transitions(), new Report.Transition(r.status(), to, actor, now, null));
-        Report next = new Report(r.id(), r.planId(), r.unitId(), r.periodId(), to, version, r.values(), r.sections(), r.links(),
+        return new Report(r.id(), r.planId(), r.unitId(), r.periodId(), to, version, r.values(), r.sections(), r.links(),
                 r.attachments(), now, r.dueDate(), daysLate, versions, transitions, List.of());
-        return new Report(next.id(), next.planId(), next.unitId(), next.periodId(), to, version, next.values(), next.sections(), next.links(),
-                next.attachments(), now, next.dueDate(), daysLate, versions, transitions,
-                List.of(PendingEvent.of(codec.wrap(next.submitted(), next.unitId()))));
+    }
+
+    private static Event submittedEvent(Report report) {
+        return new Event(report.submitted(), report.unitId());
     }
 
     private Report saveSubmission(Report before, Report after) {
-        Report saved = mongo.findAndModify(
+        Report saved = outbox.update(
                 Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()).and("status").is(before.status())),
                 new Update().set("status", after.status()).set("version", after.version()).set("values", after.values())
                         .set("submittedAt", after.submittedAt()).set("daysLate", after.daysLate())
                         .push("versions", after.versions().get(after.versions().size() - 1))
-                        .push("transitions", after.transitions().get(after.transitions().size() - 1))
-                        .push("outbox", after.outbox().get(0)),
-                FindAndModifyOptions.options().returnNew(true), Report.class);
+                        .push("transitions", after.transitions().get(after.transitions().size() - 1)),
+                Report.class, List.of(submittedEvent(after)));
         if (saved == null) {
             throw changedMeanwhile();
         }
-        relay.wake(REPORTS, saved.id());
         accepted(saved.daysLate());
         return saved;
     }
 
     private Report transition(Report report, Report.Status to, String actor, Instant now, String reason, Object event) {
-        Report saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(report.id()).and("status").is(report.status())
+        Report saved = outbox.update(Query.query(Criteria.where("_id").is(report.id()).and("status").is(report.status())
                         .and("version").is(report.version())),
-                new Update().set("status", to).push("transitions", new Report.Transition(report.status(), to, actor, now, reason))
-                        .push("outbox", PendingEvent.of(codec.wrap(event, report.unitId()))),
-                FindAndModifyOptions.options().returnNew(true), Report.class);
+                new Update().set("status", to).push("transitions", new Report.Transition(report.status(), to, actor, now, reason)),
+                Report.class, List.of(new Event(event, report.unitId())));
         if (saved == null) {
             throw changedMeanwhile();
         }
-        relay.wake(REPORTS, saved.id());
         return saved;
     }
 

@@ -26,6 +26,11 @@ public final class EventInput {
     private EventInput() {
     }
 
+    /** A consumer of a poll with a handler per event type, see {@link EventHandlers}; {@code what} names the work in the log. */
+    public static EventHandlers handlers(String what) {
+        return new EventHandlers(what);
+    }
+
     /** The event's data, or empty for an event type this build does not know or a payload that is no event at all (logged). */
     public static Optional<Object> decode(byte[] payload) {
         try {

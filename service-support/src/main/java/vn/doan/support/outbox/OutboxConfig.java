@@ -1,7 +1,10 @@
 package vn.doan.support.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,23 +12,28 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import vn.doan.events.EventCodec;
 
 /**
- * The relay talks to Kafka with the plain Apache Kafka producer rather than StreamBridge: it needs the
- * acknowledgement of each record of a pipelined batch before it may remove the batch from MongoDB.
+ * The {@link Outbox} writers use and the relay behind it. The relay drains the collections of the stored document
+ * classes marked {@link PublishesEvents}, read from Spring Data's mapping context (Spring Boot registers the
+ * application's {@code @Document} classes there at start), plus any named in {@code doan.outbox.collections}. It talks to
+ * Kafka with the plain Apache Kafka producer rather than StreamBridge: it needs the acknowledgement of each record of a
+ * pipelined batch before it may remove the batch from MongoDB. The producer is made at the first send, so a service with
+ * nothing to publish opens no connection for it.
  */
 @AutoConfiguration
 @EnableScheduling
-@ConditionalOnProperty("doan.outbox.collections")
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfig {
 
     @Bean(destroyMethod = "close")
+    @Lazy
     Producer<String, byte[]> outboxProducer(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
@@ -40,8 +48,23 @@ public class OutboxConfig {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> outboxProducer, OutboxProperties properties,
+    OutboxRelay outboxRelay(MongoTemplate mongo, @Lazy Producer<String, byte[]> outboxProducer, OutboxProperties properties,
             MeterRegistry registry) {
-        return new OutboxRelay(mongo, outboxProducer, properties.collections(), properties.sweepInterval(), registry);
+        return new OutboxRelay(mongo, outboxProducer, collections(mongo, properties), properties.sweepInterval(), registry);
+    }
+
+    @Bean
+    Outbox outbox(MongoTemplate mongo, OutboxRelay outboxRelay, EventCodec codec, OutboxProperties properties) {
+        return new Outbox(mongo, outboxRelay, codec, properties.maxEventBytes());
+    }
+
+    /** The collections of the marked document classes, then those configured. */
+    static List<String> collections(MongoTemplate mongo, OutboxProperties properties) {
+        Set<String> collections = new LinkedHashSet<>();
+        mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> PublishesEvents.class.isAssignableFrom(entity.getType()))
+                .forEach(entity -> collections.add(entity.getCollection()));
+        collections.addAll(properties.collections());
+        return List.copyOf(collections);
     }
 }

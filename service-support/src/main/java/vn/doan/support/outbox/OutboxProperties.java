@@ -5,11 +5,12 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code doan.outbox.collections}: the collections whose documents carry an {@code outbox} array;
+ * {@code doan.outbox.collections} (optional): collections the relay drains besides those of the document classes marked
+ * {@link PublishesEvents}, for writers that still fill an {@code outbox} array by hand ({@link PendingEvent#of}).
  * {@code doan.outbox.sweep-interval} (default 1 min): how often the relay searches them all, besides sending
  * at once what writers point it to (see {@link OutboxRelay#wake}). Writers name every document they give events,
  * so the search only finds what a stopped instance left; it reads every document of the collections (a national
- * tree is 300,000 of them), which every 5 s was a tenth of the MongoDB server's work in the national benchmark.
+ * tree is 300,000 of them), so searching every few seconds would cost the MongoDB server a large share of its work.
  * {@code doan.outbox.max-event-bytes} (default 1,000,000): the largest record (value, key and headers, see
  * {@link PendingEvent#recordBytes()}) a service may store for the relay. It stays below the producer's
  * {@code max.request.size} ({@link #MAX_REQUEST_BYTES}, Kafka's default) and the broker's {@code message.max.bytes}
@@ -24,6 +25,7 @@ public record OutboxProperties(List<String> collections, Duration sweepInterval,
     public static final int MAX_REQUEST_BYTES = 1_048_576;
 
     public OutboxProperties {
+        collections = collections == null ? List.of() : collections;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
         maxEventBytes = maxEventBytes == null ? 1_000_000 : maxEventBytes;
         if (maxEventBytes >= MAX_REQUEST_BYTES - 16_384) {

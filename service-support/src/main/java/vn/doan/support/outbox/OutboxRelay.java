@@ -44,7 +44,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * and logged at ERROR, and the rest of the batch goes on. Services refuse such events before storing them
  * ({@link OutboxProperties#maxEventBytes()}); this is the last guard.
  *
- * <p>Writers name the documents they have just given events ({@link #wake}); the relay fetches those by id at
+ * <p>Writers name the documents they have just given events ({@link #wake}, which {@link Outbox} calls after each write); the relay fetches those by id at
  * its next run, without searching. Every {@code sweep-interval} it also searches every document for events
  * nobody named: left by a crash, by another replica, or written while Kafka was down. Without an index a
  * search reads the whole collection (as mongo-java-server does), so searching on every run would make each
@@ -61,7 +61,7 @@ public class OutboxRelay {
 
     private final MongoTemplate mongo;
     private final Producer<String, byte[]> producer;
-    private final List<String> collections;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final long sweepNanos;
     private final Map<String, Set<Object>> named = new ConcurrentHashMap<>();
     /** What the last search of whole collections could not send. */
@@ -76,7 +76,7 @@ public class OutboxRelay {
             MeterRegistry registry) {
         this.mongo = mongo;
         this.producer = producer;
-        this.collections = collections;
+        this.collections.addAll(collections);
         this.sweepNanos = sweepInterval.toNanos();
         this.lastSweep = System.nanoTime() - sweepNanos;
         Gauge.builder("doan.outbox.backlog", this, OutboxRelay::backlog)
@@ -89,8 +89,13 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    /** The document {@code id} of {@code collection} has just been given events: send them at the next run. */
+    /**
+     * The document {@code id} of {@code collection} has just been given events: send them at the next run; the
+     * collection is searched from then on too. {@link Outbox} calls this after its writes; public for writers that still
+     * fill an {@code outbox} array by hand (indicator-service's roll-up).
+     */
     public void wake(String collection, Object id) {
+        collections.add(collection);
         named.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
     }
 

@@ -1,0 +1,63 @@
+package vn.doan.support.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.doan.events.EventCodec;
+import vn.doan.events.plan.PlanClosed;
+import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.plan.UnitRenamed;
+
+class EventHandlersTest {
+
+    private static final EventCodec CODEC = new EventCodec("/plan-service", Clock.system(EventCodec.ZONE));
+    private static final LocalDate JANUARY = LocalDate.of(2026, 1, 1);
+
+    @Test
+    void eachEventGoesToTheHandlerOfItsTypeInOrderRunsAsOneListAndWhatIsNoEventOrHasNoHandlerIsPassedOver() {
+        List<String> calls = new ArrayList<>();
+        EventHandlers handlers = EventInput.handlers("Unit events")
+                .runsOf(UnitCreated.class, run -> calls.add("created " + run.stream().map(UnitCreated::code).toList()))
+                .on(UnitRenamed.class, e -> calls.add("renamed " + e.newName()));
+
+        handlers.accept(List.of(json(created("TX-XH"), "xh"), json(created("TX-TL"), "tl"), "{not json".getBytes(StandardCharsets.UTF_8),
+                json(created("TX-XT"), "xt"), json(new UnitRenamed("xh", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Hòa mới", JANUARY), "xh"),
+                json(created("TX-XL"), "xl"), json(new PlanClosed("54-CT", "tx", JANUARY, "Hết hiệu lực"), "tx"), json(created("TX-XS"), "xs"),
+                "{\"specversion\":\"1.0\",\"type\":\"vn.doan.plan.UnitTeleported\"}".getBytes(StandardCharsets.UTF_8), json(created("TX-XP"), "xp")));
+
+        assertThat(calls).containsExactly("created [TX-XH, TX-TL, TX-XT]", "renamed Đoàn xã Xuân Hòa mới", "created [TX-XL]",
+                "created [TX-XS, TX-XP]");
+    }
+
+    @Test
+    void aPollThatFailedIsHandedOverAgainWholeUntilItSucceeds() {
+        List<String> calls = new ArrayList<>();
+        int[] failures = {1};
+        EventHandlers handlers = EventInput.handlers("Unit events")
+                .runsOf(UnitCreated.class, run -> calls.add("created " + run.size()))
+                .on(UnitRenamed.class, e -> {
+                    if (failures[0]-- > 0) {
+                        throw new IllegalStateException("MongoDB unreachable");
+                    }
+                    calls.add("renamed " + e.newName());
+                });
+
+        handlers.accept(List.of(json(created("TX-XH"), "xh"), json(new UnitRenamed("xh", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Hòa mới", JANUARY), "xh")));
+
+        assertThat(calls).containsExactly("created 1", "created 1", "renamed Đoàn xã Xuân Hòa mới");
+    }
+
+    private static UnitCreated created(String code) {
+        return new UnitCreated(code.toLowerCase(), code, "Đoàn xã " + code, UnitLevel.GRASSROOTS, "Đoàn xã", "tx", List.of("th", "tx"), JANUARY);
+    }
+
+    private static byte[] json(Object event, String unitId) {
+        return EventCodec.toJson(CODEC.wrap(event, unitId)).getBytes(StandardCharsets.UTF_8);
+    }
+}
