@@ -37,7 +37,7 @@ class PlanIssuedMappingTest {
                 java.time.LocalDate.of(2020, 12, 31), null, null, null, null, null,
                 JSON.readValue(INDICATORS, new TypeReference<List<PlanContent.Indicator>>() { }),
                 JSON.readValue(SCHEDULE, new TypeReference<List<PlanContent.ReportingPeriod>>() { }), null, null, null);
-        Plan plan = new Plan("plan-54", content, 2016, Plan.Status.DRAFT, 0, List.of(), null, null, null, "thoxuan", List.of());
+        Plan plan = new Plan("plan-54", content, 2016, Plan.Status.DRAFT, 0, List.of(), null, null, null, "thoxuan");
 
         PlanIssued issued = plan.issued(2, "Điều chỉnh mục tiêu sau Đại hội");
 
