@@ -204,7 +204,6 @@ public class UnitImportService {
             pathOfCode.put(u.code(), u.pathForChild());
         });
         Outbox.Bulk<OrgUnit> bulk = outbox.bulk(OrgUnit.class);
-        int created = 0;
         for (Row row : ordered) {
             String id = UUID.randomUUID().toString();
             String parentId = blank(row.parentCode()) ? null : idOfCode.get(row.parentCode());
@@ -212,14 +211,14 @@ public class UnitImportService {
             OrgUnit unit = units.newUnit(id, new OrgUnitService.NewUnit(row.code(), row.name(), row.level(), row.kind(), parentId,
                     row.effectiveFrom(), List.of()), ancestors, importId);
             bulk.insert(unit, List.of(unit.createdEvent()));
-            created++;
             idOfCode.put(row.code(), id);
             List<String> path = new ArrayList<>(ancestors);
             path.add(id);
             pathOfCode.put(row.code(), path);
         }
+        int created;
         try {
-            bulk.execute();
+            created = bulk.execute();
         } catch (RuntimeException e) {
             log.warn("Import {} failed part-way; removing what it wrote", importId, e);
             mongo.remove(Query.query(Criteria.where("importId").is(importId)), OrgUnit.class);
