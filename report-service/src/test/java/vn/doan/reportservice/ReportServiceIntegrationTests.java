@@ -401,6 +401,32 @@ abstract class ReportServiceIntegrationTests {
                 .as("the author is named, so that they can be told why").containsExactly("bt-huyendoan returned the version of bt-tholap");
     }
 
+    /**
+     * The plan replica keeps what reports are checked against, under PlanIssued's field names; a replica document holding
+     * the whole PlanIssued still checks reports, the fields not kept ignored.
+     */
+    @Test
+    void thePlanReplicaKeepsWhatReportsAreCheckedAgainstAndReadsAPlanStoredWhole() {
+        Tree tree = thoXuan();
+        Document kept = mongo.getCollection("plans").find(new Document("_id", tree.planId())).first().get("plan", Document.class);
+        assertThat(kept.keySet()).containsExactlyInAnyOrder("number", "title", "issuingUnitId", "periodFrom", "periodTo", "indicators", "schedule");
+        assertThat(kept.getList("indicators", Document.class).get(0))
+                .isEqualTo(new Document("code", "CT01").append("kind", "SHARE_OF_PEOPLE").append("reportingLevels", List.of("GRASSROOTS")));
+        assertThat(kept.getList("schedule", Document.class).get(0).getString("periodId")).isEqualTo("2016");
+
+        Document whole = (Document) mongo.getConverter().convertToMongoType(plan(tree.planId(), tree.district()));
+        mongo.getCollection("plans").replaceOne(new Document("_id", tree.planId()),
+                new Document("_id", tree.planId()).append("version", 7).append("closed", false).append("plan", whole));
+
+        Map<String, Object> lateMilestone = new HashMap<>(report(tree, tree.thoLap(), "MC1", 1, null));
+        lateMilestone.put("values", List.of(Map.of("indicatorCode", "MC1", "numerator", 1, "doneOn", "2021-01-04")));
+        refused(lateMilestone, "report.milestone-date-outside-plan", "values[0].doneOn");
+        refused(report(tree, tree.thoLap(), "CT15", 2, null), "report.indicator-not-for-level", "values[0].indicatorCode");
+        HttpJson.Response accepted = submit(report(tree, tree.thoLap(), "CT01", 18, 20), UUID.randomUUID().toString());
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
+        assertThat(accepted.body().get("dueDate").asString()).isEqualTo("2016-11-15");
+    }
+
     @Test
     void evidenceIsAPhotoOrPdfWithinTheSizeLimitStoredWithItsChecksum() {
         Tree tree = thoXuan();

@@ -2,6 +2,7 @@ package vn.doan.planservice.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -38,10 +39,27 @@ public record Plan(
         return status == Status.ISSUED || status == Status.REVISED;
     }
 
+    /** The event this plan's issue or revision publishes: the one place its content is mapped to the contract. */
     PlanIssued issued(int version, String reason) {
         PlanContent c = content;
         return new PlanIssued(id, c.number(), c.title(), c.issuingUnitId(), c.issuedOn(), c.periodFrom(), c.periodTo(),
-                c.indicators(), c.schedule(), version, reason, c.type(), c.parentPlanId(), c.implementingPlanDue(),
-                c.implementingLevels() == null ? List.of() : c.implementingLevels());
+                map(c.indicators(), Plan::published), map(c.schedule(), Plan::published), version, reason, c.type(), c.parentPlanId(),
+                c.implementingPlanDue(), c.implementingLevels() == null ? List.of() : c.implementingLevels());
+    }
+
+    private static PlanIssued.Indicator published(PlanContent.Indicator i) {
+        return new PlanIssued.Indicator(i.code(), i.text(), i.kind(), i.target(), i.reportingLevels(), i.targetMax(),
+                map(i.targets(), t -> new PlanIssued.Target(t.when() == null ? null : PlanIssued.Target.When.valueOf(t.when().name()),
+                        t.year(), t.value())),
+                i.department(), map(i.deadlines(), d -> new PlanIssued.LevelDeadline(d.level(), d.deadline())));
+    }
+
+    private static PlanIssued.ReportingPeriod published(PlanContent.ReportingPeriod p) {
+        return new PlanIssued.ReportingPeriod(p.periodId(), p.label(), p.from(), p.to(), p.dueDate(), p.reportingLevels());
+    }
+
+    /** Keeps a missing list missing, so the event says exactly what the plan says. */
+    private static <S, T> List<T> map(List<S> list, Function<S, T> mapping) {
+        return list == null ? null : list.stream().map(mapping).toList();
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.doan.events.plan.IndicatorKind;
-import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.support.web.ApiProblem;
 
@@ -52,7 +51,7 @@ final class PlanRules {
         for (int i = 0; i < plan.indicators().size(); i++) {
             checkIndicator(plan, plan.indicators().get(i), "indicators[" + i + "]", codes, issuerLevel);
         }
-        List<PlanIssued.ReportingPeriod> schedule = plan.schedule();
+        List<PlanContent.ReportingPeriod> schedule = plan.schedule();
         if (schedule.isEmpty()) {
             throw ApiProblem.invalid("plan.no-schedule", "schedule", "A plan needs at least one reporting date.",
                     "Kế hoạch phải có ít nhất một kỳ báo cáo.");
@@ -70,7 +69,7 @@ final class PlanRules {
         }
     }
 
-    private static void checkIndicator(PlanContent plan, PlanIssued.Indicator indicator, String field, Set<String> codes, UnitLevel issuerLevel) {
+    private static void checkIndicator(PlanContent plan, PlanContent.Indicator indicator, String field, Set<String> codes, UnitLevel issuerLevel) {
         if (indicator.code() == null || indicator.text() == null || indicator.kind() == null
                 || indicator.target() == null || indicator.reportingLevels() == null || indicator.reportingLevels().isEmpty()) {
             throw ApiProblem.invalid("indicator.incomplete", field,
@@ -82,16 +81,16 @@ final class PlanRules {
                     "Indicator code " + indicator.code() + " appears twice.", "Mã chỉ tiêu " + indicator.code() + " bị trùng.");
         }
         checkTarget(indicator, indicator.target(), field + ".target");
-        List<PlanIssued.Target> targets = indicator.targets() == null ? List.of() : indicator.targets();
+        List<PlanContent.Target> targets = indicator.targets() == null ? List.of() : indicator.targets();
         for (int j = 0; j < targets.size(); j++) {
-            PlanIssued.Target target = targets.get(j);
+            PlanContent.Target target = targets.get(j);
             String targetField = field + ".targets[" + j + "]";
             if (target.when() == null || target.value() == null) {
                 throw ApiProblem.invalid("indicator.target-incomplete", targetField, "A target over time needs 'when' and 'value'.",
                         "Mức chỉ tiêu theo thời gian phải có thời điểm và giá trị.");
             }
             checkTarget(indicator, target.value(), targetField + ".value");
-            if (target.when() == PlanIssued.Target.When.BY_YEAR
+            if (target.when() == PlanContent.Target.When.BY_YEAR
                     && (target.year() == null || target.year() < plan.periodFrom().getYear() || target.year() > plan.periodTo().getYear())) {
                 throw ApiProblem.invalid("indicator.target-year-outside-plan", targetField + ".year",
                         "Target year " + target.year() + " lies outside the plan's period.",
@@ -108,7 +107,7 @@ final class PlanRules {
                         "Chỉ tiêu " + indicator.code() + ": mức tối đa phải lớn hơn hoặc bằng mức tối thiểu.");
             }
         }
-        List<PlanIssued.LevelDeadline> deadlines = indicator.deadlines() == null ? List.of() : indicator.deadlines();
+        List<PlanContent.LevelDeadline> deadlines = indicator.deadlines() == null ? List.of() : indicator.deadlines();
         if (indicator.kind() == IndicatorKind.MILESTONE && deadlines.isEmpty()) {
             throw ApiProblem.invalid("indicator.milestone-without-deadline", field + ".deadlines",
                     "A milestone needs a deadline for at least one level.", "Mốc thời gian phải có hạn hoàn thành.");
@@ -135,7 +134,7 @@ final class PlanRules {
      * decimals: no unit counts beyond that, and downstream sums and percentages stay exact and finite (1e400 would
      * become Infinity in a {@code double}). Values are shown in scientific notation, never expanded to 400 digits.
      */
-    private static void checkTarget(PlanIssued.Indicator indicator, BigDecimal value, String field) {
+    private static void checkTarget(PlanContent.Indicator indicator, BigDecimal value, String field) {
         boolean percent = PERCENT_KINDS.contains(indicator.kind());
         if (value.signum() < 0 || value.compareTo(percent ? HUNDRED : MAX_TARGET) > 0
                 || value.stripTrailingZeros().scale() > MAX_TARGET_DECIMALS) {
@@ -147,7 +146,7 @@ final class PlanRules {
         }
     }
 
-    private static void checkPeriod(PlanContent plan, PlanIssued.ReportingPeriod period, String field, Set<String> periods) {
+    private static void checkPeriod(PlanContent plan, PlanContent.ReportingPeriod period, String field, Set<String> periods) {
         if (period.periodId() == null || period.from() == null || period.to() == null
                 || period.dueDate() == null || period.reportingLevels() == null || period.reportingLevels().isEmpty()) {
             throw ApiProblem.invalid("schedule.incomplete", field,
@@ -180,8 +179,8 @@ final class PlanRules {
     }
 
     /** Explicit periods, then one per year and recurring report, clipped to the plan's period. */
-    static List<PlanIssued.ReportingPeriod> schedule(PlanContent plan) {
-        List<PlanIssued.ReportingPeriod> all = new ArrayList<>(plan.schedule() == null ? List.of() : plan.schedule());
+    static List<PlanContent.ReportingPeriod> schedule(PlanContent plan) {
+        List<PlanContent.ReportingPeriod> all = new ArrayList<>(plan.schedule() == null ? List.of() : plan.schedule());
         List<PlanContent.RecurringReport> recurring = plan.recurringReports() == null ? List.of() : plan.recurringReports();
         for (int i = 0; i < recurring.size(); i++) {
             PlanContent.RecurringReport report = recurring.get(i);
@@ -197,7 +196,7 @@ final class PlanRules {
                     continue;
                 }
                 String id = report.frequency() == PlanContent.RecurringReport.Frequency.SIX_MONTH ? year + "-H1" : String.valueOf(year);
-                all.add(new PlanIssued.ReportingPeriod(id, report.label() + " " + year, from, to, dueDate, report.reportingLevels()));
+                all.add(new PlanContent.ReportingPeriod(id, report.label() + " " + year, from, to, dueDate, report.reportingLevels()));
             }
         }
         return all;

@@ -14,6 +14,7 @@ import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitDissolved;
+import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.support.security.UnitTree;
@@ -63,13 +64,14 @@ public class Catalog implements UnitTree {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("active", false), UnitView.class);
     }
 
-    /** Keeps the highest version: an older version arriving late changes nothing. */
+    /** Keeps what reports are checked against, of the highest version: an older version arriving late changes nothing. */
     void planIssued(PlanIssued e) {
         int version = Math.max(1, e.version());
         Query newer = Query.query(Criteria.where("_id").is(e.planId()).and("version").lt(version));
-        if (mongo.updateFirst(newer, new Update().set("version", version).set("plan", e), PlanView.class).getMatchedCount() == 0
+        PlanView.Plan plan = PlanView.Plan.of(e);
+        if (mongo.updateFirst(newer, new Update().set("version", version).set("plan", plan), PlanView.class).getMatchedCount() == 0
                 && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), PlanView.class)) {
-            mongo.insert(new PlanView(e.planId(), version, false, e));
+            mongo.insert(new PlanView(e.planId(), version, false, plan));
         }
     }
 
@@ -104,7 +106,7 @@ public class Catalog implements UnitTree {
     }
 
     /** Active units under {@code rootId} (inclusive) at the given levels. */
-    public List<UnitView> unitsUnder(String rootId, List<vn.doan.events.plan.UnitLevel> levels) {
+    public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels) {
         Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId));
         return mongo.find(Query.query(under.and("level").in(levels).and("active").is(true)), UnitView.class);
     }

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.PlanIssued;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
@@ -41,7 +40,7 @@ public class Completeness {
     public View of(String planId, String periodId, String rootUnitId) {
         PlanView plan = catalog.plan(planId).orElseThrow(() -> ApiProblem.notFound("report.plan-unknown", "planId",
                 "Plan " + planId + " is unknown here.", "Không tìm thấy kế hoạch " + planId + "."));
-        PlanIssued.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.notFound("report.period-unknown", "periodId",
+        PlanView.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.notFound("report.period-unknown", "periodId",
                 "Plan has no reporting period " + periodId + ".", "Kế hoạch không có kỳ báo cáo " + periodId + "."));
         String root = rootUnitId == null ? plan.plan().issuingUnitId() : rootUnitId;
         Map<String, Report> byUnit = reports.forPeriod(planId, periodId).stream()

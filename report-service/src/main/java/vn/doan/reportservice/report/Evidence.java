@@ -25,7 +25,7 @@ import vn.doan.support.web.ApiProblem;
  * their SHA-256. The type is read from the file's first bytes, not trusted from the client.
  */
 @Service
-class Evidence {
+public class Evidence {
 
     private final GridFsTemplate files;
     private final ReportService reports;
@@ -39,7 +39,7 @@ class Evidence {
         this.maxBytes = maxBytes;
     }
 
-    Report.Attachment attach(String reportId, String filename, byte[] content) {
+    public Report.Attachment attach(String reportId, String filename, byte[] content) {
         reports.find(reportId);
         if (content.length > maxBytes) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "attachment.too-large", "file",
@@ -66,7 +66,7 @@ class Evidence {
         return attachment;
     }
 
-    GridFsResource read(String reportId, String attachmentId) {
+    public GridFsResource read(String reportId, String attachmentId) {
         Report report = reports.find(reportId);
         if (report.attachments() == null || report.attachments().stream().noneMatch(a -> a.id().equals(attachmentId))) {
             throw ApiProblem.notFound("attachment.unknown", "attachmentId", "The report has no attachment " + attachmentId + ".",

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.doan.events.report.ReportAccepted;
+import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.support.outbox.PendingEvent;
 
@@ -23,7 +25,7 @@ public record Report(
         String periodId,
         Status status,
         int version,
-        List<ReportSubmitted.Value> values,
+        List<Value> values,
         Sections sections,
         List<String> links,
         List<Attachment> attachments,
@@ -46,6 +48,13 @@ public record Report(
         }
     }
 
+    /**
+     * A reported value: numerator and denominator for shares and rates; the numerator alone for counts; 1 or 0 for a
+     * yes/no; for a milestone 1 with the date it was done ({@code doneOn}), or 0.
+     */
+    public record Value(String indicatorCode, long numerator, Long denominator, LocalDate doneOn) {
+    }
+
     /** The text of a report: "Kết quả", "Hạn chế, nguyên nhân", "Đề xuất, kiến nghị". */
     public record Sections(String results, String shortcomings, String proposals) {
     }
@@ -55,15 +64,27 @@ public record Report(
     }
 
     /** One submitted version, for the audit trail. */
-    public record Version(int version, List<ReportSubmitted.Value> values, Sections sections, Instant submittedAt, int daysLate,
+    public record Version(int version, List<Value> values, Sections sections, Instant submittedAt, int daysLate,
             String submittedBy, String idempotencyKey) {
     }
 
     public record Transition(Status from, Status to, String by, Instant at, String reason) {
     }
 
+    /* The events a report's changes produce: the one place that maps a report to the contracts it publishes. */
+
     ReportSubmitted submitted() {
-        return new ReportSubmitted(id, version, planId, unitId, periodId, submittedAt, dueDate, daysLate, values, submittedBy());
+        List<ReportSubmitted.Value> published = values.stream()
+                .map(v -> new ReportSubmitted.Value(v.indicatorCode(), v.numerator(), v.denominator(), v.doneOn())).toList();
+        return new ReportSubmitted(id, version, planId, unitId, periodId, submittedAt, dueDate, daysLate, published, submittedBy());
+    }
+
+    ReportReturned returned(String reason, String by, Instant at) {
+        return new ReportReturned(id, version, planId, unitId, periodId, reason, by, at, submittedBy());
+    }
+
+    ReportAccepted accepted(String by, Instant at) {
+        return new ReportAccepted(id, version, planId, unitId, periodId, by, at);
     }
 
     /** The subject of the login that submitted the current version, or null before the first submission. */

@@ -4,8 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.doan.events.plan.IndicatorKind;
-import vn.doan.events.plan.PlanIssued;
-import vn.doan.events.report.ReportSubmitted;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
 import vn.doan.support.web.ApiProblem;
@@ -27,7 +25,7 @@ final class ReportRules {
     private ReportRules() {
     }
 
-    static PlanIssued.ReportingPeriod checkScope(PlanView plan, UnitView unit, String periodId) {
+    static PlanView.ReportingPeriod checkScope(PlanView plan, UnitView unit, String periodId) {
         if (plan.closed()) {
             throw ApiProblem.invalid("report.plan-closed", "planId", "Plan " + plan.plan().number() + " is closed; it takes no more reports.",
                     "Kế hoạch " + plan.plan().number() + " đã kết thúc, không nhận thêm báo cáo.");
@@ -41,7 +39,7 @@ final class ReportRules {
                     "Unit " + unit.name() + " is not under the unit that issued plan " + plan.plan().number() + ".",
                     "Đơn vị " + unit.name() + " không thuộc phạm vi của kế hoạch " + plan.plan().number() + ".");
         }
-        PlanIssued.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.invalid("report.period-unknown", "periodId",
+        PlanView.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.invalid("report.period-unknown", "periodId",
                 "Plan " + plan.plan().number() + " has no reporting period " + periodId + ".",
                 "Kế hoạch " + plan.plan().number() + " không có kỳ báo cáo " + periodId + "."));
         if (!period.reportingLevels().contains(unit.level())) {
@@ -53,7 +51,7 @@ final class ReportRules {
     }
 
     /** Checks each value; a draft may have none yet. */
-    static void checkValues(PlanView plan, UnitView unit, List<ReportSubmitted.Value> values, boolean draft) {
+    static void checkValues(PlanView plan, UnitView unit, List<Report.Value> values, boolean draft) {
         if (values == null || values.isEmpty()) {
             if (draft) {
                 return;
@@ -63,13 +61,13 @@ final class ReportRules {
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
-            ReportSubmitted.Value value = values.get(i);
+            Report.Value value = values.get(i);
             String field = "values[" + i + "]";
             if (value == null || value.indicatorCode() == null) {
                 throw ApiProblem.invalid("report.indicator-missing", field + ".indicatorCode", "Each value names its indicator.",
                         "Mỗi giá trị phải ghi rõ mã chỉ tiêu.");
             }
-            PlanIssued.Indicator indicator = plan.indicator(value.indicatorCode()).orElseThrow(() -> ApiProblem.invalid(
+            PlanView.Indicator indicator = plan.indicator(value.indicatorCode()).orElseThrow(() -> ApiProblem.invalid(
                     "report.indicator-unknown", field + ".indicatorCode", "Plan " + plan.plan().number() + " has no indicator " + value.indicatorCode() + ".",
                     "Kế hoạch không có chỉ tiêu " + value.indicatorCode() + "."));
             if (!seen.add(value.indicatorCode())) {
@@ -89,14 +87,14 @@ final class ReportRules {
         }
     }
 
-    private static void checkBound(PlanIssued.Indicator indicator, long value, String field) {
+    private static void checkBound(PlanView.Indicator indicator, long value, String field) {
         if (value > MAX_VALUE) {
             throw ApiProblem.invalid("report.value-too-large", field, "Indicator " + indicator.code() + ": " + value + " is above 100,000,000, "
                     + "more than any unit can count.", "Chỉ tiêu " + indicator.code() + ": giá trị không được vượt quá 100.000.000.");
         }
     }
 
-    private static void checkValue(PlanView plan, PlanIssued.Indicator indicator, ReportSubmitted.Value value, String field) {
+    private static void checkValue(PlanView plan, PlanView.Indicator indicator, Report.Value value, String field) {
         IndicatorKind kind = indicator.kind();
         if (SHARES.contains(kind)) {
             Long denominator = value.denominator();

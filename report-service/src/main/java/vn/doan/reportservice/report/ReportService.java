@@ -17,10 +17,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.PlanIssued;
-import vn.doan.events.report.ReportAccepted;
-import vn.doan.events.report.ReportReturned;
-import vn.doan.events.report.ReportSubmitted;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
@@ -52,7 +48,7 @@ public class ReportService {
         this.registry = registry;
     }
 
-    public record Submission(String planId, String unitId, String periodId, List<ReportSubmitted.Value> values,
+    public record Submission(String planId, String unitId, String periodId, List<Report.Value> values,
             Report.Sections sections, List<String> links) {
     }
 
@@ -66,7 +62,7 @@ public class ReportService {
                 "Plan " + s.planId() + " is unknown here (not issued, or not yet received).",
                 "Không tìm thấy kế hoạch " + s.planId() + " (chưa ban hành hoặc chưa đồng bộ)."));
         UnitView unit = unit(s.unitId());
-        PlanIssued.ReportingPeriod period = ReportRules.checkScope(plan, unit, s.periodId());
+        PlanView.ReportingPeriod period = ReportRules.checkScope(plan, unit, s.periodId());
         ReportRules.checkValues(plan, unit, s.values(), !submit);
 
         String newId = UUID.randomUUID().toString();
@@ -103,7 +99,7 @@ public class ReportService {
     }
 
     /** Edits a draft or a returned report. */
-    public Report edit(String reportId, List<ReportSubmitted.Value> values, Report.Sections sections, List<String> links) {
+    public Report edit(String reportId, List<Report.Value> values, Report.Sections sections, List<String> links) {
         Report report = find(reportId);
         if (!report.status().editable()) {
             throw wrongStatus(report, "edited", "sửa");
@@ -135,7 +131,7 @@ public class ReportService {
     }
 
     /** Replaces the values and submits them in one step, as a new version. Not after acceptance. */
-    public Outcome revise(String reportId, String key, List<ReportSubmitted.Value> values, String actor) {
+    public Outcome revise(String reportId, String key, List<Report.Value> values, String actor) {
         Report report = find(reportId);
         IdempotencyKey claim = claim(key, reportId, report.version() + 1, canonical("revise", reportId, values));
         if (!claim.reportId().equals(reportId)) {
@@ -165,16 +161,13 @@ public class ReportService {
         }
         Report report = reviewable(reportId, "returned", "trả lại");
         Instant now = Instant.now(clock);
-        ReportReturned event = new ReportReturned(reportId, report.version(), report.planId(), report.unitId(), report.periodId(),
-                reason, actor, now, report.submittedBy());
-        return transition(report, Report.Status.RETURNED, actor, now, reason, event);
+        return transition(report, Report.Status.RETURNED, actor, now, reason, report.returned(reason, actor, now));
     }
 
     public Report accept(String reportId, String actor) {
         Report report = reviewable(reportId, "accepted", "duyệt");
         Instant now = Instant.now(clock);
-        ReportAccepted event = new ReportAccepted(reportId, report.version(), report.planId(), report.unitId(), report.periodId(), actor, now);
-        return transition(report, Report.Status.ACCEPTED, actor, now, null, event);
+        return transition(report, Report.Status.ACCEPTED, actor, now, null, report.accepted(actor, now));
     }
 
     void attach(String reportId, Report.Attachment attachment) {

@@ -1,4 +1,4 @@
-package vn.doan.reportservice.report;
+package vn.doan.reportservice.report.web;
 
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 import vn.doan.reportservice.catalog.Catalog;
+import vn.doan.reportservice.report.Report;
 import vn.doan.support.security.Access;
 import vn.doan.support.security.AccessRules;
 import vn.doan.support.security.Allow;

@@ -1,10 +1,7 @@
-package vn.doan.reportservice.report;
+package vn.doan.reportservice.report.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
@@ -24,7 +21,17 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.doan.events.report.ReportSubmitted;
+import vn.doan.reportservice.report.Completeness;
+import vn.doan.reportservice.report.Evidence;
+import vn.doan.reportservice.report.ReportService;
+import vn.doan.reportservice.report.web.ReportBodies.Attachment;
+import vn.doan.reportservice.report.web.ReportBodies.Edit;
+import vn.doan.reportservice.report.web.ReportBodies.ReportView;
+import vn.doan.reportservice.report.web.ReportBodies.Return;
+import vn.doan.reportservice.report.web.ReportBodies.Revise;
+import vn.doan.reportservice.report.web.ReportBodies.Sections;
+import vn.doan.reportservice.report.web.ReportBodies.Value;
+import vn.doan.reportservice.report.web.ReportBodies.Write;
 import vn.doan.support.security.Access;
 import vn.doan.support.security.Caller;
 
@@ -48,33 +55,6 @@ class ReportController {
         this.access = access;
     }
 
-    record Write(@NotBlank String planId, @NotBlank String unitId, @NotBlank String periodId, List<ReportSubmitted.Value> values,
-            Report.Sections sections, List<String> links) {
-
-        ReportService.Submission submission() {
-            return new ReportService.Submission(planId, unitId, periodId, values, sections, links);
-        }
-    }
-
-    record Edit(List<ReportSubmitted.Value> values, Report.Sections sections, List<String> links) {
-    }
-
-    record Revise(List<ReportSubmitted.Value> values) {
-    }
-
-    record Return(String reason) {
-    }
-
-    record ReportView(String id, Report.Status status, int version, String planId, String unitId, String periodId, Instant submittedAt,
-            LocalDate dueDate, int daysLate, boolean onTime, List<ReportSubmitted.Value> values, Report.Sections sections, List<String> links,
-            List<Report.Attachment> attachments, List<Report.Version> versions, List<Report.Transition> transitions) {
-
-        static ReportView of(Report r) {
-            return new ReportView(r.id(), r.status(), r.version(), r.planId(), r.unitId(), r.periodId(), r.submittedAt(), r.dueDate(),
-                    r.daysLate(), r.daysLate() == 0, r.values(), r.sections(), r.links(), r.attachments(), r.versions(), r.transitions());
-        }
-    }
-
     /** Creates and submits in one step: 201, or 200 with the same report for a retry with the same Idempotency-Key. */
     @PostMapping
     ResponseEntity<ReportView> submitNew(@RequestHeader("Idempotency-Key") String key,
@@ -92,7 +72,7 @@ class ReportController {
 
     @PutMapping("/{id}")
     ReportView edit(@PathVariable String id, @RequestBody Edit body) {
-        return ReportView.of(reports.edit(id, body.values(), body.sections(), body.links()));
+        return ReportView.of(reports.edit(id, Value.stored(body.values()), Sections.stored(body.sections()), body.links()));
     }
 
     @PostMapping("/{id}/submit")
@@ -103,7 +83,7 @@ class ReportController {
     @PostMapping("/{id}/revisions")
     ResponseEntity<ReportView> revise(@PathVariable String id, @RequestHeader("Idempotency-Key") String key,
             @RequestBody Revise body) {
-        return answer(reports.revise(id, key, body.values(), actor()));
+        return answer(reports.revise(id, key, Value.stored(body.values()), actor()));
     }
 
     @PostMapping("/{id}/return")
@@ -118,8 +98,8 @@ class ReportController {
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Report.Attachment attach(@PathVariable String id, @RequestPart("file") MultipartFile file) throws IOException {
-        return evidence.attach(id, file.getOriginalFilename(), file.getBytes());
+    Attachment attach(@PathVariable String id, @RequestPart("file") MultipartFile file) throws IOException {
+        return Attachment.of(evidence.attach(id, file.getOriginalFilename(), file.getBytes()));
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")

@@ -1,0 +1,51 @@
+package vn.doan.planservice.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.doan.events.plan.PlanIssued;
+
+/**
+ * A plan's own indicator and period records map to PlanIssued exactly as if the body had been read into the contract's
+ * records directly: every field, a missing list kept missing, an empty one kept empty.
+ */
+class PlanIssuedMappingTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String INDICATORS = """
+            [{"code": "CT01", "text": "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn", "kind": "SHARE_OF_PEOPLE",
+              "target": 100, "reportingLevels": ["GRASSROOTS"], "department": "BTC-KT",
+              "targets": [{"when": "EVERY_YEAR", "value": 100}, {"when": "BY_YEAR", "year": 2018, "value": 80.5}]},
+             {"code": "CT15", "text": "Hàng năm mở từ 2-3 lớp tập huấn", "kind": "COUNT_IN_RANGE", "target": 2, "targetMax": 3,
+              "reportingLevels": ["DISTRICT"], "targets": [], "deadlines": []},
+             {"code": "MC1", "text": "Tổ chức hội nghị quán triệt", "kind": "MILESTONE", "target": 100, "reportingLevels": ["GRASSROOTS", "DISTRICT"],
+              "deadlines": [{"level": "GRASSROOTS", "deadline": "2016-06-30"}, {"level": "DISTRICT"}]}]""";
+
+    private static final String SCHEDULE = """
+            [{"periodId": "2016", "label": "Báo cáo năm 2016", "from": "2016-01-01", "to": "2016-12-31", "dueDate": "2016-11-15",
+              "reportingLevels": ["GRASSROOTS", "DISTRICT"]},
+             {"periodId": "final", "label": "Báo cáo tổng kết", "from": "2016-01-01", "to": "2020-12-31", "dueDate": "2021-01-05"}]""";
+
+    @Test
+    void theEventCarriesTheIndicatorsAndScheduleExactlyAsTheBodyGaveThem() {
+        PlanContent content = new PlanContent("54-CT/ĐTN", "ACTION_PROGRAM", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU",
+                "thoxuan", java.time.LocalDate.of(2016, 4, 28), "Thọ Xuân", null, null, java.time.LocalDate.of(2016, 1, 1),
+                java.time.LocalDate.of(2020, 12, 31), null, null, null, null, null,
+                JSON.readValue(INDICATORS, new TypeReference<List<PlanContent.Indicator>>() { }),
+                JSON.readValue(SCHEDULE, new TypeReference<List<PlanContent.ReportingPeriod>>() { }), null, null, null);
+        Plan plan = new Plan("plan-54", content, 2016, Plan.Status.DRAFT, 0, List.of(), null, null, null, "thoxuan");
+
+        PlanIssued issued = plan.issued(2, "Điều chỉnh mục tiêu sau Đại hội");
+
+        assertThat(issued.indicators()).isEqualTo(JSON.readValue(INDICATORS, new TypeReference<List<PlanIssued.Indicator>>() { }));
+        assertThat(issued.schedule()).isEqualTo(JSON.readValue(SCHEDULE, new TypeReference<List<PlanIssued.ReportingPeriod>>() { }));
+        assertThat(issued.indicators().get(0).deadlines()).as("a missing list stays missing").isNull();
+        assertThat(issued.indicators().get(1).targets()).as("an empty list stays empty").isEmpty();
+        assertThat(issued.version()).isEqualTo(2);
+        assertThat(issued.revisionReason()).isEqualTo("Điều chỉnh mục tiêu sau Đại hội");
+    }
+}

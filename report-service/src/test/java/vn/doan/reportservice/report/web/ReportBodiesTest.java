@@ -1,0 +1,57 @@
+package vn.doan.reportservice.report.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.doan.reportservice.report.Report;
+
+/**
+ * The bodies clients read carry every value, version, transition and attachment of the stored report under the same
+ * JSON names, and a body sent in becomes the stored values unchanged.
+ */
+class ReportBodiesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Report.Sections sections = new Report.Sections("Tổ chức 02 lớp tập huấn cho 15 cán bộ.",
+            "Còn 05 cán bộ chưa tham gia do đi làm xa.", "Đề nghị Huyện đoàn mở thêm lớp vào cuối tuần.");
+    private final List<Report.Value> values = List.of(new Report.Value("CT01", 15, 20L, null),
+            new Report.Value("MC1", 1, null, LocalDate.of(2016, 6, 20)));
+    private final Report report = new Report("r-tholap-2016", "plan54", "tholap", "2016", Report.Status.RETURNED, 1, values, sections,
+            List.of("https://thoxuan.doan.vn/tap-huan-2016"),
+            List.of(new Report.Attachment("6650", "hội-nghị-quán-triệt.png", "image/png", 68, "5f3c", Instant.parse("2016-11-10T02:00:00Z"))),
+            Instant.parse("2016-11-10T02:00:00Z"), LocalDate.of(2016, 11, 15), 0,
+            List.of(new Report.Version(1, values, sections, Instant.parse("2016-11-10T02:00:00Z"), 0, "bt-tholap", "key-1")),
+            List.of(new Report.Transition(null, Report.Status.DRAFT, "bt-tholap", Instant.parse("2016-11-09T02:00:00Z"), null),
+                    new Report.Transition(Report.Status.SUBMITTED, Report.Status.RETURNED, "bt-huyendoan",
+                            Instant.parse("2016-11-11T02:00:00Z"), "Thiếu số liệu chỉ tiêu CT09")),
+            List.of());
+
+    @Test
+    void theReportAsReadHasTheStoredPartsUnderTheirNames() {
+        JsonNode view = JSON.valueToTree(ReportBodies.ReportView.of(report));
+        JsonNode stored = JSON.valueToTree(report);
+
+        for (String part : List.of("id", "status", "version", "planId", "unitId", "periodId", "submittedAt", "dueDate", "daysLate",
+                "values", "sections", "links", "attachments", "versions", "transitions")) {
+            assertThat(view.get(part)).as(part).isEqualTo(stored.get(part));
+        }
+        assertThat(view.get("onTime").asBoolean()).isTrue();
+        assertThat(view.has("outbox")).isFalse();
+    }
+
+    @Test
+    void aBodySentInBecomesTheStoredValuesUnchanged() {
+        String json = "{\"planId\": \"plan54\", \"unitId\": \"tholap\", \"periodId\": \"2016\", \"values\": "
+                + JSON.writeValueAsString(values) + ", \"sections\": " + JSON.writeValueAsString(sections) + "}";
+        ReportBodies.Write body = JSON.readValue(json, ReportBodies.Write.class);
+
+        assertThat(body.submission().values()).isEqualTo(values);
+        assertThat(body.submission().sections()).isEqualTo(sections);
+    }
+}
