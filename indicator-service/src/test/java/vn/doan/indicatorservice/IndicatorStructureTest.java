@@ -6,12 +6,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import vn.doan.events.EventCodec;
+import vn.doan.support.outbox.Event;
 import vn.doan.support.outbox.OutboxRelay;
 import vn.doan.support.outbox.PendingEvent;
 import vn.doan.support.security.Caller;
@@ -53,15 +53,19 @@ class IndicatorStructureTest {
                 .check(CLASSES);
     }
 
-    /** Publication is switched to other infrastructure in one place: the codec's wrap, PendingEvent.of and the relay. */
+    /**
+     * Events are made in one place (the Announcer builds them from the roll-up) and stored with the change by the Outbox:
+     * no class names the codec, the outbox's pending records or the relay.
+     */
     @Test
-    void onlyTheAnnouncerWrapsEventsForTheOutboxAndWakesTheRelay() {
-        DescribedPredicate<JavaMethodCall> publishing = DescribedPredicate.describe("EventCodec.wrap or PendingEvent.of",
-                call -> call.getTargetOwner().isEquivalentTo(EventCodec.class) && call.getName().equals("wrap")
-                        || call.getTargetOwner().isEquivalentTo(PendingEvent.class) && call.getName().equals("of"));
+    void eventsArePublishedThroughTheOutboxAlone() {
+        noClasses().should().dependOnClassesThat().belongToAnyOf(PendingEvent.class, OutboxRelay.class)
+                .orShould().callMethodWhere(DescribedPredicate.describe("EventCodec.wrap",
+                        call -> call.getTargetOwner().isEquivalentTo(EventCodec.class) && call.getName().equals("wrap")))
+                .check(CLASSES);
         noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".rollup.Announcer")
-                .should().callMethodWhere(publishing)
-                .orShould().dependOnClassesThat().belongToAnyOf(OutboxRelay.class)
+                .should().callConstructor(Event.class, Object.class, String.class)
+                .orShould().callConstructor(Event.class, Object.class, String.class, String.class)
                 .check(CLASSES);
     }
 }

@@ -10,18 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import vn.doan.events.EventCodec;
 import vn.doan.events.indicator.CompletenessChanged;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.ProgressUpdated;
 import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 import vn.doan.indicatorservice.replica.UnitNode;
-import vn.doan.support.outbox.OutboxRelay;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.Event;
+import vn.doan.support.outbox.Outbox;
 
 /**
  * Announces a rollup's new progress: ProgressUpdated with the whole subtree's state, and TargetAchieved,
@@ -31,23 +29,17 @@ import vn.doan.support.outbox.PendingEvent;
  * any later touch of a document whose announced revision lags announces it, so nothing stays unsaid.
  * Statuses that change only because time passes are announced by {@link TimeStatuses} each night.
  *
- * <p>The only class of the roll-up that names the codec and the outbox relay.
+ * <p>The only class of the roll-up that makes events; the writers store them with the change ({@link RollupStore}).
  */
 @Service
 class Announcer {
 
-    private static final String ROLLUPS = "rollups";
-
     private final RollupStore store;
-    private final EventCodec codec;
     private final Clock clock;
-    private final OutboxRelay relay;
 
-    Announcer(RollupStore store, EventCodec codec, Clock clock, OutboxRelay relay) {
+    Announcer(RollupStore store, Clock clock) {
         this.store = store;
-        this.codec = codec;
         this.clock = clock;
-        this.relay = relay;
     }
 
     /**
@@ -55,38 +47,38 @@ class Announcer {
      * finds the document moved on changes nothing, and the document is announced at its next touch.
      */
     void announce(Collection<Rollup> docs, Lookups lookups) {
-        BulkOperations bulk = store.bulk();
-        List<Rollup> announced = new ArrayList<>();
+        Outbox.Bulk<Rollup> bulk = store.bulk();
+        int announced = 0;
         for (Rollup doc : docs) {
             if (!upToDate(doc)) {
-                of(doc, lookups).ifPresent(announcement -> {
-                    bulk.updateOne(RollupStore.atRevision(doc), announcement.into(new Update()));
-                    announced.add(doc);
-                });
+                Optional<Announcement> announcement = of(doc, lookups);
+                if (announcement.isPresent()) {
+                    bulk.update(RollupStore.atRevision(doc), announcement.get().into(new Update()), announcement.get().events());
+                    announced++;
+                }
             }
         }
-        if (!announced.isEmpty()) {
-            bulk.execute();
-            wake(announced);
+        if (announced > 0) {
+            bulk.executeRacing();
         }
+    }
+
+    /** A document as announced, and the events that announce it, for the writer to store with it. */
+    record Announced(Rollup doc, List<Event> events) {
     }
 
     /** A new document with the announcement of its progress (when it can be told) in it. */
-    Rollup announced(Rollup created, Lookups lookups) {
-        return of(created, lookups).map(announcement -> announcement.on(created)).orElse(created);
+    Announced announced(Rollup created, Lookups lookups) {
+        return of(created, lookups).map(announcement -> new Announced(announcement.on(created), announcement.events()))
+                .orElse(new Announced(created, List.of()));
     }
 
     /** {@code update}, which brings a document to {@code after}, also announces {@code after}'s progress; returns it as announced. */
-    Rollup announcedIn(Update update, Rollup after, Lookups lookups) {
+    Announced announcedIn(Update update, Rollup after, Lookups lookups) {
         return of(after, lookups).map(announcement -> {
             announcement.into(update);
-            return announcement.on(after);
-        }).orElse(after);
-    }
-
-    /** Tells the relay that these documents may hold events; called after the write that gave them their events. */
-    void wake(Collection<Rollup> docs) {
-        docs.forEach(doc -> relay.wake(ROLLUPS, doc.id()));
+            return new Announced(announcement.on(after), announcement.events());
+        }).orElse(new Announced(after, List.of()));
     }
 
     /**
@@ -95,13 +87,7 @@ class Announcer {
      */
     boolean announceIfTimeMovedStatuses(Rollup doc, Lookups lookups) {
         return of(doc, lookups).filter(announcement -> !upToDate(doc) || !announcement.statuses().equals(doc.announcedStatuses()))
-                .map(announcement -> {
-                    boolean announced = store.writeAt(doc, announcement.into(new Update()));
-                    if (announced) {
-                        wake(List.of(doc));
-                    }
-                    return announced;
-                }).orElse(false);
+                .map(announcement -> store.writeAt(doc, announcement.into(new Update()), announcement.events())).orElse(false);
     }
 
     private static boolean upToDate(Rollup doc) {
@@ -112,18 +98,17 @@ class Announcer {
      * The events that announce a document's progress at revision {@code rev}, and the record of what they announced
      * (statuses and report counts), against which the next announcement tells what changed.
      */
-    record Announcement(long rev, Map<String, String> statuses, List<Integer> reports, List<PendingEvent> events) {
+    record Announcement(long rev, Map<String, String> statuses, List<Integer> reports, List<Event> events) {
 
-        /** {@code update} also records this announcement and puts its events in the document's outbox. */
+        /** {@code update} also records this announcement; the writer stores {@link #events} with it. */
         Update into(Update update) {
-            return update.set("announcedRev", rev).set("announcedStatuses", statuses).set("announcedReports", reports)
-                    .push("outbox").each(events.toArray());
+            return update.set("announcedRev", rev).set("announcedStatuses", statuses).set("announcedReports", reports);
         }
 
         /** The document as announced: what {@link #into} writes, for a document about to be inserted. */
         Rollup on(Rollup doc) {
             return new Rollup(doc.id(), doc.planId(), doc.periodId(), doc.periodFrom(), doc.unitId(), doc.parentId(), doc.own(), doc.children(),
-                    doc.subtree(), doc.rev(), rev, statuses, reports, events);
+                    doc.subtree(), doc.rev(), rev, statuses, reports);
         }
     }
 
@@ -151,8 +136,8 @@ class Announcer {
                 m.subtree().status().name())).toList();
         ProgressUpdated updated = new ProgressUpdated(doc.planId(), doc.periodId(), doc.unitId(), unit.name(), doc.rev(), now,
                 reports.units(), reports.onTime(), reports.late(), indicators);
-        List<PendingEvent> events = new ArrayList<>();
-        events.add(PendingEvent.of(codec.wrap(updated, doc.unitId()), updated.key()));
+        List<Event> events = new ArrayList<>();
+        events.add(new Event(updated, doc.unitId(), updated.key()));
         Map<String, String> before = doc.announcedStatuses() == null ? Map.of() : doc.announcedStatuses();
         for (Measured m : measured) {
             String code = m.indicator().code();
@@ -160,17 +145,17 @@ class Announcer {
                 continue;
             }
             if (m.subtree().status() == Progress.Status.ACHIEVED) {
-                events.add(PendingEvent.of(codec.wrap(new TargetAchieved(doc.planId(), doc.periodId(), doc.unitId(), code,
-                        m.subtree().value(), m.subtree().target(), now), doc.unitId())));
+                events.add(new Event(new TargetAchieved(doc.planId(), doc.periodId(), doc.unitId(), code,
+                        m.subtree().value(), m.subtree().target(), now), doc.unitId()));
             } else if (m.subtree().status() == Progress.Status.OFF_TRACK) {
-                events.add(PendingEvent.of(codec.wrap(new IndicatorOffTrack(doc.planId(), doc.periodId(), doc.unitId(), code,
-                        department(plan, code), m.subtree().value(), m.subtree().target(), now), doc.unitId())));
+                events.add(new Event(new IndicatorOffTrack(doc.planId(), doc.periodId(), doc.unitId(), code,
+                        department(plan, code), m.subtree().value(), m.subtree().target(), now), doc.unitId()));
             }
         }
         List<Integer> counts = List.of(reports.units(), reports.onTime(), reports.late());
         if (!Objects.equals(counts, doc.announcedReports())) {
-            events.add(PendingEvent.of(codec.wrap(new CompletenessChanged(doc.planId(), doc.periodId(), doc.unitId(), reports.units(),
-                    reports.onTime(), reports.late(), now), doc.unitId())));
+            events.add(new Event(new CompletenessChanged(doc.planId(), doc.periodId(), doc.unitId(), reports.units(),
+                    reports.onTime(), reports.late(), now), doc.unitId()));
         }
         return new Announcement(doc.rev(), statuses, counts, events);
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.doan.support.outbox.Outbox;
 
 /**
  * Replaces units' own values with their newer reports, never adding to them: a report of version v replaces the own
@@ -39,7 +39,7 @@ class OwnValues {
      */
     List<Replaced> replace(Collection<Placed> batch, Lookups lookups) {
         Map<String, Rollup> docs = store.readAll(batch.stream().map(Placed::key).toList(), List.of());
-        BulkOperations bulk = store.bulk();
+        Outbox.Bulk<Rollup> bulk = store.bulk();
         List<Replaced> result = new ArrayList<>();
         int writes = 0;
         for (Placed placed : batch) {
@@ -47,25 +47,22 @@ class OwnValues {
             Rollup doc = docs.get(placed.key());
             Instant submitted = placed.report().submittedAt();
             if (doc == null) {
-                Rollup created = announcer.announced(placed.created(own), lookups);
-                bulk.insert(created);
-                result.add(new Replaced(created, true, submitted));
+                Announcer.Announced created = announcer.announced(placed.created(own), lookups);
+                bulk.insert(created.doc(), created.events());
+                result.add(new Replaced(created.doc(), true, submitted));
                 writes++;
             } else if (isNotOlder(doc, own)) {
                 result.add(new Replaced(doc, false, submitted));
             } else {
                 List<Totals> subtree = Totals.replace(doc.subtree(), doc.ownTotals(), own.totals());
                 Update update = new Update().set("own", own).set("subtree", subtree).inc("rev", 1);
-                Rollup after = announcer.announcedIn(update, doc.withOwn(own, subtree), lookups);
-                bulk.updateOne(RollupStore.atRevision(doc), update);
-                result.add(new Replaced(after, true, submitted));
+                Announcer.Announced after = announcer.announcedIn(update, doc.withOwn(own, subtree), lookups);
+                bulk.update(RollupStore.atRevision(doc), update, after.events());
+                result.add(new Replaced(after.doc(), true, submitted));
                 writes++;
             }
         }
-        boolean applied = RollupStore.allApplied(bulk, writes);
-        // after the write: a relay run between naming and writing would find nothing to send, and forget the name
-        announcer.wake(result.stream().filter(Replaced::changed).map(Replaced::doc).toList());
-        if (applied) {
+        if (RollupStore.allApplied(bulk, writes)) {
             return result;
         }
         log.debug("Own values of a batch raced with another writer; applying one by one");

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.doan.support.outbox.Outbox;
 
 /**
  * Parents take their children's subtree totals: a parent holds, for each child, the child's totals as last pushed with
@@ -40,16 +40,16 @@ class ParentSnapshots {
         }
         List<String> childIds = childrenByParentKey.values().stream().flatMap(List::stream).map(Rollup::unitId).toList();
         Map<String, Rollup> parents = store.readAll(childrenByParentKey.keySet(), childIds);
-        BulkOperations bulk = store.bulk();
+        Outbox.Bulk<Rollup> bulk = store.bulk();
         List<Rollup> result = new ArrayList<>();
-        List<Rollup> written = new ArrayList<>();
+        int written = 0;
         for (Map.Entry<String, List<Rollup>> entry : childrenByParentKey.entrySet()) {
             Rollup parent = parents.get(entry.getKey());
             if (parent == null) {
-                Rollup created = announcer.announced(newParent(entry.getKey(), entry.getValue(), units), units);
-                bulk.insert(created);
-                result.add(created);
-                written.add(created);
+                Announcer.Announced created = announcer.announced(newParent(entry.getKey(), entry.getValue(), units), units);
+                bulk.insert(created.doc(), created.events());
+                result.add(created.doc());
+                written++;
                 continue;
             }
             Snapshots taken = snapshots(parent, entry.getValue());
@@ -58,14 +58,12 @@ class ParentSnapshots {
                 continue;
             }
             Update update = taken.update().inc("rev", 1);
-            Rollup after = announcer.announcedIn(update, parent.withSubtree(taken.subtree()), units);
-            bulk.updateOne(RollupStore.atRevision(parent), update);
-            result.add(after);
-            written.add(after);
+            Announcer.Announced after = announcer.announcedIn(update, parent.withSubtree(taken.subtree()), units);
+            bulk.update(RollupStore.atRevision(parent), update, after.events());
+            result.add(after.doc());
+            written++;
         }
-        boolean applied = RollupStore.allApplied(bulk, written.size());
-        announcer.wake(written);
-        if (applied) {
+        if (RollupStore.allApplied(bulk, written)) {
             return result;
         }
         log.debug("Snapshots of a level raced with another writer; taking them one parent at a time");
@@ -118,7 +116,7 @@ class ParentSnapshots {
         children.forEach(c -> snapshots.put(c.unitId(), Rollup.ChildSnapshot.of(c.rev(), c.subtree())));
         String grandparent = units.required(first.parentId()).placementFor(first.periodFrom()).parentId();
         return new Rollup(parentKey, first.planId(), first.periodId(), first.periodFrom(), first.parentId(), grandparent,
-                null, snapshots, Totals.sum(children.stream().map(Rollup::subtree).toList()), 1, null, null, null, List.of());
+                null, snapshots, Totals.sum(children.stream().map(Rollup::subtree).toList()), 1, null, null, null);
     }
 
     record Snapshots(Update update, List<Totals> subtree) {

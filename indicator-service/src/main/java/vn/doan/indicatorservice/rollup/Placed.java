@@ -49,6 +49,6 @@ record Placed(ReportSubmitted report, PlanDefinition plan, PlanDefinition.Period
     /** The unit's first document for the period, holding this report's values alone. */
     Rollup created(Rollup.Own own) {
         return new Rollup(key(), report.planId(), report.periodId(), period.from(), report.unitId(), placement.parentId(), own, java.util.Map.of(),
-                own.totals(), 1, null, null, null, List.of());
+                own.totals(), 1, null, null, null);
     }
 }

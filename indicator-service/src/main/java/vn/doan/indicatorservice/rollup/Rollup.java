@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import vn.doan.events.UnitPeriod;
+import vn.doan.support.outbox.PublishesEvents;
 
 /**
  * One unit's progress on one plan's period: its own latest report ({@code own}), for each child the
@@ -42,8 +43,7 @@ public record Rollup(
         long rev,
         Long announcedRev,
         Map<String, String> announcedStatuses,
-        List<Integer> announcedReports,
-        List<vn.doan.support.outbox.PendingEvent> outbox) {
+        List<Integer> announcedReports) implements PublishesEvents {
 
     /** The unit's own report in force: its values as reported, and what they add to the totals. */
     public record Own(String reportId, int version, List<ReportedValue> values, Instant submittedAt, int daysLate, List<Totals> totals) {
@@ -115,16 +115,16 @@ public record Rollup(
 
     Rollup withOwn(Own newOwn, List<Totals> newSubtree) {
         return new Rollup(id, planId, periodId, periodFrom, unitId, parentId, newOwn, children, newSubtree, rev + 1, announcedRev,
-                announcedStatuses, announcedReports, null);
+                announcedStatuses, announcedReports);
     }
 
     Rollup withSubtree(List<Totals> newSubtree) {
         return new Rollup(id, planId, periodId, periodFrom, unitId, parentId, own, null, newSubtree, rev + 1, announcedRev,
-                announcedStatuses, announcedReports, null);
+                announcedStatuses, announcedReports);
     }
 
     Rollup withParent(String newParentId) {
         return new Rollup(id, planId, periodId, periodFrom, unitId, newParentId, own, null, subtree, rev + 1, announcedRev,
-                announcedStatuses, announcedReports, null);
+                announcedStatuses, announcedReports);
     }
 }

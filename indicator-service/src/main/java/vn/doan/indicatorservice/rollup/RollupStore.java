@@ -7,14 +7,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.doan.events.UnitPeriod;
+import vn.doan.support.outbox.Event;
+import vn.doan.support.outbox.Outbox;
 
 /**
  * The {@code rollups} collection: lean reads (never a document's children snapshots beyond those a step needs, see
@@ -24,9 +24,11 @@ import vn.doan.events.UnitPeriod;
 public class RollupStore {
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
 
-    RollupStore(MongoTemplate mongo) {
+    RollupStore(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     /** The unit's document for the period, without its children's snapshots (the subtree totals already sum them); null if none. */
@@ -71,21 +73,14 @@ public class RollupStore {
         return mongo.find(Rollup.lean(Query.query(Criteria.where("unitId").is(unitId).and("periodFrom").gte(from)), List.of()), Rollup.class);
     }
 
-    BulkOperations bulk() {
-        return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
+    /** Writes of many documents, with the events announcing them, in one bulk write. */
+    Outbox.Bulk<Rollup> bulk() {
+        return outbox.bulk(Rollup.class);
     }
 
     /** Runs {@code writes} conditional writes in one bulk; false if any found its document moved on or already there. */
-    static boolean allApplied(BulkOperations bulk, int writes) {
-        if (writes == 0) {
-            return true;
-        }
-        try {
-            com.mongodb.bulk.BulkWriteResult written = bulk.execute();
-            return written.getInsertedCount() + written.getModifiedCount() == writes;
-        } catch (BulkOperationException raced) {
-            return false;
-        }
+    static boolean allApplied(Outbox.Bulk<Rollup> bulk, int writes) {
+        return writes == 0 || bulk.executeRacing() == writes;
     }
 
     /** Selects the document if it is still at the revision it was read at. */
@@ -95,18 +90,21 @@ public class RollupStore {
 
     /** Applies {@code change} and increments the revision if the document is still at the revision it was read at. */
     boolean updateAt(Rollup doc, Update change) {
-        return writeAt(doc, change.inc("rev", 1));
+        return writeAt(doc, change.inc("rev", 1), List.of());
     }
 
-    /** Applies {@code change} as it is (the revision stays) if the document is still at the revision it was read at. */
-    boolean writeAt(Rollup doc, Update change) {
-        return mongo.updateFirst(atRevision(doc), change, Rollup.class).getModifiedCount() == 1;
+    /**
+     * Applies {@code change} as it is (the revision stays), with {@code events}, if the document is still at the revision
+     * it was read at.
+     */
+    boolean writeAt(Rollup doc, Update change, List<Event> events) {
+        return outbox.update(atRevision(doc), change, Rollup.class, events) != null;
     }
 
     /** Inserts the document; false if another writer inserted it first. */
     boolean insert(Rollup doc) {
         try {
-            mongo.insert(doc);
+            outbox.insert(doc, List.of());
             return true;
         } catch (DuplicateKeyException anotherWriterWasFirst) {
             return false;

@@ -47,7 +47,7 @@ class StandingTest {
         List<Totals> totals = Contribution.of(PLAN, YEAR_2018, ThoXuan.unit(unitId).level(), report);
         Rollup doc = new Rollup(new UnitPeriod(ThoXuan.PLAN, "2018", unitId).id(), ThoXuan.PLAN, "2018", YEAR_2018.from(), unitId, ThoXuan.THO_XUAN,
                 new Rollup.Own(report.reportId(), 1, List.of(), report.submittedAt(), daysLate, totals), Map.of(), totals, 1, null, null,
-                null, List.of());
+                null);
         return ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(unitId), doc, LAST_DAY_2018, CADRE);
     }
 

@@ -94,7 +94,7 @@ class ThoXuanRollupTest {
         Map<String, List<Totals>> before = subtrees(OWN);
         Rollup district = new Rollup(Rollup.key(ThoXuan.PLAN, "2018", THO_XUAN), ThoXuan.PLAN, "2018", YEAR_2018.from(), THO_XUAN, THANH_HOA,
                 null, Map.of(THO_LAP, Rollup.ChildSnapshot.of(4, before.get(THO_LAP)), XUAN_LAI, Rollup.ChildSnapshot.of(1, before.get(XUAN_LAI)),
-                THPT_4, Rollup.ChildSnapshot.of(1, before.get(THPT_4))), before.get(THO_XUAN), 7, null, null, null, List.of());
+                THPT_4, Rollup.ChildSnapshot.of(1, before.get(THPT_4))), before.get(THO_XUAN), 7, null, null, null);
         Map<String, List<Totals>> revised = new LinkedHashMap<>(OWN);
         revised.put(THO_LAP, own(THO_LAP, 0, 120, 150));
         Map<String, List<Totals>> after = subtrees(revised);
@@ -110,6 +110,6 @@ class ThoXuanRollupTest {
 
     private static Rollup thoLap(long rev, List<Totals> subtree) {
         return new Rollup(Rollup.key(ThoXuan.PLAN, "2018", THO_LAP), ThoXuan.PLAN, "2018", YEAR_2018.from(), THO_LAP, THO_XUAN, null, null, subtree,
-                rev, null, null, null, List.of());
+                rev, null, null, null);
     }
 }

@@ -9,12 +9,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.report.ReportAccepted;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
-import vn.doan.support.outbox.PendingEvent;
+import vn.doan.support.outbox.PublishesEvents;
 
 /**
  * A unit's report for one plan and period: draft → submitted → (returned → resubmitted)* → accepted.
  * {@code version} counts submissions; every submitted version is kept in {@code versions}, every change of
- * status in {@code transitions} (who, when, why). Its events wait in {@code outbox}, written with it.
+ * status in {@code transitions} (who, when, why). Its events are stored with it by the {@code Outbox}.
  */
 @Document("reports")
 @CompoundIndex(name = "one_per_unit_and_period", def = "{'planId': 1, 'unitId': 1, 'periodId': 1}", unique = true)
@@ -33,8 +33,7 @@ public record Report(
         LocalDate dueDate,
         int daysLate,
         List<Version> versions,
-        List<Transition> transitions,
-        List<PendingEvent> outbox) implements vn.doan.support.outbox.PublishesEvents {
+        List<Transition> transitions) implements PublishesEvents {
 
     public enum Status {
         DRAFT, SUBMITTED, RETURNED, RESUBMITTED, ACCEPTED;

@@ -75,7 +75,7 @@ public class ReportService {
         Instant now = Instant.now(clock);
         Report draft = new Report(claim.reportId(), s.planId(), s.unitId(), s.periodId(), Report.Status.DRAFT, 0, list(s.values()),
                 s.sections(), list(s.links()), List.of(), null, period.dueDate(), 0, List.of(),
-                List.of(new Report.Transition(null, Report.Status.DRAFT, actor, now, null)), List.of());
+                List.of(new Report.Transition(null, Report.Status.DRAFT, actor, now, null)));
         Report report = submit ? submitted(draft, Report.Status.SUBMITTED, actor, key, now) : draft;
         try {
             outbox.insert(report, submit ? List.of(submittedEvent(report)) : List.of());
@@ -149,7 +149,7 @@ public class ReportService {
         ReportRules.checkValues(plan, unit, values, false);
         Report withValues = new Report(report.id(), report.planId(), report.unitId(), report.periodId(), report.status(), report.version(),
                 values, report.sections(), report.links(), report.attachments(), report.submittedAt(), report.dueDate(), report.daysLate(),
-                report.versions(), report.transitions(), List.of());
+                report.versions(), report.transitions());
         return new Outcome(saveSubmission(report, submitted(withValues, Report.Status.RESUBMITTED, actor, key, Instant.now(clock))), true);
     }
 
@@ -197,7 +197,7 @@ public class ReportService {
         List<Report.Version> versions = append(r.versions(), new Report.Version(version, r.values(), r.sections(), now, daysLate, actor, key));
         List<Report.Transition> transitions = append(r.transitions(), new Report.Transition(r.status(), to, actor, now, null));
         return new Report(r.id(), r.planId(), r.unitId(), r.periodId(), to, version, r.values(), r.sections(), r.links(),
-                r.attachments(), now, r.dueDate(), daysLate, versions, transitions, List.of());
+                r.attachments(), now, r.dueDate(), daysLate, versions, transitions);
     }
 
     private static Event submittedEvent(Report report) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -123,6 +124,32 @@ public class Outbox {
             }
             String collection = mongo.getCollectionName(type);
             withEvents.forEach(id -> relay.wake(collection, id));
+            return written;
+        }
+
+        /**
+         * Tries every write even when some fail — for writers racing others on the same documents (an insert another
+         * writer made first, an update conditional on a revision that moved on), who then redo what did not take effect.
+         * Returns how many documents were inserted or found by their update's query; the relay is pointed to every
+         * document given events, written or not (one not written holds nothing to send).
+         */
+        public int executeRacing() {
+            int written = 0;
+            try {
+                for (int from = 0; from < operations.size(); from += BULK_CHUNK) {
+                    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+                    operations.subList(from, Math.min(operations.size(), from + BULK_CHUNK)).forEach(operation -> operation.accept(bulk));
+                    try {
+                        BulkWriteResult result = bulk.execute();
+                        written += result.getInsertedCount() + result.getMatchedCount();
+                    } catch (BulkOperationException raced) {
+                        written += raced.getResult().getInsertedCount() + raced.getResult().getMatchedCount();
+                    }
+                }
+            } finally {
+                String collection = mongo.getCollectionName(type);
+                withEvents.forEach(id -> relay.wake(collection, id));
+            }
             return written;
         }
     }

@@ -22,7 +22,7 @@ import vn.doan.events.EventCodec;
 /**
  * The {@link Outbox} writers use and the relay behind it. The relay drains the collections of the stored document
  * classes marked {@link PublishesEvents}, read from Spring Data's mapping context (Spring Boot registers the
- * application's {@code @Document} classes there at start), plus any named in {@code doan.outbox.collections}. It talks to
+ * application's {@code @Document} classes there at start). It talks to
  * Kafka with the plain Apache Kafka producer rather than StreamBridge: it needs the acknowledgement of each record of a
  * pipelined batch before it may remove the batch from MongoDB. The producer is made at the first send, so a service with
  * nothing to publish opens no connection for it.
@@ -50,7 +50,7 @@ public class OutboxConfig {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, @Lazy Producer<String, byte[]> outboxProducer, OutboxProperties properties,
             MeterRegistry registry) {
-        return new OutboxRelay(mongo, outboxProducer, collections(mongo, properties), properties.sweepInterval(), registry);
+        return new OutboxRelay(mongo, outboxProducer, collections(mongo), properties.sweepInterval(), registry);
     }
 
     @Bean
@@ -58,13 +58,12 @@ public class OutboxConfig {
         return new Outbox(mongo, outboxRelay, codec, properties.maxEventBytes());
     }
 
-    /** The collections of the marked document classes, then those configured. */
-    static List<String> collections(MongoTemplate mongo, OutboxProperties properties) {
+    /** The collections of the marked document classes. */
+    static List<String> collections(MongoTemplate mongo) {
         Set<String> collections = new LinkedHashSet<>();
         mongo.getConverter().getMappingContext().getPersistentEntities().stream()
                 .filter(entity -> PublishesEvents.class.isAssignableFrom(entity.getType()))
                 .forEach(entity -> collections.add(entity.getCollection()));
-        collections.addAll(properties.collections());
         return List.copyOf(collections);
     }
 }

@@ -1,13 +1,11 @@
 package vn.doan.support.outbox;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code doan.outbox.collections} (optional): collections the relay drains besides those of the document classes marked
- * {@link PublishesEvents}, for writers that still fill an {@code outbox} array by hand ({@link PendingEvent#of}).
- * {@code doan.outbox.sweep-interval} (default 1 min): how often the relay searches them all, besides sending
+ * {@code doan.outbox.sweep-interval} (default 1 min): how often the relay searches the collections of the document
+ * classes marked {@link PublishesEvents}, besides sending
  * at once what writers point it to (see {@link OutboxRelay#wake}). Writers name every document they give events,
  * so the search only finds what a stopped instance left; it reads every document of the collections (a national
  * tree is 300,000 of them), so searching every few seconds would cost the MongoDB server a large share of its work.
@@ -19,13 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Kafka would never take it.
  */
 @ConfigurationProperties("doan.outbox")
-public record OutboxProperties(List<String> collections, Duration sweepInterval, Integer maxEventBytes) {
+public record OutboxProperties(Duration sweepInterval, Integer maxEventBytes) {
 
     /** The producer's {@code max.request.size}: Kafka's default, set explicitly so that the limit above stays below it. */
     public static final int MAX_REQUEST_BYTES = 1_048_576;
 
     public OutboxProperties {
-        collections = collections == null ? List.of() : collections;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
         maxEventBytes = maxEventBytes == null ? 1_000_000 : maxEventBytes;
         if (maxEventBytes >= MAX_REQUEST_BYTES - 16_384) {

@@ -91,10 +91,9 @@ public class OutboxRelay {
 
     /**
      * The document {@code id} of {@code collection} has just been given events: send them at the next run; the
-     * collection is searched from then on too. {@link Outbox} calls this after its writes; public for writers that still
-     * fill an {@code outbox} array by hand (indicator-service's roll-up).
+     * collection is searched from then on too. {@link Outbox} calls this after its writes.
      */
-    public void wake(String collection, Object id) {
+    void wake(String collection, Object id) {
         collections.add(collection);
         named.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet()).add(id);
     }

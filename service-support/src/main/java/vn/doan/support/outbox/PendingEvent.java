@@ -12,19 +12,17 @@ import vn.doan.events.EventType;
  * An event waiting in the {@code outbox} array of the document whose change it announces. It is
  * written in the same MongoDB update as that change and removed once Kafka has acknowledged it. It keeps the
  * correlation id of the request that caused it, which the relay puts in the record's {@code correlation-id} header.
- * Writers give {@link Outbox} their {@link Event}s, and it builds these; {@link #of} stays public for writers that
- * still push to an {@code outbox} array by hand (indicator-service's roll-up), with the size check and
- * {@link OutboxRelay#wake} theirs to do.
+ * Writers give {@link Outbox} their {@link Event}s, and it builds these.
  */
 public record PendingEvent(String eventId, String topic, String key, String json, Instant createdAt, String correlationId) {
 
     /** Keyed by the unit the event is about. */
-    public static PendingEvent of(EventEnvelope envelope) {
+    static PendingEvent of(EventEnvelope envelope) {
         return of(envelope, envelope.subject());
     }
 
     /** With a key of its own, e.g. for a compacted topic. */
-    public static PendingEvent of(EventEnvelope envelope, String key) {
+    static PendingEvent of(EventEnvelope envelope, String key) {
         String topic = EventType.ofType(envelope.type()).orElseThrow().topic();
         return new PendingEvent(envelope.id(), topic, key, EventCodec.toJson(envelope), envelope.time().toInstant(),
                 org.slf4j.MDC.get(vn.doan.web.CorrelationIdFilter.MDC_KEY));

@@ -110,6 +110,19 @@ public class ProblemHandler {
                 "Bản ghi này đã tồn tại.");
     }
 
+    /** A change whose event the message broker would never take; nothing was written (see {@code Outbox}). */
+    @ExceptionHandler(vn.doan.support.outbox.EventTooLarge.class)
+    ProblemDetail eventTooLarge(vn.doan.support.outbox.EventTooLarge e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "event.too-large", null,
+                "This change cannot be published: its event would be " + e.bytes() + " bytes, more than the " + e.limit()
+                        + " the message broker accepts. Shorten its texts; nothing was changed.",
+                "Không thể lưu thay đổi này vì dữ liệu quá lớn để gửi đi (" + e.bytes() + " byte, tối đa " + e.limit()
+                        + " byte). Hãy rút gọn nội dung; chưa có thay đổi nào được lưu.");
+        problem.setProperty("eventBytes", e.bytes());
+        problem.setProperty("maxEventBytes", e.limit());
+        return problem;
+    }
+
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ProblemDetail databaseDown(DataAccessResourceFailureException e) {
         log.error("Database unavailable", e);
