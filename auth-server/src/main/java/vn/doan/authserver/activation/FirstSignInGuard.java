@@ -16,7 +16,7 @@ import vn.doan.authserver.user.UserStore;
 /**
  * A person signed in with a temporary password reaches nothing but the page that replaces it: every other request of
  * their session (the authorization endpoint first of all, so no client gets a code) is sent to {@code /doi-mat-khau},
- * and a GET is remembered to continue with once the password is changed.
+ * and a page asked for (a GET of HTML) is remembered to continue with once the password is changed.
  * Added to both security chains ({@code AuthServerConfig}), not as a servlet filter of its own.
  */
 public class FirstSignInGuard extends OncePerRequestFilter {
@@ -39,7 +39,9 @@ public class FirstSignInGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if ("GET".equals(request.getMethod())) {
+        String accept = request.getHeader("Accept");
+        if ("GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")) {
+            // a page to return to; not what the browser fetches on its own meanwhile (its icon)
             String query = request.getQueryString();
             request.getSession().setAttribute(CONTINUE_WITH, request.getRequestURI() + (query == null ? "" : "?" + query));
         }

@@ -55,9 +55,11 @@ class PlanRevisionPages {
         Map<String, Object> content = new LinkedHashMap<>(gateway.get(JSON, "/api/plans/{id}", id));
         content.keySet().retainAll(CONTENT);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> schedule = ((List<Map<String, Object>>) content.get("schedule")).stream().map(LinkedHashMap::new)
-                .map(p -> (Map<String, Object>) p).toList();
-        for (Map<String, Object> period : schedule) {
+        List<Map<String, Object>> issued = (List<Map<String, Object>>) content.get("schedule");
+        List<Map<String, Object>> schedule = new java.util.ArrayList<>();
+        for (Map<String, Object> issuedPeriod : issued) {
+            Map<String, Object> period = new LinkedHashMap<>(issuedPeriod);
+            schedule.add(period);
             String typed = form.getOrDefault("due-" + period.get("periodId"), "");
             LocalDate due = Format.parseDate(typed);
             if (due == null) {
