@@ -26,8 +26,10 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import vn.doan.authserver.activation.FirstSignInGuard;
 import vn.doan.authserver.user.StoredUser;
 import vn.doan.authserver.user.UserAdmin;
 import vn.doan.authserver.user.UserStore;
@@ -45,9 +47,10 @@ class AuthServerConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, UserStore users) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
+                .addFilterAfter(new FirstSignInGuard(users), SecurityContextHolderFilter.class)
                 .with(server, as -> as.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -57,8 +60,9 @@ class AuthServerConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain login(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/activate", "/css/**")
+    SecurityFilterChain login(HttpSecurity http, UserStore users) throws Exception {
+        http.addFilterAfter(new FirstSignInGuard(users), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/activate", "/css/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll());
@@ -129,6 +133,11 @@ class AuthServerConfig {
             if (!user.enabled()) {
                 // a refresh token outlives the sign-in: a user disabled since then gets no new access token
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The user is disabled.", null));
+            }
+            if (user.mustChangePassword()) {
+                // a temporary password opens only the page that replaces it (FirstSignInGuard); no client gets a token with it
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                        "The user must replace the temporary password first.", null));
             }
             context.getClaims().claim("roles", user.roles());
             admin.unitIdOf(user).ifPresent(id -> context.getClaims().claim("unit_id", id));

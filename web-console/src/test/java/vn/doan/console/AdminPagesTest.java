@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,34 @@ class AdminPagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void revisingAPlanChangesItsDueDatesWithAReasonAndSendsBackEverythingElseAsIssued() throws Exception {
+        gateway.json("GET", "/api/plans/P12", """
+                {"id":"P12","status":"ISSUED","version":1,"revisions":[],"closedOn":null,"closeReason":null,"number":"12-KH/ĐTN",
+                 "title":"Kế hoạch thực hiện Chương trình 54-CT/ĐTN","issuingUnitId":"U-THOXUAN","issuedOn":"2026-01-05",
+                 "periodFrom":"2026-01-01","periodTo":"2026-12-31","recipients":[{"name":"67 cơ sở Đoàn","purpose":"CARRY_OUT"}],
+                 "indicators":[{"code":"CT1","text":"Cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":100,
+                                "reportingLevels":["GRASSROOTS"],"targets":[{"when":"EVERY_YEAR","year":null,"value":100}]}],
+                 "schedule":[{"periodId":"2026","label":"Báo cáo năm 2026","from":"2026-01-01","to":"2026-12-31","dueDate":"2026-11-15",
+                              "reportingLevels":["GRASSROOTS"]}]}""");
+        assertThat(page(as(get("/ke-hoach/P12/dieu-chinh"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200))
+                .contains("12-KH/ĐTN – Kế hoạch thực hiện Chương trình 54-CT/ĐTN", "Hạn nộp Báo cáo năm 2026 (dd/mm/yyyy)", "value=\"15/11/2026\"");
+        assertThat(page(as(post("/ke-hoach/P12/dieu-chinh"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("due-2026", "31/11/2026")
+                .param("reason", "Lùi hạn"), 200)).as("31/11 is no date: kept as typed, nothing sent").contains("ví dụ 15/12/2026: 31/11/2026", "Lùi hạn");
+        assertThat(gateway.received).noneMatch(r -> r.path().equals("/api/plans/P12/revisions"));
+
+        gateway.json("POST", "/api/plans/P12/revisions", "{\"id\":\"P12\",\"status\":\"ISSUED\",\"version\":2,\"indicators\":[],\"schedule\":[]}");
+        mvc.perform(as(post("/ke-hoach/P12/dieu-chinh"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("due-2026", "15/12/2026")
+                        .param("reason", "Lùi hạn báo cáo năm để các cơ sở tổng kết sau Đại hội Đoàn"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/ke-hoach"))
+                .andExpect(flash().attribute("notice", "plan.revised"));
+        assertThat(gateway.last("POST", "/api/plans/P12/revisions").body())
+                .startsWith("{\"reason\":\"Lùi hạn báo cáo năm để các cơ sở tổng kết sau Đại hội Đoàn\",\"plan\":{")
+                .contains("\"recipients\":[{\"name\":\"67 cơ sở Đoàn\",\"purpose\":\"CARRY_OUT\"}]",
+                        "\"targets\":[{\"when\":\"EVERY_YEAR\",\"year\":null,\"value\":100}]", "\"dueDate\":\"2026-12-15\"")
+                .doesNotContain("\"status\"", "\"version\"", "\"revisions\"", "\"closedOn\"", "2026-11-15");
+    }
+
+    @Test
     void issuingAPlanSendsItsIndicatorsAndPeriodsAndShowsARefusalNextToItsField() throws Exception {
         gateway.json("POST", "/api/plans", "{\"id\":\"P13\",\"status\":\"DRAFT\",\"version\":0,\"indicators\":[],\"schedule\":[]}");
         gateway.problem("POST", "/api/plans/P13/issue", 422, "indicators[0].target",
@@ -73,6 +102,25 @@ class AdminPagesTest extends ConsoleTestBase {
                 .andExpect(flash().attribute("notice", "tree.changed"));
         assertThat(gateway.last("POST", "/api/units").body()).isEqualTo("{\"code\":\"CS-THOXUAN-3\",\"name\":\"Đoàn xã Xuân Lập\","
                 + "\"level\":\"GRASSROOTS\",\"kind\":\"commune\",\"parentId\":\"U-THOXUAN\",\"effectiveFrom\":\"2026-12-01\"}");
+    }
+
+    @Test
+    void theAdministratorSplitsADistrictAndSaysWhereEachChildGoes() throws Exception {
+        String html = page(as(get("/to-chuc?unitId=U-THOXUAN"), "quantri", null, "ADMIN"), 200);
+        assertThat(html).contains("Tách đơn vị", "<label for=\"split-child-U-THOLAP\">Đoàn xã Thọ Lập chuyển về</label>",
+                "name=\"child-U-XUANHOA\"", "<label for=\"split-code-2\">Mã đơn vị mới 2</label>", "id=\"unit-users\"",
+                "/nguoi-dung?unitId=U-THOXUAN");
+        gateway.json("POST", "/api/units/U-THOXUAN/split", "[]");
+        mvc.perform(as(post("/to-chuc/U-THOXUAN/split"), "quantri", null, "ADMIN").with(csrf()).param("back", "U-THANHHOA")
+                        .param("code-1", "HD-THOXUAN-B").param("name-1", "Huyện đoàn Thọ Xuân (phía Bắc)")
+                        .param("code-2", "HD-THOXUAN-N").param("name-2", "Huyện đoàn Thọ Xuân (phía Nam)").param("kind", "district")
+                        .param("child-U-THOLAP", "1").param("child-U-XUANHOA", "2").param("effectiveFrom", "01/01/2027"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/to-chuc?unitId=U-THANHHOA"))
+                .andExpect(flash().attribute("notice", "tree.changed"));
+        assertThat(gateway.last("POST", "/api/units/U-THOXUAN/split").body()).isEqualTo("{\"effectiveFrom\":\"2027-01-01\",\"parts\":["
+                + "{\"code\":\"HD-THOXUAN-B\",\"name\":\"Huyện đoàn Thọ Xuân (phía Bắc)\",\"kind\":\"district\"},"
+                + "{\"code\":\"HD-THOXUAN-N\",\"name\":\"Huyện đoàn Thọ Xuân (phía Nam)\",\"kind\":\"district\"}],"
+                + "\"childAssignments\":{\"U-THOLAP\":\"HD-THOXUAN-B\",\"U-XUANHOA\":\"HD-THOXUAN-N\"}}");
     }
 
     @Test
@@ -111,6 +159,30 @@ class AdminPagesTest extends ConsoleTestBase {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "users.created"));
         assertThat(gateway.last("POST", "/api/users").body()).isEqualTo("{\"username\":\"bt.xuantin\",\"displayName\":\"Nguyễn Văn Tín\","
                 + "\"email\":\"bt.xuantin@thoxuan.doan.vn\",\"roles\":[\"CADRE\"],\"unitId\":\"U-THOXUAN\",\"department\":null}");
+    }
+
+    @Test
+    void aTemporaryPasswordIsShownOnceAndTheUserMarkedToChangeIt() throws Exception {
+        gateway.json("POST", "/api/users/bt.xuantin/temporary-password", "{\"username\":\"bt.xuantin\",\"temporaryPassword\":\"Hk7m-Qx3p-Rt9w\"}");
+        mvc.perform(as(post("/nguoi-dung/bt.xuantin/temporary"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("unitId", "U-XUANTIN"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/nguoi-dung?unitId=U-XUANTIN"))
+                .andExpect(flash().attribute("temporaryPassword", "Hk7m-Qx3p-Rt9w")).andExpect(flash().attribute("temporaryUser", "bt.xuantin"));
+        assertThat(gateway.last("POST", "/api/users/bt.xuantin/temporary-password")).isNotNull();
+
+        gateway.json("GET", "/api/users/provider", "{\"managed\":true}");
+        gateway.json("GET", "/api/users?unitId=U-XUANTIN", """
+                [{"username":"bt.xuantin","displayName":"Nguyễn Văn Tín","email":"bt.xuantin@thoxuan.doan.vn","roles":["CADRE"],
+                  "unitId":"U-XUANTIN","unitName":"Đoàn xã Xuân Tín","department":null,"enabled":true,"mustChangePassword":true,
+                  "activationPending":false}]""");
+        String html = page(as(get("/nguoi-dung?unitId=U-XUANTIN"), "bt.thoxuan", "U-THOXUAN", "CADRE")
+                .flashAttr("temporaryUser", "bt.xuantin").flashAttr("temporaryPassword", "Hk7m-Qx3p-Rt9w"), 200);
+        assertThat(html).contains("Mật khẩu tạm thời của bt.xuantin:", "Hk7m-Qx3p-Rt9w", "Phải đổi mật khẩu ở lần đăng nhập đầu");
+        assertThat(page(as(get("/nguoi-dung?unitId=U-XUANTIN"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200)).as("shown once")
+                .doesNotContain("Hk7m-Qx3p-Rt9w");
+
+        gateway.problem("POST", "/api/users/bt.thoxuan/temporary-password", 403, "username", "Không có quyền");
+        mvc.perform(as(post("/nguoi-dung/bt.thoxuan/temporary"), "bt.tholap", "U-THOLAP", "CADRE").with(csrf()).param("unitId", "U-THOXUAN"))
+                .andExpect(status().isForbidden());
     }
 
     @Test

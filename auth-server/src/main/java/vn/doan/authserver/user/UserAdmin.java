@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import vn.doan.authserver.UnitDirectory;
 import vn.doan.authserver.activation.Activations;
@@ -28,16 +29,18 @@ public class UserAdmin {
     private final OrgUnits units;
     private final UnitDirectory directory;
     private final Activations activations;
+    private final PasswordEncoder encoder;
     private final Clock clock;
 
     UserAdmin(UserStore store, UserRules rules, UserAccess access, OrgUnits units, UnitDirectory directory, Activations activations,
-            Clock clock) {
+            PasswordEncoder encoder, Clock clock) {
         this.store = store;
         this.rules = rules;
         this.access = access;
         this.units = units;
         this.directory = directory;
         this.activations = activations;
+        this.encoder = encoder;
         this.clock = clock;
     }
 
@@ -116,6 +119,17 @@ public class UserAdmin {
     /** Clears the password and mails a new activation link. */
     void reset(Caller caller, String username) {
         activations.open(managed(caller, username));
+    }
+
+    /**
+     * A new temporary password (shown once to the caller, stored only encoded); the person must set their own at their
+     * first sign-in, and an open activation link stops working.
+     */
+    String temporaryPassword(Caller caller, String username) {
+        managed(caller, username);
+        String password = TemporaryPasswords.generate();
+        store.setTemporaryPassword(username, encoder.encode(password));
+        return password;
     }
 
     /** The user's unit id: the stored one, or for a demo user named by unit code, the configured or learnt id. */

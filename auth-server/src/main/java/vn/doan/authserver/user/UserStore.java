@@ -62,6 +62,20 @@ public class UserStore {
                 .set("mustChangePassword", false).unset("activationHash").unset("activationExpires"), StoredUser.class).getModifiedCount() == 1;
     }
 
+    /**
+     * A password chosen by the administrator's side that the person must replace at their first sign-in; an open activation
+     * link stops working.
+     */
+    void setTemporaryPassword(String username, String encodedPassword) {
+        mongo.updateFirst(byName(username), new Update().set("password", encodedPassword).set("mustChangePassword", true)
+                .unset("activationHash").unset("activationExpires"), StoredUser.class);
+    }
+
+    /** The person's own password, replacing a temporary one. */
+    public void changePassword(String username, String encodedPassword) {
+        mongo.updateFirst(byName(username), new Update().set("password", encodedPassword).set("mustChangePassword", false), StoredUser.class);
+    }
+
     private static Query byName(String username) {
         return Query.query(Criteria.where("_id").is(username));
     }

@@ -60,6 +60,12 @@ class UsersController {
         users.reset(Caller.current(), username);
     }
 
+    /** A temporary password, answered once: the person signs in with it and must set their own before anything else. */
+    @PostMapping("/{username}/temporary-password")
+    Map<String, String> temporaryPassword(@PathVariable String username) {
+        return Map.of("username", username, "temporaryPassword", users.temporaryPassword(Caller.current(), username));
+    }
+
     /** Users are managed here (a console configured against another provider gets no such answer and says so). */
     @GetMapping("/provider")
     Map<String, Boolean> provider() {

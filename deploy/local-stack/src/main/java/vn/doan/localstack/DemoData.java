@@ -9,19 +9,24 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import vn.doan.events.EventCodec;
 
 /**
- * Demo data from the Thọ Xuân seed, entered through the public APIs: Tỉnh đoàn Thanh Hóa, Huyện đoàn
- * Thọ Xuân and five grassroots units; the action program 54-CT/ĐTN with two indicators and a yearly
- * report due in five days; reports from three of the five units, so the dashboards show progress and
- * the two missing units get reminders.
+ * Demo data that looks like a province, entered through the public APIs: Tỉnh đoàn Thanh Hóa, four district unions
+ * (Thọ Xuân, Triệu Sơn, Hoằng Hóa, Ngọc Lặc) and 32 grassroots units imported in one call ({@code demo/thanh-hoa-units.csv});
+ * two seed plans ({@link DemoPlans}); and reports of every kind a screen shows: on time, awaiting review, returned with a
+ * reason, accepted, late, and missing units past their due date.
  */
 final class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String RETURN_REASON = "Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn của huyện, đề nghị rà soát lại.";
 
     private final Services services;
     private final Path marker;
@@ -37,43 +42,149 @@ final class DemoData {
             assignSavedDemoUnits();
             return;
         }
+        long started = System.nanoTime();
         ApiClient api = new ApiClient(services);
-        Map<String, String> unitIds = new LinkedHashMap<>();
-        String province = api.createUnit("TD-THANHHOA", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null, null);
-        String district = api.createUnit("HD-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", "district", province);
-        unitIds.put("TD-THANHHOA", province);
-        unitIds.put("HD-THOXUAN", district);
-        List<String> names = List.of("Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa", "Đoàn thị trấn Thọ Xuân",
-                "Đoàn trường THPT Thọ Xuân 4", "Đoàn xã Xuân Lai");
-        List<String> units = new java.util.ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            units.add(api.createUnit("CS-THOXUAN-" + (i + 1), names.get(i), "GRASSROOTS", i == 3 ? "school" : "commune", district));
-            unitIds.put("CS-THOXUAN-" + (i + 1), units.get(i));
-        }
+        Map<String, String> unitIds = importTree(api);
         saveDemoUnits(unitIds);
         assignDemoUnits(services, unitIds);
-        registerSecretaries(api, district, units);
+        String province = unitIds.get("TD-THANHHOA");
+        String district = unitIds.get("HD-THOXUAN");
+        registerSecretaries(api, district, IntStream.rangeClosed(1, 5).mapToObj(i -> unitIds.get("CS-THOXUAN-" + i)).toList());
         LocalDate today = LocalDate.now(EventCodec.ZONE);
-        String period = String.valueOf(today.getYear());
-        String planId = api.issuePlan(plan(district, today));
-        long[][] values = {{18, 20, 140, 190}, {25, 25, 210, 260}, {9, 12, 95, 160}};
-        for (int i = 0; i < values.length; i++) {
-            api.submitReport(planId, units.get(i), period, List.of(
-                    Map.of("indicatorCode", "CT1", "numerator", values[i][0], "denominator", values[i][1]),
-                    Map.of("indicatorCode", "CT2", "numerator", values[i][2], "denominator", values[i][3])),
-                    Duration.ofSeconds(30));
+        String actionProgram = api.issuePlan(DemoPlans.thoXuanActionProgram(district, today));
+        String resolutionPlan = api.issuePlan(DemoPlans.thanhHoaResolutionPlan(province));
+        int reports;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<String>> submitted = new java.util.ArrayList<>();
+            reportActionProgram(api, pool, submitted, actionProgram, today.getYear(), unitIds);
+            reportResolutionPlan(api, pool, submitted, resolutionPlan, unitIds);
+            CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new)).join();
+            reports = submitted.size();
+        } finally {
+            pool.shutdown();
         }
         try {
-            Files.writeString(marker, planId + "\n");
+            Files.writeString(marker, actionProgram + "\n" + resolutionPlan + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        log.info("Demo data loaded: plan 54-CT/ĐTN = {}, Huyện đoàn Thọ Xuân = {}, Tỉnh đoàn Thanh Hóa = {}, period {}",
-                planId, district, province, period);
+        log.info("Demo data loaded in {} ms: {} units of Tỉnh đoàn Thanh Hóa ({}), plan 54-CT/ĐTN = {} of Huyện đoàn Thọ Xuân ({}), "
+                + "plan 66-KH/TĐTN-BTG = {}, {} reports submitted, returned or accepted", Duration.ofNanos(System.nanoTime() - started).toMillis(), unitIds.size(), province,
+                actionProgram, district, resolutionPlan, reports);
         log.info("Try: TOKEN=$(curl -s -u doan-demo-loader:demo-loader-secret -d grant_type=client_credentials {}/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')",
                 services.url(Services.Service.AUTH));
-        log.info("     curl -H \"Authorization: Bearer $TOKEN\" {}/api/progress/{}/{}/units/{}", services.url(Services.Service.GATEWAY), planId, period,
-                district);
+        log.info("     curl -H \"Authorization: Bearer $TOKEN\" {}/api/progress/{}/{}/units/{}", services.url(Services.Service.GATEWAY), actionProgram,
+                today.getYear(), district);
+    }
+
+    /** Tỉnh đoàn Thanh Hóa, then the units below it in one import; the ids read back from the tree, unit code → id. */
+    private Map<String, String> importTree(ApiClient api) {
+        String csv;
+        try (java.io.InputStream in = DemoData.class.getResourceAsStream("/demo/thanh-hoa-units.csv")) {
+            csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("TD-THANHHOA", api.createUnit("TD-THANHHOA", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null, null));
+        String plan = services.url(Services.Service.PLAN);
+        ApiClient.Answer imported = api.raw("POST", plan + "/api/units/import", "text/csv; charset=UTF-8", csv, Map.of());
+        if (imported.status() != 201) {
+            throw new IllegalStateException("The demo tree was not imported: " + imported.status() + " " + imported.body());
+        }
+        List<String> parents = new java.util.ArrayList<>(List.of(ids.get("TD-THANHHOA")));
+        while (!parents.isEmpty()) {
+            for (JsonNode unit : api.get(plan + "/api/units?parentId=" + parents.remove(0)).body()) {
+                ids.put(unit.get("code").asString(), unit.get("id").asString());
+                if (!"GRASSROOTS".equals(unit.get("level").asString())) {
+                    parents.add(unit.get("id").asString());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * 54-CT/ĐTN in Thọ Xuân's ten units. Last year (due 15/11): seven late reports, three units missing. This year (due in ten
+     * days): Thọ Lập's report returned with a reason, Thọ Xuân town's accepted, four awaiting review, Xuân Hòa and three
+     * more not yet reported.
+     */
+    private void reportActionProgram(ApiClient api, Executor pool, List<CompletableFuture<String>> submitted, String planId, int year,
+            Map<String, String> unitIds) {
+        long[][] lastYear = {{18, 20, 610, 820, 1, 9, 412}, {25, 25, 540, 700, 1, 6, 388}, {14, 16, 930, 1150, 1, 21, 905},
+                {30, 32, 1180, 1240, 0, 0, 0}, {11, 15, 420, 610, 0, 14, 350}, {20, 22, 760, 980, 1, 11, 530}, {16, 19, 380, 520, 1, 8, 301}};
+        for (int i = 0; i < lastYear.length; i++) {
+            submitted.add(submit(api, pool, planId, unitIds.get("CS-THOXUAN-" + (i + 1)), String.valueOf(year - 1), actionValues(lastYear[i])));
+        }
+        String period = String.valueOf(year);
+        long[][] thisYear = {{17, 20, 640, 830, 1, 8, 415}, {0}, {15, 16, 960, 1160, 1, 18, 910}, {32, 32, 1200, 1250, 1, 0, 0},
+                {13, 15, 450, 620, 1, 12, 352}, {21, 22, 800, 990, 1, 9, 532}, {18, 19, 400, 525, 1, 7, 305}};
+        CompletableFuture<String> returned = null;
+        CompletableFuture<String> accepted = null;
+        for (int i = 0; i < thisYear.length; i++) {
+            if (thisYear[i].length > 1) {
+                CompletableFuture<String> report = submit(api, pool, planId, unitIds.get("CS-THOXUAN-" + (i + 1)), period, actionValues(thisYear[i]));
+                submitted.add(report);
+                returned = i == 0 ? report : returned;
+                accepted = i == 2 ? report : accepted;
+            }
+        }
+        String reports = services.url(Services.Service.REPORT) + "/api/reports/";
+        submitted.add(returned.thenApply(id -> expect(api.post(reports + id + "/return", Map.of("reason", RETURN_REASON), Map.of()), "return", id)));
+        submitted.add(accepted.thenApply(id -> expect(api.post(reports + id + "/accept", Map.of(), Map.of()), "accept", id)));
+    }
+
+    /** Trained / cadres, members / youth, own office (1/0), poor households led by members / households of members. */
+    private static List<Map<String, Object>> actionValues(long[] v) {
+        List<Map<String, Object>> values = new java.util.ArrayList<>(List.of(
+                Map.of("indicatorCode", "CT1", "numerator", v[0], "denominator", v[1]),
+                Map.of("indicatorCode", "CT2", "numerator", v[2], "denominator", v[3]),
+                Map.of("indicatorCode", "CT3", "numerator", v[4])));
+        if (v[6] > 0) {
+            values.add(Map.of("indicatorCode", "CT4", "numerator", v[5], "denominator", v[6]));
+        }
+        return values;
+    }
+
+    /**
+     * 66-KH/TĐTN-BTG, due 05/01/2019 and so reported late by whoever reports now: Thọ Xuân's and Triệu Sơn's districts and
+     * their grassroots units but two; Hoằng Hóa's district and three of its units; Ngọc Lặc nothing.
+     */
+    private void reportResolutionPlan(ApiClient api, Executor pool, List<CompletableFuture<String>> submitted, String planId,
+            Map<String, String> unitIds) {
+        String period = "2018-NQ01";
+        submitted.add(submit(api, pool, planId, unitIds.get("HD-THOXUAN"), period, List.of(milestone(LocalDate.of(2018, 11, 9)))));
+        submitted.add(submit(api, pool, planId, unitIds.get("HD-TRIEUSON"), period, List.of(milestone(LocalDate.of(2018, 11, 22)))));
+        submitted.add(submit(api, pool, planId, unitIds.get("HD-HOANGHOA"), period, List.of(Map.of("indicatorCode", "NQ2", "numerator", 0))));
+        List<String> grassroots = List.of("CS-THOXUAN-1", "CS-THOXUAN-2", "CS-THOXUAN-3", "CS-THOXUAN-4", "CS-THOXUAN-5", "CS-THOXUAN-6",
+                "CS-THOXUAN-7", "CS-THOXUAN-8", "CS-TRIEUSON-1", "CS-TRIEUSON-2", "CS-TRIEUSON-3", "CS-TRIEUSON-4", "CS-TRIEUSON-5",
+                "CS-TRIEUSON-6", "CS-HOANGHOA-1", "CS-HOANGHOA-2", "CS-HOANGHOA-3");
+        for (int i = 0; i < grassroots.size(); i++) {
+            long cadres = 18 + i % 7;
+            long studied = i % 4 == 3 ? cadres - 2 : cadres;
+            LocalDate held = i % 5 == 4 ? LocalDate.of(2019, 1, 8) : LocalDate.of(2018, 12, 10 + i);
+            submitted.add(submit(api, pool, planId, unitIds.get(grassroots.get(i)), period, List.of(
+                    Map.of("indicatorCode", "NQ1", "numerator", studied, "denominator", cadres), milestone(held))));
+        }
+    }
+
+    private static Map<String, Object> milestone(LocalDate done) {
+        return Map.of("indicatorCode", "NQ2", "numerator", 1, "doneOn", done.toString());
+    }
+
+    /** Submitted four at a time: each waits on its own while report-service learns the new units and plans. */
+    private static CompletableFuture<String> submit(ApiClient api, Executor pool, String planId, String unitId, String periodId,
+            List<Map<String, Object>> values) {
+        return CompletableFuture.supplyAsync(() -> api.submitReport(planId, unitId, periodId, values, Duration.ofSeconds(30)).get("id").asString(),
+                pool);
+    }
+
+    private static String expect(ApiClient.Answer answer, String what, String reportId) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("Demo report " + reportId + ": " + what + " answered " + answer.status() + ": " + answer.body());
+        }
+        return reportId;
     }
 
     /**
@@ -130,26 +241,5 @@ final class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, Object> plan(String district, LocalDate today) {
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("number", "54-CT/ĐTN");
-        plan.put("title", "Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU của Ban Thường vụ Tỉnh ủy");
-        plan.put("issuingUnitId", district);
-        plan.put("issuedOn", today.withDayOfYear(1).toString());
-        plan.put("periodFrom", today.withDayOfYear(1).toString());
-        plan.put("periodTo", today.withDayOfYear(today.lengthOfYear()).toString());
-        plan.put("indicators", List.of(
-                Map.of("code", "CT1", "text", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn của tỉnh và của huyện",
-                        "kind", "SHARE_OF_PEOPLE", "target", 100, "reportingLevels", List.of("GRASSROOTS")),
-                Map.of("code", "CT2", "text", "Thu hút 75% thanh niên vào tổ chức Đoàn - Hội",
-                        "kind", "SHARE_OF_PEOPLE", "target", 75, "reportingLevels", List.of("GRASSROOTS"))));
-        LocalDate due = today.plusDays(5);
-        plan.put("schedule", List.of(Map.of("periodId", String.valueOf(today.getYear()),
-                "label", "Báo cáo năm " + today.getYear(),
-                "from", today.withDayOfYear(1).toString(), "to", today.withDayOfYear(today.lengthOfYear()).toString(),
-                "dueDate", due.toString(), "reportingLevels", List.of("GRASSROOTS"))));
-        return plan;
     }
 }

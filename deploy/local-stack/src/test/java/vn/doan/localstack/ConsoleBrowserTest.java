@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import vn.doan.events.EventCodec;
@@ -20,8 +23,11 @@ import vn.doan.reportservice.catalog.Catalog;
  * is refused with the service's Vietnamese message next to the field (nothing typed is lost), submits; Huyện đoàn
  * Thọ Xuân sees the figures once rolled up and returns the report with a reason; the secretary revises; the
  * district accepts; Tỉnh đoàn Thanh Hóa's figures move. The neighbour commune opening the report gets the
- * Vietnamese "no permission" page. Every main page is photographed at 360 and 1280 px.
+ * Vietnamese "no permission" page. Then the administrator adds a unit and its secretary's login, and that secretary,
+ * signed in with a temporary password, sets their own and reports (second, so the figures of the first stay as they are).
+ * Every main page is photographed at 360 and 1280 px.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     static final String PASSWORD = "doan@2025";
@@ -48,6 +54,8 @@ class ConsoleBrowserTest {
         xuanHoa = admin.createUnit("CS-THOXUAN-2", "Đoàn xã Xuân Hòa", "GRASSROOTS", "commune", thoXuan);
         DemoData.assignDemoUnits(services, Map.of("TD-THANHHOA", province, "HD-THOXUAN", thoXuan, "CS-THOXUAN-1", thoLap,
                 "CS-THOXUAN-2", xuanHoa));
+        admin.registerRecipient("bt-tholap", Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Hùng",
+                "email", "bt.tholap@thoxuan.doan.vn", "channels", List.of("INBOX"), "language", "vi", "subject", "bt.tholap"));
         LocalDate today = LocalDate.now(EventCodec.ZONE);
         period = String.valueOf(today.getYear());
         planId = admin.issuePlan(provincePlan(province, today));
@@ -67,6 +75,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(1)
     void aReportGoesFromThePhoneOfACommuneToTheProvincesFigures(@TempDir Path profile) throws IOException {
         try (Browser browser = Browser.start(profile)) {
             // the commune's secretary: what is due, then the report
@@ -118,16 +127,22 @@ class ConsoleBrowserTest {
             assertThat(browser.text("#count-missing")).as("the due date is 20 days away").isEqualTo("0");
             assertThat(browser.text("#state-" + xuanHoa)).contains("Đoàn xã Xuân Hòa", "Chưa đến hạn");
             browser.screenshots("bang-theo-doi-huyen");
+            browser.click("#remind-" + xuanHoa + " button");
+            browser.waitFor(d -> d.findElement(By.id("remind-" + xuanHoa)).getText().contains("Đã gửi nhắc nhở hôm nay."));
             browser.find("#to-review a").click();
             browser.type("#reason", "Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
             browser.click("#return");
             assertThat(browser.text("#status")).isEqualTo("Bị trả lại");
             browser.signOut();
 
-            // the secretary sees why, revises and resubmits
-            browser.open(console("/viec-can-lam"));
+            // the secretary sees why in the inbox, revises and resubmits
+            browser.open(console("/hop-thu"));
             browser.signIn("bt.tholap", PASSWORD);
-            browser.waitFor(d -> d.getCurrentUrl().contains("/viec-can-lam"));
+            browser.waitFor(d -> d.getCurrentUrl().contains("/hop-thu"));
+            browser.reloadUntil("#inbox-items", "Báo cáo bị trả lại");
+            assertThat(browser.text("#inbox-items")).contains("Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.", "Chưa đọc");
+            browser.screenshots("hop-thu");
+            browser.open(console("/viec-can-lam"));
             assertThat(browser.text("main")).contains("Bị trả lại");
             browser.driver.findElement(By.linkText("Sửa và nộp lại")).click();
             assertThat(browser.text("main")).contains("Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
@@ -157,6 +172,66 @@ class ConsoleBrowserTest {
             assertThat(browser.text("#indicator-CT2 .figure")).isEqualTo("0% đơn vị đạt (0/1) · tổng 2");
             assertThat(browser.text("#indicator-CT1")).contains("Chỉ tiêu: 90%", "Đã đạt");
             browser.screenshots("bang-theo-doi-tinh");
+        }
+    }
+
+    /**
+     * The administrator adds Đoàn xã Xuân Tín under Thọ Xuân and its secretary's login with a temporary password; the secretary
+     * signs in with it, must choose their own password first, then reports.
+     */
+    @Test
+    @Order(2)
+    void aNewUnitsSecretaryChangesTheTemporaryPasswordAtTheFirstSignInAndReports(@TempDir Path profile) throws IOException {
+        try (Browser browser = Browser.start(profile)) {
+            browser.open(console("/to-chuc?unitId=" + thoXuan));
+            browser.signIn("quantri", PASSWORD);
+            browser.waitFor(d -> !d.findElements(By.id("unit-name")).isEmpty());
+            browser.type("#code", "CS-THOXUAN-7");
+            browser.type("#name", "Đoàn xã Xuân Tín");
+            new org.openqa.selenium.support.ui.Select(browser.find("#level")).selectByValue("GRASSROOTS");
+            browser.type("#kind", "commune");
+            browser.click("#add-unit");
+            browser.driver.findElement(By.xpath("//li[contains(., 'CS-THOXUAN-7')]//a")).click();
+            browser.waitFor(d -> d.findElement(By.id("unit-name")).getText().equals("Đoàn xã Xuân Tín (CS-THOXUAN-7)"));
+            String xuanTin = browser.driver.getCurrentUrl().replaceAll(".*unitId=", "");
+            vn.doan.authserver.orgunit.OrgUnits authTree = services.context(Services.Service.AUTH).getBean(vn.doan.authserver.orgunit.OrgUnits.class);
+            Catalog reportCatalog = services.context(Services.Service.REPORT).getBean(Catalog.class);
+            EndToEndTests.await("the new unit known where users and reports are checked",
+                    () -> authTree.unit(xuanTin).isPresent() && reportCatalog.unit(xuanTin).isPresent(), known -> known);
+
+            browser.click("#unit-users");
+            browser.click("details summary");
+            browser.type("#username", "bt.xuantin");
+            browser.type("#displayName", "Nguyễn Văn Tín");
+            browser.type("#email", "bt.xuantin@thoxuan.doan.vn");
+            browser.click("details form button[type=submit]");
+            assertThat(browser.text("main")).contains("Đã tạo tài khoản", "Nguyễn Văn Tín (bt.xuantin)", "Chờ kích hoạt");
+            browser.click("[id='user-bt.xuantin'] form[action$='/temporary'] button");
+            String temporary = browser.text("#temporary-password");
+            assertThat(browser.text("[id='user-bt.xuantin'] .user-state")).isEqualTo("Phải đổi mật khẩu ở lần đăng nhập đầu");
+            browser.screenshots("nguoi-dung");
+            browser.signOut();
+
+            browser.open(console("/viec-can-lam"));
+            browser.signIn("bt.xuantin", temporary);
+            browser.waitFor(d -> d.getCurrentUrl().contains("/doi-mat-khau"));
+            assertThat(browser.text("main")).contains("Đổi mật khẩu", "bt.xuantin", "đang dùng mật khẩu tạm thời");
+            browser.screenshots("doi-mat-khau");
+            browser.type("#current", temporary);
+            browser.type("#password", "Xuan-Tin-bao-cao-2026");
+            browser.type("#confirmation", "Xuan-Tin-bao-cao-2026");
+            browser.click("button[type=submit]");
+            browser.waitFor(d -> d.getCurrentUrl().contains("/viec-can-lam"));
+            assertThat(browser.text("main")).contains("Đoàn xã Xuân Tín", "54-CT/ĐTN", "Chưa có báo cáo");
+
+            browser.click(".card a.button");
+            browser.type("#n-CT1", "15");
+            browser.type("#d-CT1", "16");
+            browser.type("#n-CT2", "4");
+            browser.click("#submit");
+            browser.waitFor(d -> d.findElements(By.id("status")).size() == 1);
+            assertThat(browser.text("#status")).isEqualTo("Đã nộp, chờ duyệt");
+            assertThat(browser.text("#value-CT1")).contains("15 / 16");
         }
     }
 

@@ -83,6 +83,26 @@ class TreePages {
                 body.put("targetUnitId", form.get("targetUnitId"));
                 yield "/api/units/merge";
             }
+            case "split" -> {
+                // two new units take the unit's place; each of its children goes to the part chosen for it
+                List<Map<String, Object>> parts = new java.util.ArrayList<>();
+                for (String part : List.of("1", "2")) {
+                    Map<String, Object> newPart = new LinkedHashMap<>();
+                    newPart.put("code", form.get("code-" + part));
+                    newPart.put("name", form.get("name-" + part));
+                    newPart.put("kind", blankToNull(form.get("kind")));
+                    parts.add(newPart);
+                }
+                Map<String, String> assignments = new LinkedHashMap<>();
+                form.forEach((name, part) -> {
+                    if (name.startsWith("child-")) {
+                        assignments.put(name.substring("child-".length()), form.get("code-" + part));
+                    }
+                });
+                body.put("parts", parts);
+                body.put("childAssignments", assignments);
+                yield "/api/units/" + id + "/split";
+            }
             default -> throw new IllegalArgumentException("Unknown change " + change);
         };
         String back = change.equals("merge") ? id : form.getOrDefault("back", id);

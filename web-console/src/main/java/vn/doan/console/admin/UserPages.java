@@ -80,6 +80,16 @@ class UserPages {
                 "/api/users/{u}/" + action, username));
     }
 
+    /** A temporary password, shown once on the page: the person signs in with it and must set their own first. */
+    @PostMapping("/nguoi-dung/{username}/temporary")
+    String temporaryPassword(@PathVariable String username, @RequestParam String unitId, RedirectAttributes redirect) {
+        return act(redirect, unitId, "users.temporary.done", () -> {
+            Map<?, ?> issued = gateway.send(HttpMethod.POST, null, Map.of(), Map.class, "/api/users/{u}/temporary-password", username);
+            redirect.addFlashAttribute("temporaryUser", username);
+            redirect.addFlashAttribute("temporaryPassword", issued.get("temporaryPassword"));
+        });
+    }
+
     @PostMapping("/nguoi-dung/nhap")
     String importCsv(@RequestParam String csv, @RequestParam(required = false) String unitId, Model model) {
         model.addAttribute("csv", csv);

@@ -21,6 +21,8 @@ public class Format {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Read strictly: 31/11/2026 is no date (the default resolver would quietly take 30/11/2026). */
+    private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     public String date(LocalDate date) {
@@ -47,7 +49,7 @@ public class Format {
     /** A date typed as dd/MM/yyyy, or null if it is not one. */
     public static LocalDate parseDate(String text) {
         try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.trim(), DATE);
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.trim(), TYPED_DATE);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,0 +1,85 @@
+package vn.doan.console.plan;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.doan.console.gateway.Api;
+import vn.doan.console.gateway.Gateway;
+import vn.doan.console.gateway.Refused;
+import vn.doan.console.web.Format;
+
+/**
+ * Revising an issued plan: the due dates of its reporting periods, with the reason. The rest of the plan is sent back as
+ * plan-service holds it (indicators, targets over the years, deadlines, recipients…), so nothing the form does not show is
+ * lost; plan-service keeps the previous version and tells every unit below of the new one.
+ */
+@Controller
+class PlanRevisionPages {
+
+    /** What plan-service stores as a plan's content: the body of a revision takes these fields and no others. */
+    private static final Set<String> CONTENT = Set.of("number", "type", "title", "issuingUnitId", "issuedOn", "place", "implementsDocuments",
+            "parentPlanId", "periodFrom", "periodTo", "goals", "sections", "responsibilities", "recipients", "signer", "indicators", "schedule",
+            "implementingPlanDue", "implementingLevels");
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final Gateway gateway;
+    private final PlanDirectory plans;
+
+    PlanRevisionPages(Gateway gateway, PlanDirectory plans) {
+        this.gateway = gateway;
+        this.plans = plans;
+    }
+
+    @GetMapping("/ke-hoach/{id}/dieu-chinh")
+    String form(@PathVariable String id, Model model) {
+        model.addAttribute("plan", plans.plan(id));
+        return "plan-revise";
+    }
+
+    @PostMapping("/ke-hoach/{id}/dieu-chinh")
+    String revise(@PathVariable String id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Api.Plan plan = plans.plan(id);
+        model.addAttribute("plan", plan).addAttribute("typed", form);
+        Map<String, Object> content = new LinkedHashMap<>(gateway.get(JSON, "/api/plans/{id}", id));
+        content.keySet().retainAll(CONTENT);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> issued = (List<Map<String, Object>>) content.get("schedule");
+        List<Map<String, Object>> schedule = new java.util.ArrayList<>();
+        for (Map<String, Object> issuedPeriod : issued) {
+            Map<String, Object> period = new LinkedHashMap<>(issuedPeriod);
+            schedule.add(period);
+            String typed = form.getOrDefault("due-" + period.get("periodId"), "");
+            LocalDate due = Format.parseDate(typed);
+            if (due == null) {
+                model.addAttribute("error", "Hạn nộp theo dạng dd/mm/yyyy, ví dụ 15/12/2026: " + typed);
+                return "plan-revise";
+            }
+            period.put("dueDate", due.toString());
+        }
+        content.put("schedule", schedule);
+        try {
+            gateway.send(HttpMethod.POST, Map.of("reason", form.getOrDefault("reason", ""), "plan", content), Map.of(), Api.Plan.class,
+                    "/api/plans/{id}/revisions", id);
+        } catch (Refused e) {
+            if (e.forbidden()) {
+                throw e;
+            }
+            model.addAttribute("error", e.detailVi() != null ? e.detailVi() : e.getMessage());
+            return "plan-revise";
+        }
+        redirect.addFlashAttribute("notice", "plan.revised");
+        return "redirect:/ke-hoach";
+    }
+}
