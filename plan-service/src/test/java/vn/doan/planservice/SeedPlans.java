@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The seed plans of ../shared/seeds as request bodies, written as the documents word them. */
+/** Five real plans of the Union (the seed plans) as request bodies, written as the documents word them. */
 final class SeedPlans {
 
     private SeedPlans() {
