@@ -1,5 +1,6 @@
 package vn.doan.notificationservice.catalog;
 
+import jakarta.annotation.PostConstruct;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import vn.doan.events.UnitPeriod;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.PlanClosed;
@@ -41,26 +43,18 @@ public class Catalog implements UnitTree {
     public record Unit(@Id String id, String name, UnitLevel level, String parentId, List<String> ancestorIds, boolean active) {
     }
 
-    @Document("plans")
-    public record Plan(@Id String id, int version, boolean closed, PlanIssued plan) {
-    }
-
+    /** A unit's period that has been reported, under its {@link UnitPeriod#id()}. */
     @Document("submissions")
     public record Submission(@Id String id, String planId, String periodId, String unitId) {
-
-        static String key(String planId, String periodId, String unitId) {
-            return planId + "|" + periodId + "|" + unitId;
-        }
     }
 
-    /** An indicator of a unit's subtree that is off track now (removed when the target is achieved). */
+    /**
+     * An indicator of a unit's subtree that is off track now (removed when the target is achieved), under the
+     * {@link UnitPeriod#id(String)} of its unit's period and code.
+     */
     @Document("offtrack")
     public record OffTrack(@Id String id, String planId, String periodId, String unitId, String indicatorCode, String department,
             BigDecimal value, BigDecimal target, Instant at) {
-
-        static String key(String planId, String periodId, String unitId, String indicatorCode) {
-            return planId + "|" + periodId + "|" + unitId + "|" + indicatorCode;
-        }
     }
 
     static final long PLAN_CACHE_MILLIS = 5_000;
@@ -78,7 +72,7 @@ public class Catalog implements UnitTree {
      * Stores a run of new units in one bulk write. Each is inserted only if unknown, so a redelivered event changes
      * nothing; ordered, so that of two events for one unit the first counts, as when they came one by one.
      */
-    void unitsCreated(List<UnitCreated> events) {
+    public void unitsCreated(List<UnitCreated> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -90,11 +84,11 @@ public class Catalog implements UnitTree {
         bulk.execute();
     }
 
-    void unitRenamed(UnitRenamed e) {
+    public void unitRenamed(UnitRenamed e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("name", e.newName()), Unit.class);
     }
 
-    void unitMoved(UnitMoved e) {
+    public void unitMoved(UnitMoved e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
                 new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds()), Unit.class);
         for (Unit descendant : mongo.find(Query.query(Criteria.where("ancestorIds").is(e.unitId())), Unit.class)) {
@@ -103,34 +97,61 @@ public class Catalog implements UnitTree {
         }
     }
 
-    void unitDissolved(UnitDissolved e) {
+    public void unitDissolved(UnitDissolved e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("active", false), Unit.class);
     }
 
-    void planIssued(PlanIssued e) {
-        int version = Math.max(1, e.version());
-        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId()).and("version").lt(version)),
-                new Update().set("version", version).set("plan", e), Plan.class).getMatchedCount() == 0
-                && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), Plan.class)) {
-            mongo.insert(new Plan(e.planId(), version, false, e));
+    /**
+     * Rewrites documents of the earlier shape, which held the PlanIssued event whole under {@code plan}, into this one from
+     * the event they hold, keeping their version and {@code closed}. Runs once at start, before the consumers, so that a
+     * database written by an earlier version is read without replaying the topic.
+     */
+    @PostConstruct
+    void upgradeEarlierShape() {
+        String collection = mongo.getCollectionName(Plan.class);
+        for (org.bson.Document earlier : mongo.find(Query.query(Criteria.where("plan").exists(true)), org.bson.Document.class, collection)) {
+            Plan plan = Plan.of(mongo.getConverter().read(PlanIssued.class, earlier.get("plan", org.bson.Document.class)));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(earlier.get("_id")).and("version").is(earlier.get("version"))),
+                    contents(plan), Plan.class);
         }
-        plans.remove(e.planId());
-        inForce.set(PlansByIssuer.dropped());
     }
 
-    void planClosed(PlanClosed e) {
+    /**
+     * Keeps the highest version of the plan: a redelivered or older version changes nothing. Returns the plan {@code e}
+     * issues, as this service keeps it, for what is to be told of it.
+     */
+    public Plan planIssued(PlanIssued e) {
+        Plan plan = Plan.of(e);
+        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(plan.id()).and("version").lt(plan.version())),
+                contents(plan).set("version", plan.version()), Plan.class).getMatchedCount() == 0
+                && !mongo.exists(Query.query(Criteria.where("_id").is(plan.id())), Plan.class)) {
+            mongo.insert(plan);
+        }
+        plans.remove(plan.id());
+        inForce.set(PlansByIssuer.dropped());
+        return plan;
+    }
+
+    /** Everything of the plan but its id, version and {@code closed}; and no earlier shape's {@code plan} left beside it. */
+    private static Update contents(Plan plan) {
+        return new Update().set("number", plan.number()).set("title", plan.title()).set("issuingUnitId", plan.issuingUnitId())
+                .set("implementingPlanDue", plan.implementingPlanDue()).set("implementingLevels", plan.implementingLevels())
+                .set("schedule", plan.schedule()).set("indicators", plan.indicators()).unset("plan");
+    }
+
+    public void planClosed(PlanClosed e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId())), new Update().set("closed", true), Plan.class);
         plans.remove(e.planId());
         inForce.set(PlansByIssuer.dropped());
     }
 
-    void reportsSubmitted(List<ReportSubmitted> reports) {
+    public void reportsSubmitted(List<ReportSubmitted> reports) {
         if (reports.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Submission.class);
         for (ReportSubmitted e : reports) {
-            bulk.upsert(Query.query(Criteria.where("_id").is(Submission.key(e.planId(), e.periodId(), e.unitId()))),
+            bulk.upsert(Query.query(Criteria.where("_id").is(new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id())),
                     new Update().setOnInsert("planId", e.planId()).setOnInsert("periodId", e.periodId()).setOnInsert("unitId", e.unitId()));
         }
         bulk.execute();
@@ -140,13 +161,13 @@ public class Catalog implements UnitTree {
      * Keeps what is off track now: IndicatorOffTrack records the indicator, TargetAchieved removes it; for an
      * indicator alerted more than once in {@code alerts}, the last alert decides. One bulk write.
      */
-    void alerts(List<Object> alerts) {
+    public void alerts(List<Object> alerts) {
         Map<String, Object> last = new LinkedHashMap<>();
         for (Object alert : alerts) {
             if (alert instanceof IndicatorOffTrack e) {
-                last.put(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()), e);
+                last.put(new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id(e.indicatorCode()), e);
             } else if (alert instanceof TargetAchieved e) {
-                last.put(OffTrack.key(e.planId(), e.periodId(), e.unitId(), e.indicatorCode()), e);
+                last.put(new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id(e.indicatorCode()), e);
             }
         }
         if (last.isEmpty()) {
@@ -205,7 +226,7 @@ public class Catalog implements UnitTree {
         long now = System.currentTimeMillis();
         PlansByIssuer cached = inForce.get();
         if (now - cached.readAt() > PLAN_CACHE_MILLIS) {
-            Map<String, List<Plan>> byIssuer = plansInForce().stream().collect(Collectors.groupingBy(p -> p.plan().issuingUnitId()));
+            Map<String, List<Plan>> byIssuer = plansInForce().stream().collect(Collectors.groupingBy(Plan::issuingUnitId));
             PlansByIssuer fresh = new PlansByIssuer(byIssuer, now);
             // kept unless a plan issued or closed meanwhile dropped the copy: this read may predate it
             inForce.compareAndSet(cached, fresh);
@@ -224,7 +245,7 @@ public class Catalog implements UnitTree {
     }
 
     public boolean submitted(String planId, String periodId, String unitId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(Submission.key(planId, periodId, unitId))), Submission.class);
+        return mongo.exists(Query.query(Criteria.where("_id").is(new UnitPeriod(planId, periodId, unitId).id())), Submission.class);
     }
 
     /** Active units under the issuer (or the issuer itself) at the given levels: who must report. */
@@ -235,7 +256,7 @@ public class Catalog implements UnitTree {
 
     /**
      * Units in replies of {@value #BATCH}: the whole country is 300,000 of them, twice the largest reply the driver takes
-     * (48 MB) — the plan of the Central Committee failed to be told at that size until it was read this way.
+     * (48 MB), so the units a plan of the Central Committee is told to do not fit in one reply.
      */
     private List<Unit> read(Query query) {
         try (java.util.stream.Stream<Unit> units = mongo.stream(query.cursorBatchSize(BATCH), Unit.class)) {

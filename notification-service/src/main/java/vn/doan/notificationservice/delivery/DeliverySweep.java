@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
 import vn.doan.events.notification.NotificationFailed;
 import vn.doan.events.notification.NotificationSent;
-import vn.doan.notificationservice.reminder.ReminderRules;
+import vn.doan.notificationservice.rules.ReminderRules;
 import vn.doan.support.outbox.Event;
 import vn.doan.support.outbox.Outbox;
 

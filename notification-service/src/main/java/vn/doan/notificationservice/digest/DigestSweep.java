@@ -15,14 +15,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.PlanIssued;
 import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.catalog.Plan;
 import vn.doan.notificationservice.notice.Notices;
 import vn.doan.notificationservice.notice.Notification.Addressee;
 import vn.doan.notificationservice.notice.Notifier;
 import vn.doan.notificationservice.recipient.Recipients;
 import vn.doan.notificationservice.recipient.Role;
-import vn.doan.notificationservice.reminder.ReminderRules;
+import vn.doan.notificationservice.rules.ReminderRules;
 import vn.doan.notificationservice.template.Templates;
 
 /**
@@ -86,18 +86,18 @@ public class DigestSweep {
         }
         List<Line> due = new ArrayList<>();
         List<Line> late = new ArrayList<>();
-        for (Catalog.Plan plan : catalog.plansInForce()) {
-            for (PlanIssued.ReportingPeriod period : plan.plan().schedule()) {
+        for (Plan plan : catalog.plansInForce()) {
+            for (Plan.Period period : plan.schedule()) {
                 boolean dueThisWeek = !period.dueDate().isBefore(today) && !period.dueDate().isAfter(today.plusDays(7));
                 boolean overdue = period.dueDate().isBefore(today);
                 if (!dueThisWeek && !overdue) {
                     continue;
                 }
-                List<Catalog.Unit> missing = catalog.expectedUnits(plan.plan().issuingUnitId(), period.reportingLevels()).stream()
+                List<Catalog.Unit> missing = catalog.expectedUnits(plan.issuingUnitId(), period.reportingLevels()).stream()
                         .filter(u -> subtree.containsKey(u.id()))
                         .filter(u -> !catalog.submitted(plan.id(), period.periodId(), u.id()))
                         .sorted(java.util.Comparator.comparing(Catalog.Unit::name)).toList();
-                Map<String, String> about = Map.of("plan", plan.plan().number(), "period", period.label(), "due", Notices.DATE.format(period.dueDate()));
+                Map<String, String> about = Map.of("plan", plan.number(), "period", period.label(), "due", Notices.DATE.format(period.dueDate()));
                 if (dueThisWeek && !missing.isEmpty()) {
                     due.add(new Line("digest.due-line", with(about, "count", String.valueOf(missing.size()))));
                 }
@@ -108,7 +108,7 @@ public class DigestSweep {
         }
         List<Line> offTrack = catalog.offTrackIn(subtree.keySet()).stream().map(o -> new Line("digest.off-track-line", Map.of(
                 "indicator", o.indicatorCode(), "unit", subtree.get(o.unitId()).name(),
-                "plan", catalog.plan(o.planId()).map(p -> p.plan().number()).orElse(o.planId()),
+                "plan", catalog.plan(o.planId()).map(Plan::number).orElse(o.planId()),
                 "value", o.value() == null ? "?" : o.value().stripTrailingZeros().toPlainString(),
                 "target", o.target() == null ? "?" : o.target().stripTrailingZeros().toPlainString()))).toList();
         if (due.isEmpty() && late.isEmpty() && offTrack.isEmpty()) {

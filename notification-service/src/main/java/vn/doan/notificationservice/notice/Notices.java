@@ -6,23 +6,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import vn.doan.events.UnitPeriod;
 import vn.doan.events.indicator.IndicatorOffTrack;
-import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.catalog.Plan;
 import vn.doan.notificationservice.notice.Notification.Addressee;
 import vn.doan.notificationservice.recipient.Recipient;
 import vn.doan.notificationservice.recipient.Recipients;
 import vn.doan.notificationservice.recipient.Role;
-import vn.doan.notificationservice.reminder.ReminderRules;
+import vn.doan.notificationservice.rules.ReminderRules;
 import vn.doan.notificationservice.template.Templates;
 
 /** Decides who is told what: a reminder, a returned report, a new plan, an indicator off track. */
@@ -51,7 +51,7 @@ public class Notices {
      * level (staff of the late-department), and from escalate-after-days on the upper level's secretary.
      * Returns the Vietnamese text, for the unit's reminder log.
      */
-    public String reminder(PlanIssued plan, PlanIssued.ReportingPeriod period, Catalog.Unit unit, String rule, LocalDate today) {
+    public String reminder(Plan plan, Plan.Period period, Catalog.Unit unit, String rule, LocalDate today) {
         long left = ChronoUnit.DAYS.between(today, period.dueDate());
         String kind = left > 0 ? "reminder.before" : left == 0 ? "reminder.due-today" : "reminder.after";
         Map<String, String> params = Map.of("unit", unit.name(), "plan", plan.number(), "period", period.label(),
@@ -62,7 +62,7 @@ public class Notices {
                     ? new Addressee(unit.parentId(), Set.of(Role.SECRETARY), null, "reminder.escalated")
                     : new Addressee(unit.parentId(), Set.of(Role.STAFF), rules.lateDepartment(), "reminder.late-below"));
         }
-        String stopKey = plan.planId() + "|" + period.periodId() + "|" + unit.id();
+        String stopKey = new UnitPeriod(plan.id(), period.periodId(), unit.id()).id();
         notifier.send("reminder|" + stopKey + "|" + rule + "|" + period.dueDate(), kind, unit.id(), stopKey, params, to);
         return templates.text(kind + ".body", Templates.DEFAULT_LANGUAGE, params);
     }
@@ -81,9 +81,9 @@ public class Notices {
     }
 
     /** Tells each unit under the issuer what the new plan (or revision) asks of it, and by when. */
-    public void planIssued(PlanIssued plan) {
+    public void planIssued(Plan plan) {
         String issuer = issuerName(plan);
-        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), List.copyOf(levels(plan)))) {
+        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), List.copyOf(plan.levelsAsked()))) {
             if (!unit.id().equals(plan.issuingUnitId())) {
                 tellPlan(plan, issuer, unit);
             }
@@ -97,10 +97,10 @@ public class Notices {
      * and nothing is read when no plan in force was issued above any of them.
      */
     public void unitsCreated(List<UnitCreated> created) {
-        Map<String, List<Catalog.Plan>> plansAbove = new LinkedHashMap<>();
+        Map<String, List<Plan>> plansAbove = new LinkedHashMap<>();
         for (UnitCreated e : created) {
-            List<Catalog.Plan> above = catalog.plansInForceIssuedBy(e.ancestorIds() == null ? List.of() : e.ancestorIds()).stream()
-                    .filter(p -> levels(p.plan()).contains(e.level())).toList();
+            List<Plan> above = catalog.plansInForceIssuedBy(e.ancestorIds() == null ? List.of() : e.ancestorIds()).stream()
+                    .filter(p -> p.levelsAsked().contains(e.level())).toList();
             if (!above.isEmpty()) {
                 plansAbove.putIfAbsent(e.unitId(), above);
             }
@@ -113,36 +113,29 @@ public class Notices {
         plansAbove.forEach((unitId, above) -> {
             Catalog.Unit unit = units.get(unitId);
             if (unit != null && unit.active()) {
-                above.forEach(p -> tellPlan(p.plan(), issuers.computeIfAbsent(p.plan().issuingUnitId(), id -> issuerName(p.plan())), unit));
+                above.forEach(p -> tellPlan(p, issuers.computeIfAbsent(p.issuingUnitId(), id -> issuerName(p)), unit));
             }
         });
     }
 
-    private void tellPlan(PlanIssued plan, String issuer, Catalog.Unit unit) {
+    private void tellPlan(Plan plan, String issuer, Catalog.Unit unit) {
         Map<String, String> params = new HashMap<>(Map.of("issuer", issuer, "plan", plan.number(), "title", plan.title(), "unit", unit.name()));
         for (String language : Templates.LANGUAGES) {
             params.put(language + ":tasks", tasks(plan, unit.level(), language));
         }
         if (!params.get("vi:tasks").isEmpty()) {
-            notifier.send("plan|" + plan.planId() + "|v" + Math.max(1, plan.version()) + "|" + unit.id(), "plan.issued", unit.id(), null, params,
+            notifier.send("plan|" + plan.id() + "|v" + plan.version() + "|" + unit.id(), "plan.issued", unit.id(), null, params,
                     List.of(new Addressee(unit.id(), LEADERSHIP, null, "plan.issued")));
         }
     }
 
-    /** The levels a plan asks something of: those that write an implementing plan and those that report. */
-    private static Set<UnitLevel> levels(PlanIssued plan) {
-        Set<UnitLevel> levels = new LinkedHashSet<>(plan.implementingLevels() == null ? List.of() : plan.implementingLevels());
-        plan.schedule().forEach(p -> levels.addAll(p.reportingLevels()));
-        return levels;
-    }
-
-    private String issuerName(PlanIssued plan) {
+    private String issuerName(Plan plan) {
         return catalog.unit(plan.issuingUnitId()).map(Catalog.Unit::name).orElse(plan.issuingUnitId());
     }
 
-    private String tasks(PlanIssued plan, UnitLevel level, String language) {
+    private String tasks(Plan plan, UnitLevel level, String language) {
         List<String> tasks = new ArrayList<>();
-        if (plan.implementingPlanDue() != null && plan.implementingLevels() != null && plan.implementingLevels().contains(level)) {
+        if (plan.implementingPlanDue() != null && plan.implementingLevels().contains(level)) {
             tasks.add(templates.text("plan.issued.task-implementing", language, Map.of("due", DATE.format(plan.implementingPlanDue()))));
         }
         plan.schedule().stream().filter(p -> p.reportingLevels().contains(level)).forEach(p -> tasks.add(
@@ -161,8 +154,7 @@ public class Notices {
         Map<String, List<Recipient>> people = recipients.inUnits(alerts.stream().map(IndicatorOffTrack::unitId).distinct().toList()).stream()
                 .collect(Collectors.groupingBy(Recipient::unitId));
         for (IndicatorOffTrack e : alerts) {
-            PlanIssued.Indicator indicator = catalog.plan(e.planId()).flatMap(p -> p.plan().indicators().stream()
-                    .filter(i -> i.code().equals(e.indicatorCode())).findFirst()).orElse(null);
+            Plan.Indicator indicator = catalog.plan(e.planId()).flatMap(p -> p.indicator(e.indicatorCode())).orElse(null);
             String department = e.department() != null ? e.department() : indicator == null ? null : indicator.department();
             Addressee to = department == null
                     ? new Addressee(e.unitId(), LEADERSHIP, null, "indicator.off-track")
@@ -175,17 +167,16 @@ public class Notices {
             params.put("text", indicator == null ? "" : indicator.text());
             params.put("value", e.value() == null ? "?" : e.value().stripTrailingZeros().toPlainString());
             params.put("target", e.target() == null ? "?" : e.target().stripTrailingZeros().toPlainString());
-            notifier.send("offtrack|" + e.planId() + "|" + e.periodId() + "|" + e.unitId() + "|" + e.indicatorCode() + "|" + e.at(),
+            notifier.send("offtrack|" + new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id(e.indicatorCode()) + "|" + e.at(),
                     "indicator.off-track", e.unitId(), null, params, List.of(to));
         }
     }
 
     /** Unit name, plan number and period label, falling back to ids for what is not known yet. */
     Map<String, String> about(String unitId, String planId, String periodId) {
-        Catalog.Plan plan = catalog.plan(planId).orElse(null);
-        String period = plan == null ? periodId : plan.plan().schedule().stream().filter(p -> p.periodId().equals(periodId))
-                .map(PlanIssued.ReportingPeriod::label).findFirst().orElse(periodId);
+        Plan plan = catalog.plan(planId).orElse(null);
+        String period = plan == null ? periodId : plan.period(periodId).map(Plan.Period::label).orElse(periodId);
         return Map.of("unit", catalog.unit(unitId).map(Catalog.Unit::name).orElse(unitId),
-                "plan", plan == null ? planId : plan.plan().number(), "period", period);
+                "plan", plan == null ? planId : plan.number(), "period", period);
     }
 }

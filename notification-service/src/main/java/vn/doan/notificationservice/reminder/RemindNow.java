@@ -7,8 +7,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.UnitPeriod;
 import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.catalog.Plan;
 import vn.doan.notificationservice.notice.Notices;
 import vn.doan.support.web.ApiProblem;
 
@@ -40,11 +41,10 @@ class RemindNow {
     }
 
     Sent remind(String planId, String periodId, String unitId) {
-        PlanIssued plan = catalog.plan(planId).map(Catalog.Plan::plan).orElseThrow(() -> ApiProblem.notFound("reminder.plan-unknown", "planId",
+        Plan plan = catalog.plan(planId).orElseThrow(() -> ApiProblem.notFound("reminder.plan-unknown", "planId",
                 "No plan " + planId + ".", "Không tìm thấy kế hoạch " + planId + "."));
-        PlanIssued.ReportingPeriod period = plan.schedule().stream().filter(p -> p.periodId().equals(periodId)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("reminder.period-unknown", "periodId", "Plan " + plan.number() + " has no period "
-                        + periodId + ".", "Kế hoạch " + plan.number() + " không có kỳ báo cáo " + periodId + "."));
+        Plan.Period period = plan.period(periodId).orElseThrow(() -> ApiProblem.notFound("reminder.period-unknown", "periodId",
+                "Plan " + plan.number() + " has no period " + periodId + ".", "Kế hoạch " + plan.number() + " không có kỳ báo cáo " + periodId + "."));
         Catalog.Unit unit = catalog.unit(unitId).filter(Catalog.Unit::active).orElseThrow(() -> ApiProblem.notFound("reminder.unit-unknown",
                 "unitId", "No unit " + unitId + ".", "Không tìm thấy đơn vị " + unitId + "."));
         if (!period.reportingLevels().contains(unit.level()) || unit.ancestorIds() == null || !unit.ancestorIds().contains(plan.issuingUnitId())) {
@@ -58,7 +58,7 @@ class RemindNow {
         }
         LocalDate today = LocalDate.now(clock.withZone(EventCodec.ZONE));
         String rule = RULE + "-" + today;
-        String id = Reminder.key(planId, periodId, unitId, rule, period.dueDate());
+        String id = Reminder.key(new UnitPeriod(planId, periodId, unitId), rule, period.dueDate());
         Reminder earlier = mongo.findById(id, Reminder.class);
         if (earlier != null) {
             return new Sent(earlier, false);

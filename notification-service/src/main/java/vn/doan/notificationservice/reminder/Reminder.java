@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.doan.events.UnitPeriod;
 
 /**
- * One reminder in a unit's reminder log. Its id is plan | period | unit | rule | due date, so however many
- * sweeps, restarts or replicas try, a unit gets one reminder per rule and due date; a revised due date
+ * One reminder in a unit's reminder log. Its id is the unit's period ({@code plan|period|unit}) | rule | due date, so
+ * however many sweeps, restarts or replicas try, a unit gets one reminder per rule and due date; a revised due date
  * starts the rules afresh.
  */
 @Document("reminders")
@@ -25,7 +26,7 @@ public record Reminder(
         Instant createdAt,
         boolean read) {
 
-    static String key(String planId, String periodId, String unitId, String rule, LocalDate dueDate) {
-        return planId + "|" + periodId + "|" + unitId + "|" + rule + "|" + dueDate;
+    static String key(UnitPeriod unitPeriod, String rule, LocalDate dueDate) {
+        return unitPeriod.id() + "|" + rule + "|" + dueDate;
     }
 }

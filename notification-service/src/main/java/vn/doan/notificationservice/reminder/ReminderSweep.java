@@ -15,9 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.UnitPeriod;
 import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.catalog.Plan;
 import vn.doan.notificationservice.notice.Notices;
+import vn.doan.notificationservice.rules.ReminderRules;
 
 /**
  * Looks at every reporting period of every plan in force and reminds each expected unit that has not
@@ -54,11 +56,11 @@ public class ReminderSweep {
         }
         LocalDate today = now.toLocalDate();
         int recorded = 0;
-        for (Catalog.Plan plan : catalog.plansInForce()) {
-            for (PlanIssued.ReportingPeriod period : plan.plan().schedule()) {
+        for (Plan plan : catalog.plansInForce()) {
+            for (Plan.Period period : plan.schedule()) {
                 Optional<String> rule = rules.ruleFor(period.dueDate(), today);
                 if (rule.isPresent()) {
-                    recorded += remind(plan.plan(), period, rule.get(), today, now.toInstant());
+                    recorded += remind(plan, period, rule.get(), today, now.toInstant());
                 }
             }
         }
@@ -68,18 +70,18 @@ public class ReminderSweep {
         return recorded;
     }
 
-    private int remind(PlanIssued plan, PlanIssued.ReportingPeriod period, String rule, LocalDate today, Instant now) {
+    private int remind(Plan plan, Plan.Period period, String rule, LocalDate today, Instant now) {
         int recorded = 0;
         for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), period.reportingLevels())) {
-            String id = Reminder.key(plan.planId(), period.periodId(), unit.id(), rule, period.dueDate());
-            if (catalog.submitted(plan.planId(), period.periodId(), unit.id())
+            String id = Reminder.key(new UnitPeriod(plan.id(), period.periodId(), unit.id()), rule, period.dueDate());
+            if (catalog.submitted(plan.id(), period.periodId(), unit.id())
                     || mongo.exists(Query.query(Criteria.where("_id").is(id)), Reminder.class)) {
                 continue;
             }
             // the notification and its deliveries first (idempotent), then the log entry that ends the retries
             String message = notices.reminder(plan, period, unit, rule, today);
             try {
-                mongo.insert(new Reminder(id, unit.id(), unit.name(), plan.planId(), plan.number(), period.periodId(), period.dueDate(), rule,
+                mongo.insert(new Reminder(id, unit.id(), unit.name(), plan.id(), plan.number(), period.periodId(), period.dueDate(), rule,
                         message, now, false));
                 registry.counter("doan.reminders.sent", "rule", rule).increment();
                 recorded++;

@@ -1,4 +1,4 @@
-package vn.doan.notificationservice.reminder;
+package vn.doan.notificationservice.rules;
 
 import java.time.Duration;
 import java.time.LocalDate;

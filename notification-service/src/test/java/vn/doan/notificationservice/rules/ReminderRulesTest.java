@@ -1,4 +1,4 @@
-package vn.doan.notificationservice.reminder;
+package vn.doan.notificationservice.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.doan.notificationservice.catalog;
+package vn.doan.notificationservice.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import vn.doan.events.UnitPeriod;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.PlanClosed;
@@ -16,13 +17,14 @@ import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.notice.Notices;
 import vn.doan.support.events.EventHandlers;
 import vn.doan.support.events.EventInput;
 
 /**
- * One inbound adapter per consumed topic: the read model learns, and what must be told is handed to
+ * One inbound adapter per consumed topic: the read model ({@link Catalog}) learns, and what must be told is handed to
  * {@link Notices}. Event types this build does not know are skipped; every step takes a redelivery, and is done until it
  * succeeds ({@link EventInput}).
  */
@@ -44,10 +46,8 @@ class CatalogEvents {
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Catalog catalog, Notices notices) {
-        EventHandlers plans = EventInput.handlers("Plan event").on(PlanIssued.class, e -> {
-            catalog.planIssued(e);
-            notices.planIssued(e);
-        }).on(PlanClosed.class, catalog::planClosed);
+        EventHandlers plans = EventInput.handlers("Plan event").on(PlanIssued.class, e -> notices.planIssued(catalog.planIssued(e)))
+                .on(PlanClosed.class, catalog::planClosed);
         return message -> plans.accept(List.of(message.getPayload()));
     }
 
@@ -69,7 +69,7 @@ class CatalogEvents {
                     }
                 }
                 catalog.reportsSubmitted(submitted);
-                deliveries.cancel(submitted.stream().map(e -> e.planId() + "|" + e.periodId() + "|" + e.unitId()).toList());
+                deliveries.cancel(submitted.stream().map(e -> new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id()).toList());
             });
         };
     }
