@@ -13,6 +13,7 @@ import vn.doan.events.report.ReportSubmitted;
 import vn.doan.indicatorservice.replica.Plans;
 import vn.doan.indicatorservice.replica.Tree;
 import vn.doan.indicatorservice.rollup.Rollups;
+import vn.doan.support.events.EventHandlers;
 import vn.doan.support.events.EventInput;
 
 /** One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds ({@link EventInput}). */
@@ -22,25 +23,20 @@ class ProgressEvents {
     /** Unit events come a poll at a time, in order; a run of UnitCreated (a whole imported tree) is stored in one bulk write. */
     @Bean
     Consumer<List<byte[]>> onUnitEvent(Tree tree, Rollups rollups) {
-        return batch -> {
-            List<Object> events = EventInput.decode(batch);
-            EventInput.untilDone("Unit events", () -> EventInput.inRuns(events, UnitCreated.class, tree::created, event -> {
-                if (event instanceof UnitRenamed e) {
-                    tree.renamed(e);
-                } else if (event instanceof UnitMoved e) {
-                    rollups.moved(e, tree.moved(e));
-                }
-            }));
-        };
+        return EventInput.handlers("Unit events").runsOf(UnitCreated.class, tree::created).on(UnitRenamed.class, tree::renamed)
+                .on(UnitMoved.class, e -> rollups.moved(e, tree.moved(e)));
     }
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Plans plans) {
-        return message -> EventInput.decode(message.getPayload()).filter(PlanIssued.class::isInstance)
-                .ifPresent(e -> EventInput.untilDone("Plan event", () -> plans.issued((PlanIssued) e)));
+        EventHandlers handlers = EventInput.handlers("Plan event").on(PlanIssued.class, plans::issued);
+        return message -> handlers.accept(List.of(message.getPayload()));
     }
 
-    /** Reports come a poll at a time (batch mode), so that ancestors shared by many reports are written once per poll. */
+    /**
+     * Reports come a poll at a time (batch mode), so that ancestors shared by many reports are written once per poll: all
+     * the poll's ReportSubmitted together, not in runs split by the review events between them.
+     */
     @Bean
     Consumer<List<byte[]>> onReportEvent(Rollups rollups) {
         return batch -> {

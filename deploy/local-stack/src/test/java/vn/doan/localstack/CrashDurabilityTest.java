@@ -241,10 +241,12 @@ class CrashDurabilityTest {
         }
         for (Map.Entry<String, long[]> period : byPeriod.entrySet()) {
             long[] sum = period.getValue();
+            // after a kill the restarted consumer gets its partitions only once the group has dropped the killed member,
+            // whose session lasts 45 s (Kafka's default session.timeout.ms): the reports after the last commit wait for that
             EndToEndTests.await(when + ": the province's roll-up of " + period.getKey() + " = " + List.of(sum[0], sum[1], sum[2]),
                     () -> subtree(planId, period.getKey(), province),
                     s -> s != null && s.get("numerator").asLong() == sum[0] && s.get("denominator").asLong() == sum[1]
-                            && s.get("reportingUnits").asLong() == sum[2]);
+                            && s.get("reportingUnits").asLong() == sum[2], Duration.ofSeconds(120));
         }
     }
 

@@ -105,7 +105,11 @@ abstract class EndToEndTests {
     }
 
     static <T> T await(String what, java.util.function.Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return await(what, probe, done, Duration.ofSeconds(30));
+    }
+
+    static <T> T await(String what, java.util.function.Supplier<T> probe, Predicate<T> done, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) {
