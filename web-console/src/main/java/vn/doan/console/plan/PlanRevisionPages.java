@@ -70,7 +70,7 @@ class PlanRevisionPages {
         }
         content.put("schedule", schedule);
         try {
-            gateway.send(HttpMethod.POST, Map.of("reason", form.getOrDefault("reason", ""), "plan", content), Map.of(), Api.Plan.class,
+            gateway.send(HttpMethod.POST, revision(form.getOrDefault("reason", ""), content), Map.of(), Api.Plan.class,
                     "/api/plans/{id}/revisions", id);
         } catch (Refused e) {
             if (e.forbidden()) {
@@ -81,5 +81,13 @@ class PlanRevisionPages {
         }
         redirect.addFlashAttribute("notice", "plan.revised");
         return "redirect:/ke-hoach";
+    }
+
+    /** The revision request, the reason first: one order for every request, whatever the map's implementation. */
+    private static Map<String, Object> revision(String reason, Object content) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("reason", reason);
+        body.put("plan", content);
+        return body;
     }
 }
