@@ -115,15 +115,8 @@ public class Outbox {
 
         /** Writes everything; returns how many documents were inserted or found by their update's query. */
         public int execute() {
-            int written = 0;
-            for (int from = 0; from < operations.size(); from += BULK_CHUNK) {
-                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type);
-                operations.subList(from, Math.min(operations.size(), from + BULK_CHUNK)).forEach(operation -> operation.accept(bulk));
-                BulkWriteResult result = bulk.execute();
-                written += result.getInsertedCount() + result.getMatchedCount();
-            }
-            String collection = mongo.getCollectionName(type);
-            withEvents.forEach(id -> relay.wake(collection, id));
+            int written = write(false);
+            wakeAll();
             return written;
         }
 
@@ -134,23 +127,36 @@ public class Outbox {
          * document given events, written or not (one not written holds nothing to send).
          */
         public int executeRacing() {
-            int written = 0;
             try {
-                for (int from = 0; from < operations.size(); from += BULK_CHUNK) {
-                    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-                    operations.subList(from, Math.min(operations.size(), from + BULK_CHUNK)).forEach(operation -> operation.accept(bulk));
-                    try {
-                        BulkWriteResult result = bulk.execute();
-                        written += result.getInsertedCount() + result.getMatchedCount();
-                    } catch (BulkOperationException raced) {
-                        written += raced.getResult().getInsertedCount() + raced.getResult().getMatchedCount();
-                    }
-                }
+                return write(true);
             } finally {
-                String collection = mongo.getCollectionName(type);
-                withEvents.forEach(id -> relay.wake(collection, id));
+                wakeAll();
+            }
+        }
+
+        /** The operations, {@value #BULK_CHUNK} to a bulk write: ordered, or unordered and counting what took effect when racing. */
+        private int write(boolean racing) {
+            int written = 0;
+            for (int from = 0; from < operations.size(); from += BULK_CHUNK) {
+                BulkOperations bulk = mongo.bulkOps(racing ? BulkOperations.BulkMode.UNORDERED : BulkOperations.BulkMode.ORDERED, type);
+                operations.subList(from, Math.min(operations.size(), from + BULK_CHUNK)).forEach(operation -> operation.accept(bulk));
+                BulkWriteResult result;
+                try {
+                    result = bulk.execute();
+                } catch (BulkOperationException raced) {
+                    if (!racing) {
+                        throw raced;
+                    }
+                    result = raced.getResult();
+                }
+                written += result.getInsertedCount() + result.getMatchedCount();
             }
             return written;
+        }
+
+        private void wakeAll() {
+            String collection = mongo.getCollectionName(type);
+            withEvents.forEach(id -> relay.wake(collection, id));
         }
     }
 
