@@ -48,37 +48,32 @@ class Announcer {
      */
     void announce(Collection<Rollup> docs, Lookups lookups) {
         Outbox.Bulk<Rollup> bulk = store.bulk();
-        int announced = 0;
         for (Rollup doc : docs) {
             if (!upToDate(doc)) {
-                Optional<Announcement> announcement = of(doc, lookups);
-                if (announcement.isPresent()) {
-                    bulk.update(RollupStore.atRevision(doc), announcement.get().into(new Update()), announcement.get().events());
-                    announced++;
-                }
+                of(doc, lookups).ifPresent(announcement ->
+                        bulk.update(RollupStore.atRevision(doc), announcement.into(new Update()), announcement.events()));
             }
         }
-        if (announced > 0) {
-            bulk.executeRacing();
-        }
+        bulk.executeRacing();
     }
 
-    /** A document as announced, and the events that announce it, for the writer to store with it. */
-    record Announced(Rollup doc, List<Event> events) {
+    /** Adds the insert of {@code created}, with the announcement of its progress (when it can be told), to {@code bulk}; returns it as inserted. */
+    Rollup insert(Outbox.Bulk<Rollup> bulk, Rollup created, Lookups lookups) {
+        Optional<Announcement> announcement = of(created, lookups);
+        Rollup announced = announcement.map(a -> a.on(created)).orElse(created);
+        bulk.insert(announced, announcement.map(Announcement::events).orElse(List.of()));
+        return announced;
     }
 
-    /** A new document with the announcement of its progress (when it can be told) in it. */
-    Announced announced(Rollup created, Lookups lookups) {
-        return of(created, lookups).map(announcement -> new Announced(announcement.on(created), announcement.events()))
-                .orElse(new Announced(created, List.of()));
-    }
-
-    /** {@code update}, which brings a document to {@code after}, also announces {@code after}'s progress; returns it as announced. */
-    Announced announcedIn(Update update, Rollup after, Lookups lookups) {
-        return of(after, lookups).map(announcement -> {
-            announcement.into(update);
-            return new Announced(announcement.on(after), announcement.events());
-        }).orElse(new Announced(after, List.of()));
+    /**
+     * Adds {@code update}, which brings {@code before} to {@code after} if it is still at its revision, to {@code bulk},
+     * also announcing {@code after}'s progress; returns {@code after} as announced.
+     */
+    Rollup update(Outbox.Bulk<Rollup> bulk, Rollup before, Update update, Rollup after, Lookups lookups) {
+        Optional<Announcement> announcement = of(after, lookups);
+        announcement.ifPresent(a -> a.into(update));
+        bulk.update(RollupStore.atRevision(before), update, announcement.map(Announcement::events).orElse(List.of()));
+        return announcement.map(a -> a.on(after)).orElse(after);
     }
 
     /**

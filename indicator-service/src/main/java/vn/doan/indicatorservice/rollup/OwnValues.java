@@ -41,28 +41,21 @@ class OwnValues {
         Map<String, Rollup> docs = store.readAll(batch.stream().map(Placed::key).toList(), List.of());
         Outbox.Bulk<Rollup> bulk = store.bulk();
         List<Replaced> result = new ArrayList<>();
-        int writes = 0;
         for (Placed placed : batch) {
             Rollup.Own own = placed.own();
             Rollup doc = docs.get(placed.key());
             Instant submitted = placed.report().submittedAt();
             if (doc == null) {
-                Announcer.Announced created = announcer.announced(placed.created(own), lookups);
-                bulk.insert(created.doc(), created.events());
-                result.add(new Replaced(created.doc(), true, submitted));
-                writes++;
+                result.add(new Replaced(announcer.insert(bulk, placed.created(own), lookups), true, submitted));
             } else if (isNotOlder(doc, own)) {
                 result.add(new Replaced(doc, false, submitted));
             } else {
                 List<Totals> subtree = Totals.replace(doc.subtree(), doc.ownTotals(), own.totals());
                 Update update = new Update().set("own", own).set("subtree", subtree).inc("rev", 1);
-                Announcer.Announced after = announcer.announcedIn(update, doc.withOwn(own, subtree), lookups);
-                bulk.update(RollupStore.atRevision(doc), update, after.events());
-                result.add(new Replaced(after.doc(), true, submitted));
-                writes++;
+                result.add(new Replaced(announcer.update(bulk, doc, update, doc.withOwn(own, subtree), lookups), true, submitted));
             }
         }
-        if (RollupStore.allApplied(bulk, writes)) {
+        if (RollupStore.allApplied(bulk)) {
             return result;
         }
         log.debug("Own values of a batch raced with another writer; applying one by one");

@@ -42,14 +42,10 @@ class ParentSnapshots {
         Map<String, Rollup> parents = store.readAll(childrenByParentKey.keySet(), childIds);
         Outbox.Bulk<Rollup> bulk = store.bulk();
         List<Rollup> result = new ArrayList<>();
-        int written = 0;
         for (Map.Entry<String, List<Rollup>> entry : childrenByParentKey.entrySet()) {
             Rollup parent = parents.get(entry.getKey());
             if (parent == null) {
-                Announcer.Announced created = announcer.announced(newParent(entry.getKey(), entry.getValue(), units), units);
-                bulk.insert(created.doc(), created.events());
-                result.add(created.doc());
-                written++;
+                result.add(announcer.insert(bulk, newParent(entry.getKey(), entry.getValue(), units), units));
                 continue;
             }
             Snapshots taken = snapshots(parent, entry.getValue());
@@ -58,12 +54,9 @@ class ParentSnapshots {
                 continue;
             }
             Update update = taken.update().inc("rev", 1);
-            Announcer.Announced after = announcer.announcedIn(update, parent.withSubtree(taken.subtree()), units);
-            bulk.update(RollupStore.atRevision(parent), update, after.events());
-            result.add(after.doc());
-            written++;
+            result.add(announcer.update(bulk, parent, update, parent.withSubtree(taken.subtree()), units));
         }
-        if (RollupStore.allApplied(bulk, written)) {
+        if (RollupStore.allApplied(bulk)) {
             return result;
         }
         log.debug("Snapshots of a level raced with another writer; taking them one parent at a time");

@@ -78,9 +78,9 @@ public class RollupStore {
         return outbox.bulk(Rollup.class);
     }
 
-    /** Runs {@code writes} conditional writes in one bulk; false if any found its document moved on or already there. */
-    static boolean allApplied(Outbox.Bulk<Rollup> bulk, int writes) {
-        return writes == 0 || bulk.executeRacing() == writes;
+    /** Runs the bulk's conditional writes; false if any found its document moved on or already there. */
+    static boolean allApplied(Outbox.Bulk<Rollup> bulk) {
+        return bulk.executeRacing() == bulk.size();
     }
 
     /** Selects the document if it is still at the revision it was read at. */

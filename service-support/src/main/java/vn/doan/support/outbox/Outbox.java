@@ -113,6 +113,11 @@ public class Outbox {
             return this;
         }
 
+        /** How many inserts and updates were added. */
+        public int size() {
+            return operations.size();
+        }
+
         /** Writes everything; returns how many documents were inserted or found by their update's query. */
         public int execute() {
             int written = write(false);
