@@ -144,7 +144,7 @@ class Announcer {
                         m.subtree().value(), m.subtree().target(), now), doc.unitId()));
             } else if (m.subtree().status() == Progress.Status.OFF_TRACK) {
                 events.add(new Event(new IndicatorOffTrack(doc.planId(), doc.periodId(), doc.unitId(), code,
-                        department(plan, code), m.subtree().value(), m.subtree().target(), now), doc.unitId()));
+                        m.indicator().department(), m.subtree().value(), m.subtree().target(), now), doc.unitId()));
             }
         }
         List<Integer> counts = List.of(reports.units(), reports.onTime(), reports.late());
@@ -153,10 +153,5 @@ class Announcer {
                     reports.onTime(), reports.late(), now), doc.unitId()));
         }
         return new Announcement(doc.rev(), statuses, counts, events);
-    }
-
-    /** The department that follows the indicator: the first indicator of the plan with that code names it. */
-    private static String department(PlanDefinition plan, String code) {
-        return plan.indicators().stream().filter(i -> i.code().equals(code)).findFirst().map(PlanDefinition.Indicator::department).orElse(null);
     }
 }

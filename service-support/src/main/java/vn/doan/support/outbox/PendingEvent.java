@@ -16,12 +16,7 @@ import vn.doan.events.EventType;
  */
 public record PendingEvent(String eventId, String topic, String key, String json, Instant createdAt, String correlationId) {
 
-    /** Keyed by the unit the event is about. */
-    static PendingEvent of(EventEnvelope envelope) {
-        return of(envelope, envelope.subject());
-    }
-
-    /** With a key of its own, e.g. for a compacted topic. */
+    /** The envelope as the relay will send it, with {@code key} as the Kafka key (the subject, or a key of its own for a compacted topic). */
     static PendingEvent of(EventEnvelope envelope, String key) {
         String topic = EventType.ofType(envelope.type()).orElseThrow().topic();
         return new PendingEvent(envelope.id(), topic, key, EventCodec.toJson(envelope), envelope.time().toInstant(),
