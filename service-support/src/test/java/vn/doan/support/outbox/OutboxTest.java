@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -178,6 +179,47 @@ class OutboxTest {
         List<ConsumerRecord<String, String>> arrived = kafka.read(Topics.ORG_UNITS, Duration.ofSeconds(30),
                 read -> read.stream().filter(r -> expected.contains(r.key())).count() >= expected.size());
         assertThat(arrived.stream().map(ConsumerRecord::key).filter(expected::contains).collect(Collectors.toSet())).hasSize(1_201);
+    }
+
+    /**
+     * A racing bulk tries every write: the update whose condition moved on and the insert another writer made first take no
+     * effect, the rest does. The count is checked on a bulk without the refused insert: mongo-java-server counts a refused
+     * insert of an unordered bulk as inserted, where MongoDB does not.
+     */
+    @Test
+    void aRacingBulkTriesEveryWriteAndCountsThoseThatTookEffectWhereAnOrderedOneStopsAtTheFirstFailure() {
+        String xuanHoa = "xuan-hoa-" + run;
+        String thoLap = "tho-lap-" + run;
+        String xuanTin = "xuan-tin-" + run;
+        String xuanLap = "xuan-lap-" + run;
+        outbox.insert(new GrassrootsUnit(xuanHoa, "TX-XH", "Đoàn xã Xuân Hòa"), List.of());
+        outbox.insert(new GrassrootsUnit(thoLap, "TX-TL", "Đoàn xã Thọ Lập"), List.of());
+
+        Outbox.Bulk<GrassrootsUnit> racing = outbox.bulk(GrassrootsUnit.class)
+                .update(Query.query(Criteria.where("_id").is(thoLap).and("name").is("Đoàn xã Thọ Lập (cũ)")),
+                        new Update().set("name", "Đoàn xã Thọ Lập (mới)"),
+                        List.of(new Event(new UnitRenamed(thoLap, "Đoàn xã Thọ Lập (cũ)", "Đoàn xã Thọ Lập (mới)", LocalDate.of(2026, 1, 1)), thoLap)))
+                .insert(new GrassrootsUnit(xuanTin, "TX-XT", "Đoàn xã Xuân Tín"), List.of(created(xuanTin, "Đoàn xã Xuân Tín")));
+        assertThat(racing.size()).isEqualTo(2);
+        assertThat(racing.executeRacing()).isEqualTo(1);
+        assertThat(raw(thoLap).getString("name")).isEqualTo("Đoàn xã Thọ Lập");
+        assertThat(raw(thoLap).getList("outbox", Document.class)).isEmpty();
+        assertThat(raw(xuanTin).getList("outbox", Document.class)).hasSize(1);
+
+        outbox.bulk(GrassrootsUnit.class)
+                .insert(new GrassrootsUnit(xuanHoa, "TX-XH", "Đoàn xã Xuân Hòa (bản khác)"), List.of(created(xuanHoa, "Đoàn xã Xuân Hòa (bản khác)")))
+                .insert(new GrassrootsUnit(xuanLap, "TX-XL", "Đoàn xã Xuân Lập"), List.of(created(xuanLap, "Đoàn xã Xuân Lập")))
+                .executeRacing();
+        assertThat(raw(xuanHoa).getString("name")).isEqualTo("Đoàn xã Xuân Hòa");
+        assertThat(raw(xuanHoa).getList("outbox", Document.class)).isEmpty();
+        assertThat(raw(xuanLap).getList("outbox", Document.class)).hasSize(1);
+
+        String xuanThang = "xuan-thang-" + run;
+        Outbox.Bulk<GrassrootsUnit> ordered = outbox.bulk(GrassrootsUnit.class)
+                .insert(new GrassrootsUnit(xuanHoa, "TX-XH", "Đoàn xã Xuân Hòa (bản khác)"), List.of(created(xuanHoa, "Đoàn xã Xuân Hòa (bản khác)")))
+                .insert(new GrassrootsUnit(xuanThang, "TX-XTh", "Đoàn xã Xuân Thắng"), List.of(created(xuanThang, "Đoàn xã Xuân Thắng")));
+        assertThatThrownBy(ordered::execute).isInstanceOf(BulkOperationException.class);
+        assertThat(raw(xuanThang)).isNull();
     }
 
     /**
