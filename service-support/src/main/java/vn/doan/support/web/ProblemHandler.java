@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.doan.support.outbox.EventTooLarge;
 
 /**
  * Every error leaves a service as problem+json: {@code detail} in English, {@code detail_vi} in
@@ -111,8 +112,8 @@ public class ProblemHandler {
     }
 
     /** A change whose event the message broker would never take; nothing was written (see {@code Outbox}). */
-    @ExceptionHandler(vn.doan.support.outbox.EventTooLarge.class)
-    ProblemDetail eventTooLarge(vn.doan.support.outbox.EventTooLarge e) {
+    @ExceptionHandler(EventTooLarge.class)
+    ProblemDetail eventTooLarge(EventTooLarge e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "event.too-large", null,
                 "This change cannot be published: its event would be " + e.bytes() + " bytes, more than the " + e.limit()
                         + " the message broker accepts. Shorten its texts; nothing was changed.",
