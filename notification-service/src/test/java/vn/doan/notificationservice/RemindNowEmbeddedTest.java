@@ -85,7 +85,9 @@ class RemindNowEmbeddedTest {
 
         HttpJson.Response first = district.post(remind + t.xuanHoa, "");
         assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body().get("id").asString()).isEqualTo(t.plan + "|" + ThoXuan.PERIOD + "|" + t.xuanHoa + "|manual-2026-05-20|2026-05-15");
         assertThat(first.body().get("rule").asString()).isEqualTo("manual");
+        assertThat(first.body().get("planNumber").asString()).isEqualTo("54-CT/ĐTN");
         assertThat(first.body().get("message").asString()).isEqualTo("Quá hạn báo cáo: Đoàn xã Xuân Hòa chưa nộp Báo cáo sơ kết 6 tháng đầu năm "
                 + "2026 theo Kế hoạch 54-CT/ĐTN; hạn nộp 15/05/2026 đã quá 5 ngày.");
         deliveries.sweep();
@@ -100,7 +102,9 @@ class RemindNowEmbeddedTest {
         assertThat(mongo.getCollection("reminders").countDocuments(new Document("unitId", t.xuanHoa))).isEqualTo(1);
 
         CLOCK.set("2026-05-21T09:00");
-        assertThat(district.post(remind + t.xuanHoa, "").status()).as("the next day, again").isEqualTo(201);
+        HttpJson.Response nextDay = district.post(remind + t.xuanHoa, "");
+        assertThat(nextDay.status()).as("the next day, again").isEqualTo(201);
+        assertThat(nextDay.body().get("id").asString()).endsWith("|manual-2026-05-21|2026-05-15");
         deliveries.sweep();
         assertThat(subjects(t.email("bt-xuanhoa"))).hasSize(2);
         assertThat(lastBody(t.email("bt-xuanhoa"))).endsWith("hạn nộp 15/05/2026 đã quá 6 ngày.");

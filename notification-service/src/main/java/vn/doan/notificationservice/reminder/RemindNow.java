@@ -1,16 +1,13 @@
 package vn.doan.notificationservice.reminder;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
 import vn.doan.events.UnitPeriod;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.catalog.Plan;
-import vn.doan.notificationservice.notice.Notices;
 import vn.doan.support.web.ApiProblem;
 
 /**
@@ -24,17 +21,15 @@ class RemindNow {
     static final String RULE = "manual";
 
     private final Catalog catalog;
-    private final Notices notices;
+    private final ReminderSweep sweep;
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final MeterRegistry registry;
 
-    RemindNow(Catalog catalog, Notices notices, MongoTemplate mongo, Clock clock, MeterRegistry registry) {
+    RemindNow(Catalog catalog, ReminderSweep sweep, MongoTemplate mongo, Clock clock) {
         this.catalog = catalog;
-        this.notices = notices;
+        this.sweep = sweep;
         this.mongo = mongo;
         this.clock = clock;
-        this.registry = registry;
     }
 
     record Sent(Reminder reminder, boolean created) {
@@ -57,22 +52,13 @@ class RemindNow {
                     unit.name() + " đã nộp " + period.label() + ", không cần nhắc.");
         }
         LocalDate today = LocalDate.now(clock.withZone(EventCodec.ZONE));
-        String rule = RULE + "-" + today;
-        String id = Reminder.key(new UnitPeriod(planId, periodId, unitId), rule, period.dueDate());
+        String occasion = RULE + "-" + today;
+        String id = Reminder.key(new UnitPeriod(planId, periodId, unitId), occasion, period.dueDate());
         Reminder earlier = mongo.findById(id, Reminder.class);
         if (earlier != null) {
             return new Sent(earlier, false);
         }
-        // the notification first (its id carries the day too, so a retry tells nobody twice), then the log entry
-        String message = notices.reminder(plan, period, unit, rule, today);
-        Reminder reminder = new Reminder(id, unitId, unit.name(), planId, plan.number(), periodId, period.dueDate(), RULE, message,
-                clock.instant(), false);
-        try {
-            mongo.insert(reminder);
-        } catch (DuplicateKeyException sameClickElsewhere) {
-            return new Sent(mongo.findById(id, Reminder.class), false);
-        }
-        registry.counter("doan.reminders.sent", "rule", RULE).increment();
-        return new Sent(reminder, true);
+        return sweep.send(id, occasion, RULE, plan, period, unit, today, clock.instant()).map(sent -> new Sent(sent, true))
+                .orElseGet(() -> new Sent(mongo.findById(id, Reminder.class), false));
     }
 }

@@ -78,17 +78,29 @@ public class ReminderSweep {
                     || mongo.exists(Query.query(Criteria.where("_id").is(id)), Reminder.class)) {
                 continue;
             }
-            // the notification and its deliveries first (idempotent), then the log entry that ends the retries
-            String message = notices.reminder(plan, period, unit, rule, today);
-            try {
-                mongo.insert(new Reminder(id, unit.id(), unit.name(), plan.id(), plan.number(), period.periodId(), period.dueDate(), rule,
-                        message, now, false));
-                registry.counter("doan.reminders.sent", "rule", rule).increment();
+            if (send(id, rule, rule, plan, period, unit, today, now).isPresent()) {
                 recorded++;
-            } catch (DuplicateKeyException anotherReplicaWasFirst) {
-                // exactly once: the other sweep recorded it
             }
         }
         return recorded;
+    }
+
+    /**
+     * Tells the unit (the notification's id carries {@code occasion}, so a retry tells nobody twice), then records the
+     * reminder {@code id} under {@code rule} in the unit's log, which ends the retries; empty when another replica (or
+     * click) recorded it first.
+     */
+    Optional<Reminder> send(String id, String occasion, String rule, Plan plan, Plan.Period period, Catalog.Unit unit, LocalDate today,
+            Instant now) {
+        String message = notices.reminder(plan, period, unit, occasion, today);
+        Reminder reminder = new Reminder(id, unit.id(), unit.name(), plan.id(), plan.number(), period.periodId(), period.dueDate(), rule,
+                message, now, false);
+        try {
+            mongo.insert(reminder);
+        } catch (DuplicateKeyException anotherWasFirst) {
+            return Optional.empty();
+        }
+        registry.counter("doan.reminders.sent", "rule", rule).increment();
+        return Optional.of(reminder);
     }
 }

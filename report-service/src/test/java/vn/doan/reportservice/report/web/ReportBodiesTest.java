@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.doan.reportservice.report.Report;
+import vn.doan.reportservice.report.ReportService;
 
 /**
  * The bodies clients read carry every value, version, transition and attachment of the stored report under the same
@@ -41,7 +42,13 @@ class ReportBodiesTest {
             assertThat(view.get(part)).as(part).isEqualTo(stored.get(part));
         }
         assertThat(view.get("onTime").asBoolean()).isTrue();
-        assertThat(view.has("outbox")).isFalse();
+        assertThat(view.size()).as("the stored parts and onTime, nothing else").isEqualTo(16);
+        assertThat(view.get("values").get(0).get("denominator").asLong()).isEqualTo(20);
+        assertThat(view.get("values").get(1).get("doneOn").asString()).isEqualTo("2016-06-20");
+        assertThat(view.get("sections").get("shortcomings").asString()).isEqualTo("Còn 05 cán bộ chưa tham gia do đi làm xa.");
+        assertThat(view.get("attachments").get(0).get("filename").asString()).isEqualTo("hội-nghị-quán-triệt.png");
+        assertThat(view.get("versions").get(0).get("idempotencyKey").asString()).isEqualTo("key-1");
+        assertThat(view.get("transitions").get(1).get("reason").asString()).isEqualTo("Thiếu số liệu chỉ tiêu CT09");
     }
 
     @Test
@@ -50,7 +57,6 @@ class ReportBodiesTest {
                 + JSON.writeValueAsString(values) + ", \"sections\": " + JSON.writeValueAsString(sections) + "}";
         ReportBodies.Write body = JSON.readValue(json, ReportBodies.Write.class);
 
-        assertThat(body.submission().values()).isEqualTo(values);
-        assertThat(body.submission().sections()).isEqualTo(sections);
+        assertThat(body.submission()).isEqualTo(new ReportService.Submission("plan54", "tholap", "2016", values, sections, null));
     }
 }
