@@ -149,7 +149,7 @@ class TreePages {
             if (e.forbidden()) {
                 throw e;
             }
-            redirect.addFlashAttribute("changeError", e.detailVi() != null ? e.detailVi() : e.getMessage());
+            redirect.addFlashAttribute("changeError", e.toShow());
         }
         return "redirect:/to-chuc" + (back == null || back.isBlank() ? "" : "?unitId=" + back);
     }

@@ -74,7 +74,7 @@ class PlanRevisionPages {
             if (e.forbidden()) {
                 throw e;
             }
-            return again(id, form, e.detailVi() != null ? e.detailVi() : e.getMessage(), model);
+            return again(id, form, e.toShow(), model);
         }
         redirect.addFlashAttribute("notice", "plan.revised");
         return "redirect:/ke-hoach";
