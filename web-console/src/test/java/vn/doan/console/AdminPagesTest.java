@@ -173,7 +173,7 @@ class AdminPagesTest extends ConsoleTestBase {
         mvc.perform(as(post("/nguoi-dung/bt.xuantin/temporary"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("unitId", "U-XUANTIN"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/nguoi-dung?unitId=U-XUANTIN"))
                 .andExpect(flash().attribute("temporaryPassword", "Hk7m-Qx3p-Rt9w")).andExpect(flash().attribute("temporaryUser", "bt.xuantin"));
-        assertThat(gateway.last("POST", "/api/users/bt.xuantin/temporary-password")).isNotNull();
+        assertThat(gateway.last("POST", "/api/users/bt.xuantin/temporary-password").header("Authorization")).isEqualTo("Bearer token-of-bt.thoxuan");
 
         gateway.json("GET", "/api/users/provider", "{\"managed\":true}");
         gateway.json("GET", "/api/users?unitId=U-XUANTIN", """
