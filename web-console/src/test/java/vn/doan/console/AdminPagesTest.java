@@ -59,6 +59,7 @@ class AdminPagesTest extends ConsoleTestBase {
         assertThat(gateway.received).noneMatch(r -> r.path().equals("/api/plans/P12/revisions"));
 
         gateway.json("POST", "/api/plans/P12/revisions", "{\"id\":\"P12\",\"status\":\"ISSUED\",\"version\":2,\"indicators\":[],\"schedule\":[]}");
+        long readsBefore = plansRead("P12");
         mvc.perform(as(post("/ke-hoach/P12/dieu-chinh"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("due-2026", "15/12/2026")
                         .param("reason", "Lùi hạn báo cáo năm để các cơ sở tổng kết sau Đại hội Đoàn"))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/ke-hoach"))
@@ -68,6 +69,11 @@ class AdminPagesTest extends ConsoleTestBase {
                 .contains("\"recipients\":[{\"name\":\"67 cơ sở Đoàn\",\"purpose\":\"CARRY_OUT\"}]",
                         "\"targets\":[{\"when\":\"EVERY_YEAR\",\"year\":null,\"value\":100}]", "\"dueDate\":\"2026-12-15\"")
                 .doesNotContain("\"status\"", "\"version\"", "\"revisions\"", "\"closedOn\"", "2026-11-15");
+        assertThat(plansRead("P12") - readsBefore).as("the plan is read once to be sent back").isEqualTo(1);
+    }
+
+    private long plansRead(String planId) {
+        return gateway.received.stream().filter(r -> r.method().equals("GET") && r.path().equals("/api/plans/" + planId)).count();
     }
 
     @Test
@@ -167,7 +173,7 @@ class AdminPagesTest extends ConsoleTestBase {
         mvc.perform(as(post("/nguoi-dung/bt.xuantin/temporary"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("unitId", "U-XUANTIN"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/nguoi-dung?unitId=U-XUANTIN"))
                 .andExpect(flash().attribute("temporaryPassword", "Hk7m-Qx3p-Rt9w")).andExpect(flash().attribute("temporaryUser", "bt.xuantin"));
-        assertThat(gateway.last("POST", "/api/users/bt.xuantin/temporary-password")).isNotNull();
+        assertThat(gateway.last("POST", "/api/users/bt.xuantin/temporary-password").header("Authorization")).isEqualTo("Bearer token-of-bt.thoxuan");
 
         gateway.json("GET", "/api/users/provider", "{\"managed\":true}");
         gateway.json("GET", "/api/users?unitId=U-XUANTIN", """

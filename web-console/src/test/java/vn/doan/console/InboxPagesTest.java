@@ -46,7 +46,7 @@ class InboxPagesTest extends ConsoleTestBase {
         gateway.json("POST", "/api/inbox/d2/read", "{\"id\":\"d2\",\"read\":true}");
         mvc.perform(as(post("/hop-thu/d2/da-doc"), "bt.tholap", "U-THOLAP", "CADRE").with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/hop-thu"));
-        assertThat(gateway.last("POST", "/api/inbox/d2/read")).isNotNull();
+        assertThat(gateway.last("POST", "/api/inbox/d2/read").header("Authorization")).isEqualTo("Bearer token-of-bt.tholap");
     }
 
     @Test

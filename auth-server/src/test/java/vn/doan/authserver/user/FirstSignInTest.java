@@ -88,12 +88,19 @@ class FirstSignInTest extends UsersTestBase {
         createAndActivate("bt5.xuanhoa", "CADRE", XUAN_HOA, OWN_PASSWORD);
         HttpJson.Response sibling = as("bt5.tholap", OWN_PASSWORD).post("/api/users/bt5.xuanhoa/temporary-password", "");
         assertThat(sibling.status()).isEqualTo(403);
-        assertThat(sibling.body().get("detail_vi").asString()).isNotBlank();
+        assertThat(sibling.body().get("rule").asString()).isEqualTo("access.denied");
+        assertThat(sibling.body().get("detail_vi").asString()).isEqualTo("Vai trò hoặc đơn vị của bạn không được phép thực hiện thao tác này.");
         assertThat(sibling.body().has("temporaryPassword")).isFalse();
+        assertThat(mongo.getCollection("users").find(new Document("_id", "bt5.xuanhoa")).first().getBoolean("mustChangePassword"))
+                .as("the refused request changed nothing").isFalse();
         HttpJson.Response district = as("bt.thoxuan", DEMO_PASSWORD).post("/api/users/bt5.xuanhoa/temporary-password", "");
         assertThat(district.status()).isEqualTo(200);
+        assertThat(district.body().get("username").asString()).isEqualTo("bt5.xuanhoa");
+        assertThat(district.body().get("temporaryPassword").asString()).matches("[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}");
         assertThat(admin().anonymous().post("/api/users/bt5.xuanhoa/temporary-password", "").status()).isEqualTo(401);
-        assertThat(admin().post("/api/users/nobody.here/temporary-password", "").status()).isEqualTo(404);
+        HttpJson.Response nobody = admin().post("/api/users/nobody.here/temporary-password", "");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.body().get("detail_vi").asString()).isEqualTo("Không có người dùng nobody.here.");
     }
 
     private static Map<String, String> change(String current, String password, String confirmation) {

@@ -48,18 +48,26 @@ record LoadMeasures(LoadDriver.Load load, int warmAccepted, long loadStart, long
         return points;
     }
 
+    /** Reports accepted per second, from the first sent to the last answered; unrounded. */
+    double acceptedPerSecond() {
+        long lastAnswer = Arrays.stream(load.answeredAt(), 0, load.sent()).max().orElse(0);
+        return load.accepted() / ((lastAnswer - load.sentAt()[0]) / 1e9);
+    }
+
+    /** The p99 of the reflected reports' submit → centre latency in milliseconds, unrounded; null if none was reflected. */
+    static Double submitToCentreP99Ms(List<LatencyChart.Point> points) {
+        return Percentiles.p99(points.stream().filter(LatencyChart.Point::reflected).mapToDouble(LatencyChart.Point::ms).sorted().toArray());
+    }
+
     LoadResult result(Options options, KafkaCeiling.Result kafka, HttpCeiling.Result http) {
-        long firstSent = load.sentAt()[0];
-        long lastAnswer = 0;
         Map<Integer, Integer> statuses = new TreeMap<>();
         long[] answerMs = new long[load.sent()];
         for (int i = 0; i < load.sent(); i++) {
-            lastAnswer = Math.max(lastAnswer, load.answeredAt()[i]);
             statuses.merge(load.status()[i], 1, Integer::sum);
             answerMs[i] = (load.answeredAt()[i] - load.sentAt()[i]) / 1_000_000;
         }
         Arrays.sort(answerMs);
-        double acceptedPerSecond = load.accepted() / ((lastAnswer - firstSent) / 1e9);
+        double acceptedPerSecond = acceptedPerSecond();
         return new LoadResult(options.rate() == 0 ? "as fast as possible" : options.rate(), options.concurrency(), Rounding.tenth(loadSeconds()),
                 load.sent(), load.accepted(), statuses, Rounding.tenth(acceptedPerSecond),
                 Rounding.tenThousandth(acceptedPerSecond / kafka.producedAndConsumedPerSecond()),

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +94,14 @@ final class NationalRun {
             NationalResults results = new NationalResults(options.profile(), measuredAt, options.command(), options.toString(), machine(), shape,
                     prepared.setup(), kafka, http, warmResult, measured.cpu(), measured.gc(), load, latency, lag,
                     measures.process(measured.samples(), options.oneJvm()), province, exactness, reconciliation,
-                    Bars.of(load, latency, lag, province, exactness, reconciliation));
+                    Bars.of(unrounded(measures, points, measured.provinceNanos()), load, latency, lag, province, exactness, reconciliation));
             write(results, points.stream().filter(LatencyChart.Point::reflected).toList(), measured.samples(), measures.loadSeconds());
         }
+    }
+
+    private static Bars.Unrounded unrounded(LoadMeasures measures, List<LatencyChart.Point> points, long[] sortedProvinceNanos) {
+        return new Bars.Unrounded(measures.acceptedPerSecond(), measures.loadSeconds(), LoadMeasures.submitToCentreP99Ms(points),
+                Percentiles.p99(Arrays.stream(sortedProvinceNanos).mapToDouble(nanos -> nanos / 1e6).toArray()));
     }
 
     /** One report per branch, shuffled, each with 12 seeded values. */

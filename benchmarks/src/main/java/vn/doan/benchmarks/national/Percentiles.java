@@ -10,7 +10,7 @@ record Percentiles<N extends Number>(N p50Ms, N p95Ms, N p99Ms, N maxMs) {
         if (sortedMs.length == 0) {
             return null;
         }
-        return new Percentiles<>(sortedMs[at(sortedMs, 0.50)], sortedMs[at(sortedMs, 0.95)], sortedMs[at(sortedMs, 0.99)],
+        return new Percentiles<>(sortedMs[at(sortedMs.length, 0.50)], sortedMs[at(sortedMs.length, 0.95)], sortedMs[at(sortedMs.length, 0.99)],
                 sortedMs[sortedMs.length - 1]);
     }
 
@@ -18,8 +18,13 @@ record Percentiles<N extends Number>(N p50Ms, N p95Ms, N p99Ms, N maxMs) {
         if (sortedNanos.length == 0) {
             return null;
         }
-        return new Percentiles<>(ms(sortedNanos[at(sortedNanos, 0.50)]), ms(sortedNanos[at(sortedNanos, 0.95)]),
-                ms(sortedNanos[at(sortedNanos, 0.99)]), ms(sortedNanos[sortedNanos.length - 1]));
+        return new Percentiles<>(ms(sortedNanos[at(sortedNanos.length, 0.50)]), ms(sortedNanos[at(sortedNanos.length, 0.95)]),
+                ms(sortedNanos[at(sortedNanos.length, 0.99)]), ms(sortedNanos[sortedNanos.length - 1]));
+    }
+
+    /** The p99 of a sorted sample as it is, unrounded (for judging a bar); null for an empty sample. */
+    static Double p99(double[] sorted) {
+        return sorted.length == 0 ? null : sorted[at(sorted.length, 0.99)];
     }
 
     /** As the Markdown tables print them: {@code p50 …, p95 …, p99 …, max …}. */
@@ -28,8 +33,8 @@ record Percentiles<N extends Number>(N p50Ms, N p95Ms, N p99Ms, N maxMs) {
                 : "p50 " + p.p50Ms() + ", p95 " + p.p95Ms() + ", p99 " + p.p99Ms() + ", max " + p.maxMs();
     }
 
-    private static int at(long[] sorted, double quantile) {
-        return Math.min(sorted.length - 1, (int) (sorted.length * quantile));
+    private static int at(int length, double quantile) {
+        return Math.min(length - 1, (int) (length * quantile));
     }
 
     private static double ms(long nanos) {

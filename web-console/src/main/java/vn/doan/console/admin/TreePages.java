@@ -85,7 +85,7 @@ class TreePages {
             }
             case "split" -> {
                 // two new units take the unit's place; each of its children goes to the part chosen for it
-                List<Map<String, Object>> parts = new java.util.ArrayList<>();
+                List<Map<String, Object>> parts = new ArrayList<>();
                 for (String part : List.of("1", "2")) {
                     Map<String, Object> newPart = new LinkedHashMap<>();
                     newPart.put("code", form.get("code-" + part));
@@ -149,7 +149,7 @@ class TreePages {
             if (e.forbidden()) {
                 throw e;
             }
-            redirect.addFlashAttribute("changeError", e.detailVi() != null ? e.detailVi() : e.getMessage());
+            redirect.addFlashAttribute("changeError", e.toShow());
         }
         return "redirect:/to-chuc" + (back == null || back.isBlank() ? "" : "?unitId=" + back);
     }

@@ -114,7 +114,7 @@ class UserPages {
             if (e.forbidden()) {
                 throw e;
             }
-            redirect.addFlashAttribute("changeError", e.detailVi() != null ? e.detailVi() : e.getMessage());
+            redirect.addFlashAttribute("changeError", e.toShow());
         }
         return "redirect:/nguoi-dung" + (unitId == null || unitId.isBlank() ? "" : "?unitId=" + unitId);
     }

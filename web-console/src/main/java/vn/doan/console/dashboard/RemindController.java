@@ -40,7 +40,7 @@ class RemindController {
                 throw e;
             }
             outcome = "dash.remindRefused";
-            error = e.detailVi() != null ? e.detailVi() : e.getMessage();
+            error = e.toShow();
         }
         if (htmx != null) {
             model.addAttribute("outcome", outcome).addAttribute("error", error).addAttribute("unitId", unitId);

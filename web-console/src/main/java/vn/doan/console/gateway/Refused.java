@@ -36,6 +36,11 @@ public class Refused extends RuntimeException {
         return field;
     }
 
+    /** What to show the person: the Vietnamese detail, or the service's own where it gave none. */
+    public String toShow() {
+        return detailVi != null ? detailVi : getMessage();
+    }
+
     public String detailVi() {
         return detailVi;
     }

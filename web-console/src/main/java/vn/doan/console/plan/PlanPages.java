@@ -90,7 +90,7 @@ class PlanPages {
             if (e.forbidden()) {
                 throw e;
             }
-            form.refusedAt(e.field(), e.detailVi() != null ? e.detailVi() : e.getMessage());
+            form.refusedAt(e.field(), e.toShow());
             return form(model, form);
         }
     }

@@ -1,6 +1,7 @@
 package vn.doan.console.plan;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +51,18 @@ class PlanRevisionPages {
 
     @PostMapping("/ke-hoach/{id}/dieu-chinh")
     String revise(@PathVariable String id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        Api.Plan plan = plans.plan(id);
-        model.addAttribute("plan", plan).addAttribute("typed", form);
         Map<String, Object> content = new LinkedHashMap<>(gateway.get(JSON, "/api/plans/{id}", id));
         content.keySet().retainAll(CONTENT);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> issued = (List<Map<String, Object>>) content.get("schedule");
-        List<Map<String, Object>> schedule = new java.util.ArrayList<>();
+        List<Map<String, Object>> schedule = new ArrayList<>();
         for (Map<String, Object> issuedPeriod : issued) {
             Map<String, Object> period = new LinkedHashMap<>(issuedPeriod);
             schedule.add(period);
             String typed = form.getOrDefault("due-" + period.get("periodId"), "");
             LocalDate due = Format.parseDate(typed);
             if (due == null) {
-                model.addAttribute("error", "Hạn nộp theo dạng dd/mm/yyyy, ví dụ 15/12/2026: " + typed);
-                return "plan-revise";
+                return again(id, form, "Hạn nộp theo dạng dd/mm/yyyy, ví dụ 15/12/2026: " + typed, model);
             }
             period.put("dueDate", due.toString());
         }
@@ -76,16 +74,21 @@ class PlanRevisionPages {
             if (e.forbidden()) {
                 throw e;
             }
-            model.addAttribute("error", e.detailVi() != null ? e.detailVi() : e.getMessage());
-            return "plan-revise";
+            return again(id, form, e.toShow(), model);
         }
         redirect.addFlashAttribute("notice", "plan.revised");
         return "redirect:/ke-hoach";
     }
 
+    /** The form again, as typed, with what was wrong. */
+    private String again(String id, Map<String, String> form, String error, Model model) {
+        model.addAttribute("plan", plans.plan(id)).addAttribute("typed", form).addAttribute("error", error);
+        return "plan-revise";
+    }
+
     /** The revision request, the reason first: one order for every request, whatever the map's implementation. */
     private static Map<String, Object> revision(String reason, Object content) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason);
         body.put("plan", content);
         return body;

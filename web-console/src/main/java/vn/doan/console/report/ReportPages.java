@@ -86,7 +86,7 @@ class ReportPages {
             if (e.forbidden()) {
                 throw e;
             }
-            form.refusedAt(e.field(), e.detailVi() != null ? e.detailVi() : e.getMessage());
+            form.refusedAt(e.field(), e.toShow());
         } catch (ServiceDown e) {
             form.error(ReportForm.GENERAL, "Hệ thống báo cáo tạm thời không phản hồi. Những gì bạn đã nhập vẫn còn nguyên; hãy bấm gửi lại sau ít phút.");
         }
@@ -154,7 +154,7 @@ class ReportPages {
             if (e.forbidden()) {
                 throw e;
             }
-            redirect.addFlashAttribute("uploadError", e.detailVi() != null ? e.detailVi() : e.getMessage());
+            redirect.addFlashAttribute("uploadError", e.toShow());
         }
         return "redirect:/bao-cao/" + id;
     }

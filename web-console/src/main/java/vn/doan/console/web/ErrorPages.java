@@ -25,7 +25,7 @@ class ErrorPages {
         if (e.forbidden()) {
             return "error/forbidden";
         }
-        model.addAttribute("detail", e.detailVi() != null ? e.detailVi() : e.getMessage());
+        model.addAttribute("detail", e.toShow());
         return "error/refused";
     }
 
