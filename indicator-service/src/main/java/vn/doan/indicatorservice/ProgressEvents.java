@@ -13,7 +13,6 @@ import vn.doan.events.report.ReportSubmitted;
 import vn.doan.indicatorservice.replica.Plans;
 import vn.doan.indicatorservice.replica.Tree;
 import vn.doan.indicatorservice.rollup.Rollups;
-import vn.doan.support.events.EventHandlers;
 import vn.doan.support.events.EventInput;
 
 /** One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds ({@link EventInput}). */
@@ -29,8 +28,7 @@ class ProgressEvents {
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Plans plans) {
-        EventHandlers handlers = EventInput.handlers("Plan event").on(PlanIssued.class, plans::issued);
-        return message -> handlers.accept(List.of(message.getPayload()));
+        return EventInput.handlers("Plan event").on(PlanIssued.class, plans::issued).perRecord();
     }
 
     /**

@@ -20,7 +20,6 @@ import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.notice.Notices;
-import vn.doan.support.events.EventHandlers;
 import vn.doan.support.events.EventInput;
 
 /**
@@ -46,9 +45,8 @@ class CatalogEvents {
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Catalog catalog, Notices notices) {
-        EventHandlers plans = EventInput.handlers("Plan event").on(PlanIssued.class, e -> notices.planIssued(catalog.planIssued(e)))
-                .on(PlanClosed.class, catalog::planClosed);
-        return message -> plans.accept(List.of(message.getPayload()));
+        return EventInput.handlers("Plan event").on(PlanIssued.class, e -> notices.planIssued(catalog.planIssued(e)))
+                .on(PlanClosed.class, catalog::planClosed).perRecord();
     }
 
     /**

@@ -11,7 +11,6 @@ import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
-import vn.doan.support.events.EventHandlers;
 import vn.doan.support.events.EventInput;
 
 /** Inbound adapters for plan-service's topics; event types this build does not know are skipped, the rest done until it succeeds ({@link EventInput}). */
@@ -27,7 +26,7 @@ class CatalogEvents {
 
     @Bean
     Consumer<Message<byte[]>> onPlanEvent(Catalog catalog) {
-        EventHandlers plans = EventInput.handlers("Plan event").on(PlanIssued.class, catalog::planIssued).on(PlanClosed.class, catalog::planClosed);
-        return message -> plans.accept(List.of(message.getPayload()));
+        return EventInput.handlers("Plan event").on(PlanIssued.class, catalog::planIssued).on(PlanClosed.class, catalog::planClosed)
+                .perRecord();
     }
 }

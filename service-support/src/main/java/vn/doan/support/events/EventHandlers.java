@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.messaging.Message;
 
 /**
  * A consumer of one topic, written as a handler per event type:
@@ -37,6 +38,11 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
     public <T> EventHandlers runsOf(Class<T> type, Consumer<List<T>> handler) {
         runs.put(type, events -> handler.accept((List<T>) events));
         return this;
+    }
+
+    /** The same handlers for a binding that takes one record at a time. */
+    public Consumer<Message<byte[]>> perRecord() {
+        return message -> accept(List.of(message.getPayload()));
     }
 
     @Override

@@ -2,10 +2,8 @@ package vn.doan.support.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.doan.events.EventCodec;
@@ -45,28 +43,6 @@ public final class EventInput {
     /** The data of every event in a poll, in order, leaving out what {@link #decode(byte[])} leaves out. */
     public static List<Object> decode(List<byte[]> payloads) {
         return payloads.stream().flatMap(payload -> decode(payload).stream()).toList();
-    }
-
-    /**
-     * Hands a poll's events over in their order: each run of consecutive {@code type} events as one list (a whole imported
-     * tree is one bulk write), every other event on its own between the runs.
-     */
-    public static <T> void inRuns(List<Object> events, Class<T> type, Consumer<List<T>> run, Consumer<Object> other) {
-        List<T> current = new ArrayList<>();
-        for (Object event : events) {
-            if (type.isInstance(event)) {
-                current.add(type.cast(event));
-                continue;
-            }
-            if (!current.isEmpty()) {
-                run.accept(current);
-                current = new ArrayList<>();
-            }
-            other.accept(event);
-        }
-        if (!current.isEmpty()) {
-            run.accept(current);
-        }
     }
 
     /** Runs {@code work} until it completes, waiting longer after each failure. */

@@ -31,16 +31,6 @@ class EventInputTest {
     }
 
     @Test
-    void runsOfOneTypeComeAsListsAndTheOtherEventsInTheirPlaceBetweenThem() {
-        List<String> calls = new java.util.ArrayList<>();
-
-        EventInput.inRuns(List.of(1, 2, "renamed", 3, "moved", "dissolved", 4, 5), Integer.class, run -> calls.add("run " + run),
-                other -> calls.add("other " + other));
-
-        assertThat(calls).containsExactly("run [1, 2]", "other renamed", "run [3]", "other moved", "other dissolved", "run [4, 5]");
-    }
-
-    @Test
     void workIsDoneAgainAfterEachFailureUntilItSucceeds() {
         AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();
