@@ -55,13 +55,13 @@ class AdminPagesTest extends ConsoleTestBase {
         assertThat(page(as(get("/ke-hoach/P12/dieu-chinh"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200))
                 .contains("12-KH/ĐTN – Kế hoạch thực hiện Chương trình 54-CT/ĐTN", "Hạn nộp Báo cáo năm 2026 (dd/mm/yyyy)", "value=\"15/11/2026\"");
         assertThat(page(as(post("/ke-hoach/P12/dieu-chinh"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("due-2026", "31/11/2026")
-                .param("reason", "Lùi hạn"), 200)).as("31/11 is no date: kept as typed, nothing sent").contains("ví dụ 15/12/2026: 31/11/2026", "Lùi hạn");
+                .param("text-CT1", "Cán bộ Đoàn cơ sở được tập huấn").param("target-CT1", "100").param("reason", "Lùi hạn"), 200)).as("31/11 is no date: kept as typed, nothing sent").contains("ví dụ 15/12/2026: 31/11/2026", "Lùi hạn");
         assertThat(gateway.received).noneMatch(r -> r.path().equals("/api/plans/P12/revisions"));
 
         gateway.json("POST", "/api/plans/P12/revisions", "{\"id\":\"P12\",\"status\":\"ISSUED\",\"version\":2,\"indicators\":[],\"schedule\":[]}");
         long readsBefore = plansRead("P12");
         mvc.perform(as(post("/ke-hoach/P12/dieu-chinh"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("due-2026", "15/12/2026")
-                        .param("reason", "Lùi hạn báo cáo năm để các cơ sở tổng kết sau Đại hội Đoàn"))
+                        .param("text-CT1", "Cán bộ Đoàn cơ sở được tập huấn").param("target-CT1", "100").param("reason", "Lùi hạn báo cáo năm để các cơ sở tổng kết sau Đại hội Đoàn"))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/ke-hoach"))
                 .andExpect(flash().attribute("notice", "plan.revised"));
         assertThat(gateway.last("POST", "/api/plans/P12/revisions").body())
@@ -70,6 +70,42 @@ class AdminPagesTest extends ConsoleTestBase {
                         "\"targets\":[{\"when\":\"EVERY_YEAR\",\"year\":null,\"value\":100}]", "\"dueDate\":\"2026-12-15\"")
                 .doesNotContain("\"status\"", "\"version\"", "\"revisions\"", "\"closedOn\"", "2026-11-15");
         assertThat(plansRead("P12") - readsBefore).as("the plan is read once to be sent back").isEqualTo(1);
+    }
+
+    @Test
+    void revisingAPlanChangesTheWordingAndTargetsOfItsIndicators() throws Exception {
+        gateway.json("GET", "/api/plans/P14", """
+                {"id":"P14","status":"ISSUED","version":2,"number":"66-KH/TĐTN-BTG","title":"Kế hoạch tuyên truyền năm 2026",
+                 "issuingUnitId":"U-THANHHOA","issuedOn":"2026-02-10","periodFrom":"2026-01-01","periodTo":"2026-12-31",
+                 "indicators":[{"code":"CT1","text":"Đoàn viên được học tập Nghị quyết","kind":"SHARE_OF_PEOPLE","target":85,
+                                "reportingLevels":["GRASSROOTS"],"department":"BTG"},
+                               {"code":"CT2","text":"Buổi sinh hoạt chuyên đề mỗi cơ sở","kind":"COUNT_IN_RANGE","target":1,"targetMax":2,
+                                "reportingLevels":["GRASSROOTS"]}],
+                 "schedule":[{"periodId":"2026","label":"Báo cáo năm 2026","from":"2026-01-01","to":"2026-12-31","dueDate":"2026-11-15",
+                              "reportingLevels":["GRASSROOTS"]}]}""");
+        String form = page(as(get("/ke-hoach/P14/dieu-chinh"), "bt.tinhdoan", "U-THANHHOA", "CADRE"), 200);
+        assertThat(form).contains("Đoàn viên được học tập Nghị quyết", "id=\"target-CT1\"", "value=\"85\"", "id=\"targetMax-CT2\"",
+                "value=\"2\"", "Mức chỉ tiêu: từ");
+        assertThat(form.substring(form.indexOf("id=\"revise-CT1\""), form.indexOf("id=\"revise-CT2\"")))
+                .as("only a range has an upper bound").doesNotContain("targetMax");
+
+        assertThat(page(as(post("/ke-hoach/P14/dieu-chinh"), "bt.tinhdoan", "U-THANHHOA", "CADRE").with(csrf()).param("due-2026", "15/11/2026")
+                .param("text-CT1", "Đoàn viên được học tập Nghị quyết").param("target-CT1", "tám mươi lăm").param("text-CT2", "Buổi sinh hoạt")
+                .param("target-CT2", "1").param("targetMax-CT2", "2").param("reason", "Điều chỉnh chỉ tiêu"), 200))
+                .as("kept as typed, nothing sent").contains("Chỉ tiêu CT1: mức chỉ tiêu là một số, ví dụ 90 hoặc 1.234,5: tám mươi lăm",
+                        "value=\"tám mươi lăm\"");
+        assertThat(gateway.received).noneMatch(r -> r.path().equals("/api/plans/P14/revisions"));
+
+        gateway.json("POST", "/api/plans/P14/revisions", "{\"id\":\"P14\",\"status\":\"ISSUED\",\"version\":3,\"indicators\":[],\"schedule\":[]}");
+        mvc.perform(as(post("/ke-hoach/P14/dieu-chinh"), "bt.tinhdoan", "U-THANHHOA", "CADRE").with(csrf()).param("due-2026", "15/11/2026")
+                        .param("text-CT1", "Đoàn viên, thanh niên được học tập Nghị quyết").param("target-CT1", "84,5")
+                        .param("text-CT2", "Buổi sinh hoạt chuyên đề mỗi cơ sở").param("target-CT2", "2").param("targetMax-CT2", "3")
+                        .param("reason", "Mở rộng đối tượng học tập Nghị quyết"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/ke-hoach"));
+        assertThat(gateway.last("POST", "/api/plans/P14/revisions").body())
+                .contains("{\"code\":\"CT1\",\"text\":\"Đoàn viên, thanh niên được học tập Nghị quyết\",\"kind\":\"SHARE_OF_PEOPLE\",\"target\":84.5,"
+                        + "\"reportingLevels\":[\"GRASSROOTS\"],\"department\":\"BTG\"}", "\"target\":2,", "\"targetMax\":3,",
+                        "\"dueDate\":\"2026-11-15\"");
     }
 
     private long plansRead(String planId) {

@@ -5,12 +5,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
 
-/** The inbox of the signed-in secretary: their own notices only, newest first, a list that reloads itself, marking read. */
+/** The inbox of the signed-in secretary: their own notices only, newest first, a list reloaded when a notice is pushed, marking read. */
 class InboxPagesTest extends ConsoleTestBase {
 
     @BeforeEach
@@ -29,9 +32,13 @@ class InboxPagesTest extends ConsoleTestBase {
     @Test
     void theSecretarySeesTheirNoticesNewestFirstInAListThatReloadsItself() throws Exception {
         String html = page(as(get("/hop-thu"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
-        assertThat(html).contains("Hộp thư thông báo", "hx-get=\"/hop-thu/danh-sach\"", "hx-trigger=\"every 15s\"",
+        assertThat(html).contains("Hộp thư thông báo", "hx-get=\"/hop-thu/danh-sach\"", "sse-connect=\"/hop-thu/truc-tiep\"",
+                "hx-trigger=\"sse:notification, every 60s\"",
                 "Báo cáo bị trả lại: Báo cáo năm 2026", "09:30 01/12/2026 · Chưa đọc", "08:00 20/11/2026", "/hop-thu/d2/da-doc")
                 .doesNotContain("/hop-thu/d1/da-doc");
+        String sse = html.replaceAll("(?s).*<script src=\"(/webjars/htmx-ext-sse/[^\"]+)\".*", "$1");
+        assertThat(page(as(get(sse), "bt.tholap", "U-THOLAP", "CADRE"), 200)).as("htmx's SSE extension is served")
+                .contains("htmx.defineExtension('sse'");
         assertThat(html.indexOf("Báo cáo bị trả lại")).as("newest first").isLessThan(html.indexOf("Kế hoạch mới"));
         assertThat(gateway.received).as("the deputy's inbox is not the secretary's")
                 .noneMatch(r -> r.path().equals("/api/inbox?recipientId=pbt-tholap"));
@@ -39,6 +46,40 @@ class InboxPagesTest extends ConsoleTestBase {
 
         String list = page(as(get("/hop-thu/danh-sach"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
         assertThat(list).startsWith("<div").contains("id=\"inbox-items\"", "Báo cáo bị trả lại").doesNotContain("<html", "<nav");
+    }
+
+    @Test
+    void aNoticeArrivingAtNotificationServiceIsPushedToTheOpenPage() throws Exception {
+        BlockingQueue<String> service = gateway.stream("GET", "/api/inbox/stream?recipientId=bt-tholap");
+        MvcResult live = mvc.perform(as(get("/hop-thu/truc-tiep"), "bt.tholap", "U-THOLAP", "CADRE"))
+                .andExpect(request().asyncStarted()).andReturn();
+        await(() -> gateway.received.stream().anyMatch(r -> r.path().equals("/api/inbox/stream?recipientId=bt-tholap")));
+        assertThat(gateway.last("GET", "/api/inbox/stream?recipientId=bt-tholap").header("Authorization"))
+                .isEqualTo("Bearer token-of-bt.tholap");
+        assertThat(gateway.received).as("the deputy's inbox is not the secretary's")
+                .noneMatch(r -> r.path().startsWith("/api/inbox/stream?recipientId=pbt-tholap"));
+
+        service.add("event:connected\ndata:bt-tholap\n\n");
+        service.add("id:d3\nevent:notification\ndata:{\"id\":\"d3\",\"subject\":\"Nhắc hạn báo cáo\"}\n\n");
+        await(() -> live.getResponse().getContentAsString().contains("event:notification"));
+        assertThat(live.getResponse().getContentAsString()).as("one push for the one notice, none for connecting")
+                .isEqualTo("event:notification\ndata:new\n\n");
+
+        service.add("");
+        assertThat(live.getAsyncResult(5_000)).as("the service's stream ended, so the page's ends and the browser reconnects")
+                .isNull();
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Condition condition) throws Exception {
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as("waited 5 s").isLessThan(until);
+            Thread.sleep(20);
+        }
     }
 
     @Test

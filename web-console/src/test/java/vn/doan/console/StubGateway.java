@@ -1,13 +1,18 @@
 package vn.doan.console;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -29,6 +34,7 @@ final class StubGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, BlockingQueue<String>> streams = new ConcurrentHashMap<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
 
     StubGateway() {
@@ -37,11 +43,17 @@ final class StubGateway implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            BlockingQueue<String> events = streams.get(exchange.getRequestMethod() + " " + path);
+            if (events != null) {
+                stream(exchange, events);
+                return;
+            }
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                     new Answer(404, "application/problem+json", "{\"status\":404,\"detail\":\"no stub for " + path + "\"}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -53,6 +65,20 @@ final class StubGateway implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Writes each event as it is queued, flushed at once, until an empty one ends the answer. */
+    private static void stream(HttpExchange exchange, BlockingQueue<String> events) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String event = events.take(); !event.isEmpty(); event = events.take()) {
+                out.write(event.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url() {
@@ -72,6 +98,13 @@ final class StubGateway implements AutoCloseable {
         answers.put(method + " " + path, new Answer(status, contentType, body));
     }
 
+    /** A Server-Sent Events answer held open: what the test puts in the queue is sent; an empty string ends it. */
+    BlockingQueue<String> stream(String method, String path) {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        streams.put(method + " " + path, events);
+        return events;
+    }
+
     void unavailable(String method, String path) {
         answers.put(method + " " + path, new Answer(503, "text/plain", "Service Unavailable"));
     }
@@ -83,6 +116,8 @@ final class StubGateway implements AutoCloseable {
 
     void clear() {
         answers.clear();
+        streams.values().forEach(events -> events.add(""));
+        streams.clear();
         received.clear();
     }
 

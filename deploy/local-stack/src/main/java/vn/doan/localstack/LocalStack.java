@@ -94,7 +94,8 @@ public final class LocalStack {
                     service.configName, services.url(service), services.url(service), services.url(service));
         }
         if (which.contains(Services.Service.CONSOLE)) {
-            log.info("Web console: {} — sign in as bt.tholap (a commune), bt.thoxuan (the district), bt.tinhdoan (the province), "
+            log.info("Web console: {} — sign in as bt.tholap or bt.xuanhoa (communes), bt.thoxuan, bt.trieuson, bt.hoanghoa or bt.ngoclac "
+                    + "(districts), bt.tinhdoan (the province), "
                     + "btg.thoxuan (a department), phantich (analyst) or quantri (administrator); password {}",
                     services.url(Services.Service.CONSOLE), Services.env("DOAN_DEMO_PASSWORD", "doan@2025"));
         }

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,6 +97,14 @@ final class Browser implements AutoCloseable {
     private String where() {
         String text = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
         return "at " + driver.getCurrentUrl() + " showing: " + text.substring(0, Math.min(600, text.length()));
+    }
+
+    /** Waits, without reloading, until {@code css} shows {@code expected}: the page updated itself (a pushed notice). */
+    void showsWithoutReload(String css, String expected, Duration within) {
+        String url = driver.getCurrentUrl();
+        new WebDriverWait(driver, within, Duration.ofMillis(250)).withMessage(this::where)
+                .ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(expected)));
+        assertThat(driver.getCurrentUrl()).isEqualTo(url);
     }
 
     /** Reloads the page until {@code css} shows {@code expected} (a roll-up arrives through Kafka). */

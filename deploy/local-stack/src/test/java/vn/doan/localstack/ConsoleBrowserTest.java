@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(1)
-    void aReportGoesFromThePhoneOfACommuneToTheProvincesFigures(@TempDir Path profile) throws IOException {
+    void aReportGoesFromThePhoneOfACommuneToTheProvincesFigures(@TempDir Path profile, @TempDir Path phoneProfile) throws IOException {
         try (Browser browser = Browser.start(profile)) {
             // the commune's secretary: what is due, then the report
             browser.open(console("/viec-can-lam"));
@@ -129,10 +130,18 @@ class ConsoleBrowserTest {
             browser.screenshots("bang-theo-doi-huyen");
             browser.click("#remind-" + xuanHoa + " button");
             browser.waitFor(d -> d.findElement(By.id("remind-" + xuanHoa)).getText().contains("Đã gửi nhắc nhở hôm nay."));
-            browser.find("#to-review a").click();
-            browser.type("#reason", "Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
-            browser.click("#return");
-            assertThat(browser.text("#status")).isEqualTo("Bị trả lại");
+            try (Browser phone = Browser.start(phoneProfile)) {
+                // the secretary's inbox is open on their phone while the district returns the report
+                phone.open(console("/hop-thu"));
+                phone.signIn("bt.tholap", PASSWORD);
+                phone.waitFor(d -> d.getCurrentUrl().contains("/hop-thu"));
+                assertThat(phone.text("#inbox-items")).doesNotContain("Báo cáo bị trả lại");
+                browser.find("#to-review a").click();
+                browser.type("#reason", "Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
+                browser.click("#return");
+                assertThat(browser.text("#status")).isEqualTo("Bị trả lại");
+                phone.showsWithoutReload("#inbox-items", "Báo cáo bị trả lại", Duration.ofSeconds(20));
+            }
             browser.signOut();
 
             // the secretary sees why in the inbox, revises and resubmits

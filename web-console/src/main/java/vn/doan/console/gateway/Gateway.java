@@ -2,6 +2,11 @@ package vn.doan.console.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -19,6 +24,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -33,6 +39,8 @@ public class Gateway {
     public static final String REGISTRATION = "doan";
 
     private final RestClient http;
+    private final HttpClient streams;
+    private final DefaultUriBuilderFactory uris;
     private final OAuth2AuthorizedClientManager clients;
     private final ObjectMapper json;
 
@@ -41,6 +49,8 @@ public class Gateway {
         factory.setConnectTimeout(properties.timeout());
         factory.setReadTimeout(properties.timeout());
         this.http = RestClient.builder().baseUrl(properties.gatewayUrl()).requestFactory(factory).build();
+        this.streams = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.uris = new DefaultUriBuilderFactory(properties.gatewayUrl());
         this.clients = clients;
         this.json = tools.jackson.databind.json.JsonMapper.shared();
     }
@@ -65,6 +75,28 @@ public class Gateway {
     /** A body of another media type, e.g. a CSV file or a multipart upload. */
     public <T> T send(HttpMethod method, Object body, MediaType contentType, Class<T> type, String path, Object... vars) {
         return call(method, body, contentType, Map.of(), ParameterizedTypeReference.forType(type), path, vars);
+    }
+
+    /**
+     * Opens a Server-Sent Events stream with the user's token and returns its body, which stays open as long as the
+     * service sends (no read timeout); the caller reads it on a thread of its own and closes it.
+     */
+    public InputStream events(String path, Object... vars) {
+        HttpRequest request = HttpRequest.newBuilder(uris.expand(path, vars)).header("Authorization", "Bearer " + accessToken())
+                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE).GET().build();
+        try {
+            HttpResponse<InputStream> response = streams.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new ServiceDown("GET " + path + " answered " + response.statusCode(), null);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new ServiceDown("GET " + path + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceDown("GET " + path + " interrupted", e);
+        }
     }
 
     private <T> T call(HttpMethod method, Object body, MediaType contentType, Map<String, String> headers,

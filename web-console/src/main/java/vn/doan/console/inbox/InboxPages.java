@@ -12,32 +12,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import vn.doan.console.gateway.Gateway;
-import vn.doan.console.web.CurrentUser;
 
 /**
  * The signed-in cadre's notification inbox: what notification-service told the people of their unit registered with their
- * login (reminders, returned reports, new plans, indicators off track), newest first. The list reloads itself every 15
- * seconds (htmx), so what arrives shows without reloading the page.
+ * login (reminders, returned reports, new plans, indicators off track), newest first. The list reloads itself when
+ * notification-service pushes a new notice ({@link InboxRelay}) and every minute in case the push is cut.
  */
 @Controller
 class InboxPages {
 
-    /** A person as notification-service registers them; {@code subject} is the login linked to them. */
-    record Person(String id, String unitId, String name, String subject) {
-    }
-
     record Item(String id, String recipientId, String unitId, String kind, String subject, String body, Instant createdAt, boolean read) {
     }
 
-    private static final ParameterizedTypeReference<List<Person>> PEOPLE = new ParameterizedTypeReference<>() {
-    };
     private static final ParameterizedTypeReference<List<Item>> ITEMS = new ParameterizedTypeReference<>() {
     };
 
     private final Gateway gateway;
+    private final Recipients recipients;
 
-    InboxPages(Gateway gateway) {
+    InboxPages(Gateway gateway, Recipients recipients) {
         this.gateway = gateway;
+        this.recipients = recipients;
     }
 
     @GetMapping("/hop-thu")
@@ -61,12 +56,7 @@ class InboxPages {
 
     /** The inboxes of the people of the user's unit linked to the user's login, merged. */
     private List<Item> items() {
-        CurrentUser me = CurrentUser.get();
-        if (me.unitId() == null) {
-            return List.of();
-        }
-        return gateway.get(PEOPLE, "/api/recipients?unitId={u}", me.unitId()).stream().filter(p -> me.login().equals(p.subject()))
-                .flatMap(p -> gateway.get(ITEMS, "/api/inbox?recipientId={r}", p.id()).stream())
+        return recipients.ofCurrentUser().stream().flatMap(id -> gateway.get(ITEMS, "/api/inbox?recipientId={r}", id).stream())
                 .sorted(Comparator.comparing(Item::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))).toList();
     }
 }

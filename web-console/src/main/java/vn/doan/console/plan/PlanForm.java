@@ -125,9 +125,8 @@ public final class PlanForm {
     }
 
     private BigDecimal number(String field) {
-        String text = get(field).trim().replace(".", "").replace(',', '.');
         try {
-            return text.isEmpty() ? null : new BigDecimal(text);
+            return Format.parseNumber(get(field));
         } catch (NumberFormatException e) {
             error(field, "Hãy nhập một số, ví dụ 90 hoặc 1.234,5.");
             return null;

@@ -1,5 +1,6 @@
 package vn.doan.console.plan;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +22,10 @@ import vn.doan.console.gateway.Refused;
 import vn.doan.console.web.Format;
 
 /**
- * Revising an issued plan: the due dates of its reporting periods, with the reason. The rest of the plan is sent back as
- * plan-service holds it (indicators, targets over the years, deadlines, recipients…), so nothing the form does not show is
- * lost; plan-service keeps the previous version and tells every unit below of the new one.
+ * Revising an issued plan: the wording and target of each indicator (and the upper bound of a range), the due dates of its
+ * reporting periods, with the reason. The rest of the plan is sent back as plan-service holds it (kinds, targets over the
+ * years, deadlines, recipients…), so nothing the form does not show is lost; plan-service keeps the previous version, checks
+ * the revision by the same rules as an issue and tells every unit below of the new one.
  */
 @Controller
 class PlanRevisionPages {
@@ -53,6 +55,10 @@ class PlanRevisionPages {
     String revise(@PathVariable String id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, Object> content = new LinkedHashMap<>(gateway.get(JSON, "/api/plans/{id}", id));
         content.keySet().retainAll(CONTENT);
+        String wrong = reviseIndicators(content, form);
+        if (wrong != null) {
+            return again(id, form, wrong, model);
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> issued = (List<Map<String, Object>>) content.get("schedule");
         List<Map<String, Object>> schedule = new ArrayList<>();
@@ -78,6 +84,40 @@ class PlanRevisionPages {
         }
         redirect.addFlashAttribute("notice", "plan.revised");
         return "redirect:/ke-hoach";
+    }
+
+    /** Puts the typed wording and targets into the plan's indicators; what is wrong with them, or null. */
+    private static String reviseIndicators(Map<String, Object> content, Map<String, String> form) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> issued = (List<Map<String, Object>>) content.get("indicators");
+        List<Map<String, Object>> indicators = new ArrayList<>();
+        for (Map<String, Object> issuedIndicator : issued) {
+            Map<String, Object> indicator = new LinkedHashMap<>(issuedIndicator);
+            indicators.add(indicator);
+            Object code = indicator.get("code");
+            String text = form.getOrDefault("text-" + code, "").strip();
+            if (text.isEmpty()) {
+                return "Chỉ tiêu " + code + ": hãy ghi nội dung chỉ tiêu.";
+            }
+            indicator.put("text", text);
+            for (String field : List.of("target", "targetMax")) {
+                if (!form.containsKey(field + "-" + code)) {
+                    continue;
+                }
+                String typed = form.get(field + "-" + code);
+                try {
+                    BigDecimal value = Format.parseNumber(typed);
+                    if (value == null && field.equals("target")) {
+                        return "Chỉ tiêu " + code + ": hãy ghi mức chỉ tiêu.";
+                    }
+                    indicator.put(field, value);
+                } catch (NumberFormatException e) {
+                    return "Chỉ tiêu " + code + ": mức chỉ tiêu là một số, ví dụ 90 hoặc 1.234,5: " + typed;
+                }
+            }
+        }
+        content.put("indicators", indicators);
+        return null;
     }
 
     /** The form again, as typed, with what was wrong. */

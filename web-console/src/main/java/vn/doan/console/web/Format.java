@@ -55,6 +55,12 @@ public class Format {
         }
     }
 
+    /** A number typed the Vietnamese way ("1.234,5", "84,5"); null if blank; NumberFormatException if it is not one. */
+    public static BigDecimal parseNumber(String text) {
+        String plain = text == null ? "" : text.trim().replace(".", "").replace(" ", "").replace(',', '.');
+        return plain.isEmpty() ? null : new BigDecimal(plain);
+    }
+
     /** A whole number typed with or without thousands dots ("1.234"), or null if it is not one. */
     public static Long parseWhole(String text) {
         if (text == null || text.isBlank()) {
