@@ -1,9 +1,5 @@
 package vn.doan.deploy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.Annotated;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -19,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Kubernetes' own kinds read into the Kubernetes API model (fabric8 kubernetes-model) strictly: a field the API does not
- * have, or a value of the wrong shape, is refused. fabric8 keeps unknown fields aside in every object (a Jackson
- * "any setter"); this reader turns that off, so FAIL_ON_UNKNOWN_PROPERTIES applies at every depth.
+ * Kubernetes' own kinds read into the Kubernetes API model (fabric8 kubernetes-model) strictly ({@link StrictJackson}):
+ * a field the API does not have, or a value of the wrong shape, is refused.
  */
 final class KubernetesSchema {
 
@@ -37,16 +32,6 @@ final class KubernetesSchema {
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
             "networking.k8s.io/v1/Ingress", Ingress.class);
 
-    static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
-                @Override
-                public Boolean hasAnySetter(Annotated annotated) {
-                    return Boolean.FALSE;
-                }
-            });
-
     private KubernetesSchema() {
     }
 
@@ -61,7 +46,7 @@ final class KubernetesSchema {
 
     static List<String> problems(Object value, Class<?> type) {
         try {
-            STRICT.convertValue(value, type);
+            StrictJackson.MAPPER.convertValue(value, type);
             return List.of();
         } catch (IllegalArgumentException e) {
             return List.of(type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));

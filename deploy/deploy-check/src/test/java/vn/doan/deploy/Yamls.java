@@ -39,6 +39,23 @@ final class Yamls {
         return current;
     }
 
+    /** A Spring configuration file as property names: nested and dotted keys joined ({@code spring.security.oauth2…}). */
+    static Map<String, Object> properties(Path file) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> doc : read(file)) {
+            flatten("", doc, properties);
+        }
+        return properties;
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, Object> into) {
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
+        } else {
+            into.put(prefix, value);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
