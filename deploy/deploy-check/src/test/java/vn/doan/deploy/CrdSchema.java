@@ -3,7 +3,9 @@ package vn.doan.deploy;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +55,14 @@ final class CrdSchema {
     }
 
     private static Map<String, Schema> load() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+        // OpenAPI's and Kubernetes' own keywords say nothing a validator checks here
+        Dialect.Builder dialect = Dialect.builder(Dialects.getDraft4());
+        for (String keyword : List.of("nullable", "example", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string",
+                "x-kubernetes-map-type", "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-validations",
+                "x-kubernetes-embedded-resource")) {
+            dialect.keyword(new NonValidationKeyword(keyword));
+        }
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect.build());
         YAMLMapper yaml = YAMLMapper.builder().build();
         Map<String, Schema> schemas = new HashMap<>();
         try (Stream<Path> files = Files.list(CRDS)) {

@@ -67,6 +67,17 @@ class RealmTest {
         assertThat(realm.getSslRequired()).isEqualTo("external");
     }
 
+    /** The realm is read here with the representation classes of the Keycloak that imports it. */
+    @Test
+    void keycloakRunsTheVersionWhoseRepresentationsReadTheRealm() {
+        Matcher version = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(ServiceConfig.text(Path.of("pom.xml")));
+        assertThat(version.find()).isTrue();
+        for (String containers : List.of("initContainers", "containers")) {
+            assertThat(Yamls.at(Kustomize.named(base, "Deployment", "keycloak"), "spec.template.spec." + containers + ".0.image"))
+                    .isEqualTo("quay.io/keycloak/keycloak:" + version.group(1));
+        }
+    }
+
     @Test
     void theRealmRolesAreExactlyTheRolesTheServicesCheckAndEveryClientCarriesOnlyThem() {
         Set<String> checked = matches(ROLE_CONSTANT, "service-support/src/main/java/vn/doan/support/security/Caller.java");
