@@ -50,7 +50,7 @@ class DeploymentTest {
         Map<String, Object> mongo = named(base, "MongoDBCommunity", "doan-mongodb");
         for (ServiceConfig service : ServiceConfig.all()) {
             Map<String, Object> container = container(base, service.name());
-            assertThat(settingNames(base, container)).as(service.name()).containsAll(ServiceConfig.requiredInDeployment());
+            assertThat(Settings.of(base, container).keySet()).as(service.name()).containsAll(ServiceConfig.requiredInDeployment());
             assertThat(map(list(container.get("ports")).get(0)).get("containerPort")).as(service.name()).isEqualTo(service.port());
             assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
             assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
@@ -212,22 +212,6 @@ class DeploymentTest {
     private static Map<String, Object> env(Map<String, Object> container, String name) {
         return list(container.get("env")).stream().map(Yamls::map).filter(e -> name.equals(e.get("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name));
-    }
-
-    /** The variables a container gets: its env and every key of the ConfigMaps and Secrets of its envFrom. */
-    static Set<String> settingNames(List<Map<String, Object>> docs, Map<String, Object> container) {
-        Set<String> names = new LinkedHashSet<>();
-        list(container.get("env")).forEach(e -> names.add(String.valueOf(map(e).get("name"))));
-        for (Object from : list(container.get("envFrom"))) {
-            Map<String, Object> source = map(from);
-            if (source.containsKey("configMapRef")) {
-                names.addAll(map(named(docs, "ConfigMap", String.valueOf(map(source.get("configMapRef")).get("name"))).get("data")).keySet());
-            } else {
-                Map<String, Object> secret = named(docs, "Secret", String.valueOf(map(source.get("secretRef")).get("name")));
-                names.addAll(map(secret.getOrDefault("stringData", secret.get("data"))).keySet());
-            }
-        }
-        return names;
     }
 
     private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
