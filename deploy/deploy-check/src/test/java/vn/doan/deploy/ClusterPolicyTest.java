@@ -68,6 +68,45 @@ class ClusterPolicyTest {
     }
 
     /**
+     * Every container asks for CPU and memory and is held to its memory, every persistent volume names its storage class:
+     * the applications', Keycloak's and PostgreSQL's, and those the operators create from the Kafka and MongoDB resources.
+     */
+    @ParameterizedTest
+    @FieldSource("TARGETS")
+    void everyContainerHasRequestsAndAMemoryLimitAndEveryVolumeAStorageClass(String target) {
+        List<Map<String, Object>> docs = Kustomize.render(target);
+        Map<String, Object> resources = new java.util.LinkedHashMap<>();
+        List<Object> claims = new ArrayList<>();
+        for (Map<String, Object> doc : docs) {
+            for (String containers : List.of("spec.template.spec.containers", "spec.template.spec.initContainers")) {
+                for (Object c : Yamls.list(Yamls.at(doc, containers))) {
+                    resources.put(Kustomize.name(doc) + "/" + Yamls.map(c).get("name"), Yamls.map(c).get("resources"));
+                }
+            }
+            claims.addAll(Yamls.list(Yamls.at(doc, "spec.volumeClaimTemplates")));
+        }
+        Map<String, Object> kafka = Kustomize.named(docs, "Kafka", "doan-kafka");
+        Map<String, Object> pool = Kustomize.named(docs, "KafkaNodePool", "doan-kafka-nodes");
+        Map<String, Object> mongo = Kustomize.named(docs, "MongoDBCommunity", "doan-mongodb");
+        resources.put("kafka nodes", Yamls.at(pool, "spec.resources"));
+        resources.put("topic operator", Yamls.at(kafka, "spec.entityOperator.topicOperator.resources"));
+        resources.put("kafka-exporter", Yamls.at(kafka, "spec.kafkaExporter.resources"));
+        for (Object c : Yamls.list(Yamls.at(mongo, "spec.statefulSet.spec.template.spec.containers"))) {
+            resources.put("mongodb/" + Yamls.map(c).get("name"), Yamls.map(c).get("resources"));
+        }
+        resources.forEach((container, r) -> {
+            assertThat(Yamls.map(Yamls.at(r, "requests"))).as(target + " " + container).containsKeys("cpu", "memory");
+            assertThat(Yamls.map(Yamls.at(r, "limits"))).as(target + " " + container).containsKey("memory");
+        });
+        assertThat(resources).hasSize(14);
+
+        claims.addAll(Yamls.list(Yamls.at(mongo, "spec.statefulSet.spec.volumeClaimTemplates")));
+        assertThat(claims).hasSize(3).allSatisfy(claim -> assertThat(Yamls.at(claim, "spec.storageClassName")).as(target).isNotNull());
+        assertThat(Yamls.list(Yamls.at(pool, "spec.storage.volumes"))).singleElement()
+                .satisfies(volume -> assertThat(Yamls.map(volume)).containsKey("class").containsEntry("deleteClaim", false));
+    }
+
+    /**
      * Each Deployment scales between at least two replicas and a maximum, and keeps at least one running through a
      * drain; a budget of zero would let a drain stop a service, and one of all replicas would block every drain.
      */
