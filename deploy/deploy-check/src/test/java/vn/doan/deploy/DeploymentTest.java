@@ -14,8 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,27 +47,26 @@ class DeploymentTest {
     @Test
     void kubernetesRunsEachServiceWithItsPortProbesSettingsAutoscalerAndBudget() {
         List<Map<String, Object>> base = kustomizeBase();
-        Map<String, String> settings = new java.util.HashMap<>();
-        for (Map<String, Object> doc : base) {
-            if ("ConfigMap".equals(doc.get("kind"))) {
-                map(doc.get("data")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
-            } else if ("Secret".equals(doc.get("kind"))) {
-                map(doc.get("stringData")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
-            }
-        }
-        assertThat(settings.keySet()).containsAll(ServiceConfig.requiredInDeployment());
-        assertThat(settings.get("MONGODB_URI")).contains("w=majority");
+        Map<String, Object> mongo = named(base, "MongoDBCommunity", "doan-mongodb");
         for (ServiceConfig service : ServiceConfig.all()) {
-            Map<String, Object> container = map(list(map(map(map(named(base, "Deployment", service.name()).get("spec")).get("template")).get("spec"))
-                    .get("containers")).get(0));
+            Map<String, Object> container = container(base, service.name());
+            assertThat(Settings.of(base, container).keySet()).as(service.name()).containsAll(ServiceConfig.requiredInDeployment());
             assertThat(map(list(container.get("ports")).get(0)).get("containerPort")).as(service.name()).isEqualTo(service.port());
             assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
             assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
-            assertThat(list(container.get("envFrom")).toString()).contains("doan-config", "doan-mongodb");
             assertThat(map(map(container.get("resources")).get("limits"))).containsKey("memory");
             assertThat(map(list(map(named(base, "Service", service.name()).get("spec")).get("ports")).get(0)).get("port")).isEqualTo(service.port());
             assertThat(named(base, "HorizontalPodAutoscaler", service.name())).isNotNull();
             assertThat(named(base, "PodDisruptionBudget", service.name())).isNotNull();
+
+            // MONGODB_URI: the connection string the operator writes for this service's own user, who may use its database only
+            Map<String, Object> uri = map(Yamls.at(env(container, "MONGODB_URI"), "valueFrom.secretKeyRef"));
+            assertThat(uri.get("key")).isEqualTo("connectionString.standard");
+            Map<String, Object> user = list(Yamls.at(mongo, "spec.users")).stream().map(Yamls::map)
+                    .filter(u -> uri.get("name").equals(u.get("connectionStringSecretName"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no MongoDB user writes " + uri.get("name")));
+            assertThat(list(user.get("roles"))).as(service.name())
+                    .containsExactly(Map.of("name", "readWrite", "db", service.database()));
         }
         assertThat(ServiceConfig.text(ServiceConfig.ROOT.resolve("service-support/src/main/resources/doan-service-defaults.yml")))
                 .contains("endpoint.health.probes.enabled: true");
@@ -93,8 +90,7 @@ class DeploymentTest {
         assertThat(String.valueOf(composeEnv.get("DOAN_DELIVERIES_MAILFROM"))).contains("@");
 
         List<Map<String, Object>> base = kustomizeBase();
-        Map<String, Object> container = map(list(map(map(map(named(base, "Deployment", "notification-service").get("spec")).get("template"))
-                .get("spec")).get("containers")).get(0));
+        Map<String, Object> container = container(base, "notification-service");
         assertThat(list(container.get("env")).stream().map(e -> String.valueOf(map(e).get("name"))).toList()).containsAll(mail);
         assertThat(list(container.get("envFrom")).toString()).contains("doan-mail");
         assertThat(map(named(base, "Secret", "doan-mail").get("stringData"))).containsKeys("SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD");
@@ -132,15 +128,12 @@ class DeploymentTest {
         for (ServiceConfig service : ServiceConfig.all()) {
             uris.add(String.valueOf(map(map(composeServices.get(service.name())).get("environment")).get("MONGODB_URI")));
         }
-        for (Map<String, Object> doc : kustomizeBase()) {
-            if ("ConfigMap".equals(doc.get("kind")) || "Secret".equals(doc.get("kind"))) {
-                Map<String, Object> data = map(doc.get("ConfigMap".equals(doc.get("kind")) ? "data" : "stringData"));
-                if (data.containsKey("MONGODB_URI")) {
-                    uris.add(String.valueOf(data.get("MONGODB_URI")));
-                }
-            }
-        }
-        assertThat(uris).hasSizeGreaterThan(ServiceConfig.all().size());
+        // the MongoDB operator appends the resource's options to every user's connection string (no user overrides them)
+        Map<String, Object> mongo = named(kustomizeBase(), "MongoDBCommunity", "doan-mongodb");
+        Map<String, Object> operatorOptions = map(Yamls.at(mongo, "spec.additionalConnectionStringConfig"));
+        assertThat(operatorOptions).containsOnly(Map.entry("w", "majority"), Map.entry("journal", true));
+        assertThat(list(Yamls.at(mongo, "spec.users"))).allSatisfy(u -> assertThat(map(u)).doesNotContainKey("additionalConnectionStringConfig"));
+        assertThat(uris).hasSize(ServiceConfig.all().size());
         for (String uri : uris) {
             Map<String, String> options = new java.util.HashMap<>();
             for (String option : uri.substring(uri.indexOf('?') + 1).split("&")) {
@@ -160,9 +153,14 @@ class DeploymentTest {
                 assertThat(String.valueOf(config.getOrDefault("unclean.leader.election.enable", "false"))).as("%s", doc).isEqualTo("false");
             }
         }
+        Map<String, Object> broker = map(Yamls.at(named(kustomizeBase(), "Kafka", "doan-kafka"), "spec.kafka.config"));
+        assertThat(broker).containsEntry("min.insync.replicas", 2).containsEntry("default.replication.factor", 3)
+                .containsEntry("unclean.leader.election.enable", false);
         // the producers acknowledge on every in-sync replica (acks=all): nothing in a deployment may lower it
         try (Stream<Path> files = Files.walk(DEPLOY)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList()) {
+            // (deploy-check's own copies of the operators' CRDs are not deployment files)
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .filter(f -> !f.startsWith(DEPLOY.resolve("deploy-check"))).toList()) {
                 assertThat(ServiceConfig.text(file).toLowerCase(java.util.Locale.ROOT)).as(file.toString()).doesNotContain("acks");
             }
         }
@@ -204,37 +202,31 @@ class DeploymentTest {
     }
 
     private static List<Map<String, Object>> kustomizeBase() {
-        Path base = DEPLOY.resolve("k8s/base");
-        List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object resource : list(yaml(base.resolve("kustomization.yaml")).get(0).get("resources"))) {
-            docs.addAll(yaml(base.resolve(String.valueOf(resource))));
-        }
-        return docs;
+        return Kustomize.render("base");
+    }
+
+    private static Map<String, Object> container(List<Map<String, Object>> docs, String deployment) {
+        return map(list(Yamls.at(named(docs, "Deployment", deployment), "spec.template.spec.containers")).get(0));
+    }
+
+    private static Map<String, Object> env(Map<String, Object> container, String name) {
+        return list(container.get("env")).stream().map(Yamls::map).filter(e -> name.equals(e.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name));
     }
 
     private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
-        return docs.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(map(d.get("metadata")).get("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+        return Kustomize.named(docs, kind, name);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> yaml(Path file) {
-        List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object doc : new Yaml(new LoaderOptions()).loadAll(ServiceConfig.text(file))) {
-            if (doc != null) {
-                docs.add((Map<String, Object>) doc);
-            }
-        }
-        return docs;
+        return Yamls.read(file);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return Yamls.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> list(Object value) {
-        return (List<Object>) value;
+        return Yamls.list(value);
     }
 }

@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** What the services themselves say they need, read from their source tree. */
-record ServiceConfig(String name, int port, Set<String> boundTopics) {
+record ServiceConfig(String name, int port, String database, Set<String> boundTopics) {
 
     static final Path ROOT = Path.of("../..");
     static final List<String> NAMES = List.of("plan-service", "report-service", "indicator-service", "notification-service");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)(?::([^}]*))?}");
     private static final Pattern PORT = Pattern.compile("server\\.port:\\s*\\$\\{PORT:(\\d+)}");
     private static final Pattern DESTINATION = Pattern.compile("destination:\\s*(doan\\.[a-z0-9.\\-]+)");
+    private static final Pattern DATABASE = Pattern.compile("mongodb\\.database:\\s*(\\S+)");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("\"(doan\\.[a-z0-9\\-]+\\.[a-z0-9\\-]+\\.v\\d+)\"");
 
     static List<ServiceConfig> all() {
@@ -38,7 +39,11 @@ record ServiceConfig(String name, int port, Set<String> boundTopics) {
         while (destination.find()) {
             topics.add(destination.group(1));
         }
-        return new ServiceConfig(name, Integer.parseInt(port.group(1)), topics);
+        Matcher database = DATABASE.matcher(yml);
+        if (!database.find()) {
+            throw new IllegalStateException(name + ".yml names no spring.mongodb.database");
+        }
+        return new ServiceConfig(name, Integer.parseInt(port.group(1)), database.group(1), topics);
     }
 
     /**
