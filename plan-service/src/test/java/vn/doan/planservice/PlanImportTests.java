@@ -178,6 +178,11 @@ abstract class PlanImportTests extends PlanServiceTestBase {
         byte[] text = SeedDocuments.text("dong-phu-district-plan-2020.txt").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long plans = mongo.getCollection("plans").countDocuments();
 
+        String neighbour = createUnitId("DOC-BUDANG", "Huyện đoàn Bù Đăng", "DISTRICT", null);
+        HttpJson.Response otherUnit = http().as(vn.doan.support.test.TestTokens.cadre("bt.budang", neighbour))
+                .postChunked("/api/plans/import?issuingUnitId=" + district, text, "text/plain;charset=UTF-8");
+        assertThat(otherUnit.status()).as("a cadre imports plans for their own unit only").isEqualTo(403);
+
         HttpJson.Response refused = upload(district, text, "text/plain;charset=UTF-8");
         assertRefused(refused, 422, "import.identity-missing");
         assertThat(refused.body().get("field").asString()).isEqualTo("number");
