@@ -62,6 +62,10 @@ abstract class PlanImportTests extends PlanServiceTestBase {
 
         ok(http().post("/api/plans/" + created.get("id").asString() + "/issue", ""));
         PlanIssued issued = (PlanIssued) events(Topics.PLANS, district, "vn.doan.plan.PlanIssued", 1).get(0);
+        JsonNode api = ok(http().get("/v3/api-docs")).get("paths");
+        assertThat(api.get("/api/plans/import").get("post").get("requestBody").get("content").propertyNames())
+                .contains(PlanWorkbooks.XLSX, PlanWorkbooks.DOCX, "text/plain");
+        assertThat(api.has("/api/plans/template.xlsx")).isTrue();
         assertThat(issued.indicators()).extracting(PlanIssued.Indicator::kind).containsExactly(IndicatorKind.SHARE_OF_PEOPLE,
                 IndicatorKind.RATE_AT_MOST, IndicatorKind.COUNT_IN_RANGE, IndicatorKind.YES_NO);
         assertThat(issued.indicators().get(1).targetFor(2019)).isEqualByComparingTo("3");

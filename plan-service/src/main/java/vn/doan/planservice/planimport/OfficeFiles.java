@@ -16,6 +16,8 @@ import vn.doan.support.web.ApiProblem;
  * macro-enabled, and not a zip bomb. POI's {@link ZipSecureFile} limits apply while the package is unzipped: an entry may
  * not expand more than {@link #MIN_INFLATE_RATIO} allows nor beyond {@link #MAX_ENTRY_BYTES}, and a package holds at most
  * {@link #MAX_ENTRIES} parts. The upload itself is at most the service's body limit ({@code doan.web.max-body-bytes}, 1 MB).
+ * POI keeps these limits in static fields, so they hold for the whole JVM (in the local stack, every service in it; no other
+ * reads Office files).
  */
 final class OfficeFiles {
 
