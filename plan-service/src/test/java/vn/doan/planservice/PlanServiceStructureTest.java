@@ -15,7 +15,7 @@ import vn.doan.planservice.plan.Plan;
 
 /**
  * The allowed dependencies of plan-service's packages: plans know the tree (an issuer, the units that must implement
- * a plan), the tree knows nothing of plans; nothing calls a controller; a plan becomes its PlanIssued event only in
+ * a plan), the tree knows nothing of plans; imports (plans from Excel and Word files) use both and nothing uses them; nothing calls a controller; a plan becomes its PlanIssued event only in
  * {@link Plan}; and nothing reaches into another service.
  */
 class PlanServiceStructureTest {
@@ -24,12 +24,14 @@ class PlanServiceStructureTest {
             .importPackages("vn.doan.planservice");
 
     @Test
-    void plansKnowTheTreeAndTheTreeKnowsNothingOfPlans() {
+    void importsUsePlansAndTheTreePlansKnowTheTreeAndTheTreeKnowsNothingOfPlans() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("imports").definedBy("vn.doan.planservice.planimport..")
                 .layer("plans").definedBy("vn.doan.planservice.plan..")
                 .layer("tree").definedBy("vn.doan.planservice.orgunit..")
-                .whereLayer("plans").mayNotBeAccessedByAnyLayer()
-                .whereLayer("tree").mayOnlyBeAccessedByLayers("plans")
+                .whereLayer("imports").mayNotBeAccessedByAnyLayer()
+                .whereLayer("plans").mayOnlyBeAccessedByLayers("imports")
+                .whereLayer("tree").mayOnlyBeAccessedByLayers("plans", "imports")
                 .check(CLASSES);
     }
 

@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.doan.console.web.Format;
 
 /** A console signed in through a test login, calling a stub gateway over real HTTP. */
@@ -43,7 +42,8 @@ abstract class ConsoleTestBase {
     }
 
     /** Signed in as {@code login} of {@code unitId}, with the access token the console relays. */
-    MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String login, String unitId, String role) {
+    <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>> B as(B request, String login,
+            String unitId, String role) {
         var registration = registrations.findByRegistrationId("doan");
         OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-of-" + login, Instant.now(),
                 Instant.now().plusSeconds(600));
@@ -56,7 +56,7 @@ abstract class ConsoleTestBase {
                 })).with(oauth2Client("doan").principalName(login).accessToken(token));
     }
 
-    String page(MockHttpServletRequestBuilder request, int status) throws Exception {
+    String page(org.springframework.test.web.servlet.RequestBuilder request, int status) throws Exception {
         var result = mvc.perform(request).andExpect(status().is(status)).andReturn();
         result.getResponse().setCharacterEncoding("UTF-8");
         return result.getResponse().getContentAsString();

@@ -44,7 +44,20 @@ public class PlanService {
     }
 
     public Plan createDraft(PlanContent draft) {
-        PlanContent content = validated(draft);
+        return insertDraft(validated(draft));
+    }
+
+    /**
+     * Stores a draft read from a document (a Word plan) as it was read, for a person to review: only its issuing unit, number
+     * and date must be known (they identify it); the content rules apply when it is corrected ({@link #updateDraft}) and
+     * again when it is issued. Nothing is published.
+     */
+    public Plan createDraftForReview(PlanContent draft) {
+        units.find(draft.issuingUnitId(), "issuingUnitId");
+        return insertDraft(draft.withSchedule(PlanRules.schedule(draft)));
+    }
+
+    private Plan insertDraft(PlanContent content) {
         Plan plan = new Plan(UUID.randomUUID().toString(), content, content.issuedOn().getYear(), Plan.Status.DRAFT, 0,
                 List.of(), null, null, content.parentPlanId(), content.issuingUnitId());
         try {
@@ -52,6 +65,11 @@ public class PlanService {
         } catch (DuplicateKeyException e) {
             throw numberTaken(content);
         }
+    }
+
+    /** The same checks as {@link #createDraft}, storing nothing: lets an import name every bad row before writing. */
+    public PlanContent check(PlanContent draft) {
+        return validated(draft);
     }
 
     public Plan updateDraft(String planId, PlanContent draft) {
@@ -72,6 +90,7 @@ public class PlanService {
         Plan plan = find(planId);
         requireStatus(plan, Plan.Status.DRAFT, "plan.not-draft", "Only a draft plan can be issued; this one is " + plan.status() + ".",
                 "Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.");
+        checkExpanded(plan.content());
         Plan issued = publishable(() -> change(plan, Plan.Status.DRAFT, new Update().set("status", Plan.Status.ISSUED).set("version", 1),
                 List.of(new Event(plan.issued(1, null), plan.issuingUnitId()))));
         issuedPlans.increment();
@@ -184,11 +203,17 @@ public class PlanService {
 
     /** Content checks, the issuing unit, the parent plan, and the expanded schedule. */
     private PlanContent validated(PlanContent draft) {
-        if (draft.issuingUnitId() == null) {
+        PlanContent content = draft.withSchedule(PlanRules.schedule(draft));
+        checkExpanded(content);
+        return content;
+    }
+
+    /** The checks of {@link #validated} on content whose recurring reports are already expanded (a stored draft). */
+    private void checkExpanded(PlanContent content) {
+        if (content.issuingUnitId() == null) {
             throw ApiProblem.invalid("plan.field-missing", "issuingUnitId", "The plan's issuing unit is missing.", "Kế hoạch thiếu đơn vị ban hành.");
         }
-        OrgUnit issuer = units.find(draft.issuingUnitId(), "issuingUnitId");
-        PlanContent content = draft.withSchedule(PlanRules.schedule(draft));
+        OrgUnit issuer = units.find(content.issuingUnitId(), "issuingUnitId");
         PlanRules.check(content, issuer.level());
         if (content.parentPlanId() != null) {
             Plan parent = mongo.findById(content.parentPlanId(), Plan.class);
@@ -202,7 +227,6 @@ public class PlanService {
                         "Kế hoạch chỉ có thể cụ thể hóa kế hoạch của đơn vị cấp trên.");
             }
         }
-        return content;
     }
 
     /** The change and its events in one write, if the plan is still in the {@code expected} status. */
