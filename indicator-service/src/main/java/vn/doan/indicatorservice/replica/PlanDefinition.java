@@ -16,7 +16,11 @@ import vn.doan.events.plan.UnitLevel;
  * contract can change without this document changing.
  */
 @Document("plans")
-public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule) {
+public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule, String issuingUnitId) {
+
+    public PlanDefinition(String id, int version, List<Indicator> indicators, List<Period> schedule) {
+        this(id, version, indicators, schedule, null);
+    }
 
     /** One indicator (chỉ tiêu); {@code targets} holds the target in force in each period of the schedule. */
     public record Indicator(String code, String text, IndicatorKind kind, BigDecimal targetMax, String department,
@@ -36,18 +40,23 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
     public record LevelDeadline(UnitLevel level, LocalDate deadline) {
     }
 
-    /** A period units report on, and which levels report it. */
-    public record Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels) {
+    /** A period units report on, which levels report it, and when the report is due (null in copies stored before it was kept). */
+    public record Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels, LocalDate dueDate) {
+
+        public Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels) {
+            this(periodId, from, to, reportingLevels, null);
+        }
     }
 
     /** The copy of {@code plan}, stored as version {@code version}. */
     public static PlanDefinition of(PlanIssued plan, int version) {
         List<Period> schedule = plan.schedule().stream()
-                .map(p -> new Period(p.periodId(), p.from(), p.to(), p.reportingLevels() == null ? List.of() : p.reportingLevels())).toList();
+                .map(p -> new Period(p.periodId(), p.from(), p.to(), p.reportingLevels() == null ? List.of() : p.reportingLevels(), p.dueDate()))
+                .toList();
         List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
                 i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
                 schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(p.to().getYear()))).toList())).toList();
-        return new PlanDefinition(plan.planId(), version, indicators, schedule);
+        return new PlanDefinition(plan.planId(), version, indicators, schedule, plan.issuingUnitId());
     }
 
     public Optional<Period> period(String periodId) {
