@@ -2,13 +2,11 @@ package vn.doan.indicatorservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,25 +22,18 @@ import tools.jackson.databind.JsonNode;
 import vn.doan.events.EventCodec;
 import vn.doan.events.Topics;
 import vn.doan.events.indicator.CompletenessChanged;
-import vn.doan.events.plan.IndicatorKind;
-import vn.doan.events.plan.PlanIssued;
-import vn.doan.events.plan.UnitCreated;
-import vn.doan.events.plan.UnitDissolved;
-import vn.doan.events.plan.UnitLevel;
-import vn.doan.events.plan.UnitMoved;
-import vn.doan.events.plan.UnitSplit;
-import vn.doan.events.plan.UnitsMerged;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;
+import vn.doan.support.test.TwoProvinces;
 
 /**
  * Completeness as the README defines it ("Who is expected to report"), fed by events on a real Kafka broker and read
- * over HTTP: the plan's scope, returned reports, moves, dissolutions, merges and splits. report-service's
- * {@code CompletenessTreeTest} plays the same moves and expects the same numbers.
+ * over HTTP: the plan's scope, returned reports, moves, dissolutions, merges and splits, in the Union of
+ * {@link TwoProvinces}. report-service's {@code CompletenessTreeTest} plays the same moves and expects the same numbers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=indicator-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h"})
@@ -51,8 +42,6 @@ class CompletenessEmbeddedTest {
 
     /** After the 2016 due date (15/11/2016) and before the 2017 one. */
     static final MutableClock CLOCK = new MutableClock("2017-01-20T09:00");
-    static final LocalDate FOUNDED = LocalDate.of(2016, 1, 1);
-    static final LocalDate FROM_2017 = LocalDate.of(2017, 1, 1);
 
     @TestConfiguration
     static class Clock {
@@ -86,90 +75,22 @@ class CompletenessEmbeddedTest {
         }
     }
 
-    /**
-     * TW Đoàn → Tỉnh đoàn Thanh Hóa → Huyện đoàn Thọ Xuân (seven communes) and Huyện đoàn Triệu Sơn (two communes);
-     * TW Đoàn → Tỉnh đoàn Nghệ An → Huyện đoàn Nam Đàn (two communes). The province's plan 66-KH/TĐTN-BTG asks the
-     * grassroots units of Thanh Hóa for a report on 2016 (due 15/11/2016) and on 2017.
-     */
-    static final class Union {
-        final String s = UUID.randomUUID().toString().substring(0, 8);
-        final String centre = "tw-" + s;
-        final String thanhHoa = "thanh-hoa-" + s;
-        final String ngheAn = "nghe-an-" + s;
-        final String thoXuan = "tho-xuan-" + s;
-        final String trieuSon = "trieu-son-" + s;
-        final String namDan = "nam-dan-" + s;
-        final String plan = "66-KH-" + s;
-        final List<String> communes = new ArrayList<>();
-
-        String commune(int i) {
-            return communes.get(i);
-        }
-    }
-
-    static final String[] THO_XUAN_COMMUNES = {"Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Lai", "Đoàn xã Xuân Minh",
-            "Đoàn xã Xuân Tín", "Đoàn xã Thọ Hải", "Đoàn xã Thọ Diên"};
-
-    Union union() {
-        Union u = new Union();
-        unit(u.centre, "Ban Thường vụ TW Đoàn", UnitLevel.CENTRAL, List.of());
-        unit(u.thanhHoa, "Tỉnh đoàn Thanh Hóa", UnitLevel.PROVINCE, List.of(u.centre));
-        unit(u.ngheAn, "Tỉnh đoàn Nghệ An", UnitLevel.PROVINCE, List.of(u.centre));
-        unit(u.thoXuan, "Huyện đoàn Thọ Xuân", UnitLevel.DISTRICT, List.of(u.centre, u.thanhHoa));
-        unit(u.trieuSon, "Huyện đoàn Triệu Sơn", UnitLevel.DISTRICT, List.of(u.centre, u.thanhHoa));
-        unit(u.namDan, "Huyện đoàn Nam Đàn", UnitLevel.DISTRICT, List.of(u.centre, u.ngheAn));
-        for (int i = 0; i < THO_XUAN_COMMUNES.length; i++) {
-            String id = "tx" + i + "-" + u.s;
-            u.communes.add(id);
-            unit(id, THO_XUAN_COMMUNES[i], UnitLevel.GRASSROOTS, List.of(u.centre, u.thanhHoa, u.thoXuan));
-        }
-        unit("dan-luc-" + u.s, "Đoàn xã Dân Lực", UnitLevel.GRASSROOTS, List.of(u.centre, u.thanhHoa, u.trieuSon));
-        unit("dan-ly-" + u.s, "Đoàn xã Dân Lý", UnitLevel.GRASSROOTS, List.of(u.centre, u.thanhHoa, u.trieuSon));
-        unit("kim-lien-" + u.s, "Đoàn xã Kim Liên", UnitLevel.GRASSROOTS, List.of(u.centre, u.ngheAn, u.namDan));
-        unit("nam-giang-" + u.s, "Đoàn xã Nam Giang", UnitLevel.GRASSROOTS, List.of(u.centre, u.ngheAn, u.namDan));
-        kafka.publish(plan(u), u.thanhHoa);
-        return u;
-    }
-
-    void unit(String id, String name, UnitLevel level, List<String> ancestors) {
-        unit(id, name, level, ancestors, FOUNDED);
-    }
-
-    void unit(String id, String name, UnitLevel level, List<String> ancestors, LocalDate from) {
-        String parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
-        kafka.publish(new UnitCreated(id, id, name, level, "xã", parent, ancestors, from), id);
-    }
-
-    static PlanIssued plan(Union u) {
-        List<UnitLevel> grassroots = List.of(UnitLevel.GRASSROOTS);
-        return new PlanIssued(u.plan, "66-KH/TĐTN-BTG", "Kế hoạch tổ chức hội nghị quán triệt Nghị quyết Đại hội Đoàn", u.thanhHoa,
-                LocalDate.of(2016, 3, 2), FOUNDED, LocalDate.of(2017, 12, 31), List.of(
-                new PlanIssued.Indicator("CT01", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn",
-                        IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("100"), grassroots)),
-                List.of(year(2016), year(2017)));
-    }
-
-    static PlanIssued.ReportingPeriod year(int y) {
-        return new PlanIssued.ReportingPeriod(String.valueOf(y), "Báo cáo năm " + y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
-                LocalDate.of(y, 11, 15), List.of(UnitLevel.GRASSROOTS));
-    }
-
     /** Version {@code version} of the unit's report, {@code daysLate} days after the due date, training {@code trained} of {@code cadres}. */
-    void report(Union u, String unit, int year, int version, int daysLate, long trained, long cadres) {
+    void report(TwoProvinces u, String unit, int year, int version, int daysLate, long trained, long cadres) {
         LocalDate due = LocalDate.of(year, 11, 15);
-        LocalDate submitted = daysLate > 0 ? due.plusDays(daysLate) : LocalDate.of(year, 1, 15).plusMonths(year == 2016 ? 9 : 0);
+        LocalDate submitted = daysLate > 0 ? due.plusDays(daysLate) : year == 2016 ? LocalDate.of(2016, 10, 15) : LocalDate.of(2017, 1, 15);
         kafka.publish(new ReportSubmitted("bc-" + unit + "-" + year, version, u.plan, unit, String.valueOf(year),
                 submitted.atStartOfDay(EventCodec.ZONE).toInstant(), due, daysLate,
                 List.of(new ReportSubmitted.Value("CT01", trained, cadres))), unit);
     }
 
-    JsonNode completeness(Union u, int year, String unit) {
+    JsonNode completeness(TwoProvinces u, int year, String unit) {
         HttpJson.Response response = http.get("/api/progress/" + u.plan + "/" + year + "/units/" + unit + "/completeness");
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response.body();
     }
 
-    JsonNode awaitCompleteness(Union u, int year, String unit, Predicate<JsonNode> done) {
+    JsonNode awaitCompleteness(TwoProvinces u, int year, String unit, Predicate<JsonNode> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
@@ -183,7 +104,7 @@ class CompletenessEmbeddedTest {
         throw new AssertionError("completeness not reached; last: " + last);
     }
 
-    JsonNode trained(Union u, int year, String unit) {
+    JsonNode trained(TwoProvinces u, int year, String unit) {
         JsonNode progress = http.get("/api/progress/" + u.plan + "/" + year + "/units/" + unit).body();
         return progress.get("indicators").get(0).get("subtree");
     }
@@ -208,13 +129,13 @@ class CompletenessEmbeddedTest {
 
     @Test
     void aProvincePlanAskedAtTheCentreExpectsOnlyTheProvincesUnits() {
-        Union u = union();
+        TwoProvinces u = TwoProvinces.publish(kafka);
         report(u, u.commune(0), 2016, 1, 0, 18, 20);
         awaitCompleteness(u, 2016, u.thoXuan, counted(7, 1));
 
         JsonNode centre = awaitCompleteness(u, 2016, u.centre, c -> c.get("submitted").asInt() == 1);
         assertCounts(centre, 9, 1, 1, 0, 0, 8, 0);
-        assertThat(missingIds(centre)).doesNotContain("kim-lien-" + u.s, "nam-giang-" + u.s).contains("dan-luc-" + u.s, "dan-ly-" + u.s);
+        assertThat(missingIds(centre)).doesNotContain(u.kimLien, u.namGiang).contains(u.danLuc, u.danLy);
         assertCounts(completeness(u, 2016, u.ngheAn), 0, 0, 0, 0, 0, 0, 0);
         assertCounts(completeness(u, 2016, u.thanhHoa), 9, 1, 1, 0, 0, 8, 0);
     }
@@ -225,7 +146,7 @@ class CompletenessEmbeddedTest {
      */
     @Test
     void aReturnedReportIsCountedApartAndItsFiguresWaitForTheResubmission() {
-        Union u = union();
+        TwoProvinces u = TwoProvinces.publish(kafka);
         report(u, u.commune(0), 2016, 1, 0, 18, 20);
         report(u, u.commune(1), 2016, 1, 0, 25, 25);
         report(u, u.commune(2), 2016, 1, 0, 7, 30);
@@ -262,11 +183,10 @@ class CompletenessEmbeddedTest {
     /** Xuân Lai moves from Thọ Xuân to Triệu Sơn from 01/01/2017: 2016 is counted in the tree of 2016, 2017 in today's. */
     @Test
     void aMovedCommuneCountsWhereItStoodInEachPeriod() {
-        Union u = union();
+        TwoProvinces u = TwoProvinces.publish(kafka);
         report(u, u.commune(2), 2016, 1, 0, 7, 10);
         report(u, u.commune(0), 2016, 1, 0, 18, 20);
-        kafka.publish(new UnitMoved(u.commune(2), u.thoXuan, u.trieuSon, List.of(u.centre, u.thanhHoa, u.thoXuan),
-                List.of(u.centre, u.thanhHoa, u.trieuSon), FROM_2017), u.commune(2));
+        u.moveToTrieuSon(u.commune(2));
         report(u, u.commune(2), 2017, 1, 0, 9, 10);
         report(u, u.commune(0), 2017, 1, 0, 20, 20);
 
@@ -280,10 +200,10 @@ class CompletenessEmbeddedTest {
     /** Thọ Diên is dissolved from 01/01/2017, the first day of the 2017 period: expected (and missing) in 2016, not in 2017. */
     @Test
     void aDissolvedCommuneStopsBeingExpectedFromTheNextPeriod() {
-        Union u = union();
+        TwoProvinces u = TwoProvinces.publish(kafka);
         report(u, u.commune(0), 2016, 1, 0, 18, 20);
         report(u, u.commune(0), 2017, 1, 0, 19, 20);
-        kafka.publish(new UnitDissolved(u.commune(6), FROM_2017, "Giải thể"), u.commune(6));
+        u.dissolve(u.commune(6), "Giải thể");
         awaitCompleteness(u, 2017, u.thoXuan, counted(6, 1));
 
         JsonNode y2016 = awaitCompleteness(u, 2016, u.thoXuan, counted(7, 1));
@@ -299,14 +219,11 @@ class CompletenessEmbeddedTest {
      */
     @Test
     void aMergeKeepsEarlierReportsUnderTheTreeOfTheirTimeAndLaterOnesUnderTheMergedUnit() {
-        Union u = union();
+        TwoProvinces u = TwoProvinces.publish(kafka);
         report(u, u.commune(3), 2016, 1, 0, 10, 12);
         report(u, u.commune(4), 2016, 1, 2, 8, 10);
         String xuanHong = "xuan-hong-" + u.s;
-        unit(xuanHong, "Đoàn xã Xuân Hồng", UnitLevel.GRASSROOTS, List.of(u.centre, u.thanhHoa, u.thoXuan), FROM_2017);
-        kafka.publish(new UnitDissolved(u.commune(3), FROM_2017, "Sáp nhập"), u.commune(3));
-        kafka.publish(new UnitDissolved(u.commune(4), FROM_2017, "Sáp nhập"), u.commune(4));
-        kafka.publish(new UnitsMerged(List.of(u.commune(3), u.commune(4)), xuanHong, FROM_2017), xuanHong);
+        u.mergeInto(xuanHong, "Đoàn xã Xuân Hồng", u.commune(3), u.commune(4));
         report(u, xuanHong, 2017, 1, 0, 20, 25);
 
         JsonNode y2017 = awaitCompleteness(u, 2017, u.thoXuan, counted(6, 1));
@@ -323,14 +240,11 @@ class CompletenessEmbeddedTest {
     /** Thọ Hải splits into Đoàn xã Thọ Hải Đông and Đoàn xã Thọ Hải Tây from 01/01/2017: one unit expected in 2016, two in 2017. */
     @Test
     void aSplitExpectsTheSourceBeforeAndThePartsAfter() {
-        Union u = union();
+        TwoProvinces u = TwoProvinces.publish(kafka);
         report(u, u.commune(5), 2016, 1, 0, 4, 5);
         String east = "tho-hai-dong-" + u.s;
         String west = "tho-hai-tay-" + u.s;
-        unit(east, "Đoàn xã Thọ Hải Đông", UnitLevel.GRASSROOTS, List.of(u.centre, u.thanhHoa, u.thoXuan), FROM_2017);
-        unit(west, "Đoàn xã Thọ Hải Tây", UnitLevel.GRASSROOTS, List.of(u.centre, u.thanhHoa, u.thoXuan), FROM_2017);
-        kafka.publish(new UnitDissolved(u.commune(5), FROM_2017, "Chia tách"), u.commune(5));
-        kafka.publish(new UnitSplit(u.commune(5), List.of(east, west), FROM_2017), u.commune(5));
+        u.split(u.commune(5), east, "Đoàn xã Thọ Hải Đông", west, "Đoàn xã Thọ Hải Tây");
         report(u, east, 2017, 1, 0, 3, 4);
 
         JsonNode y2017 = awaitCompleteness(u, 2017, u.thoXuan, counted(8, 1));
