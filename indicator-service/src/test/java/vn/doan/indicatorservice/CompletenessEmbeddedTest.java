@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import vn.doan.events.EventCodec;
 import vn.doan.events.Topics;
 import vn.doan.events.indicator.CompletenessChanged;
+import vn.doan.events.indicator.ProgressUpdated;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.support.test.Backends;
@@ -153,8 +154,9 @@ class CompletenessEmbeddedTest {
         report(u, u.commune(3), 2016, 1, 3, 12, 15);
         report(u, u.commune(4), 2016, 1, 0, 9, 9);
         report(u, u.commune(5), 2016, 1, 0, 1, 1);
-        kafka.publish(new ReportReturned("bc-" + u.commune(2) + "-2016", 1, u.plan, u.commune(2), "2016",
-                "Số liệu cán bộ được tập huấn chưa khớp danh sách", "bt.thoxuan", Instant.parse("2016-11-18T03:00:00Z")), u.commune(2));
+        ReportReturned returned = new ReportReturned("bc-" + u.commune(2) + "-2016", 1, u.plan, u.commune(2), "2016",
+                "Số liệu cán bộ được tập huấn chưa khớp danh sách", "bt.thoxuan", Instant.parse("2016-11-18T03:00:00Z"));
+        kafka.publish(returned, u.commune(2));
 
         JsonNode district = awaitCompleteness(u, 2016, u.thoXuan, c -> c.get("returned").asInt() == 1 && c.get("submitted").asInt() == 5);
         assertCounts(district, 7, 5, 4, 1, 1, 1, 0);
@@ -166,6 +168,16 @@ class CompletenessEmbeddedTest {
         assertCounts(awaitCompleteness(u, 2016, u.thanhHoa, c -> c.get("returned").asInt() == 1), 9, 5, 4, 1, 1, 3, 0);
         CompletenessChanged announced = lastCompleteness(u.thoXuan, u.plan);
         assertThat(List.of(announced.submitted(), announced.onTime(), announced.late(), announced.returned())).containsExactly(5, 4, 1, 1);
+        ProgressUpdated progress = lastProgress(u.thoXuan, u.plan);
+        assertThat(List.of(progress.reportsSubmitted(), progress.reportsOnTime(), progress.reportsLate(), progress.reportsReturned()))
+                .containsExactly(5, 4, 1, 1);
+
+        kafka.publish(returned, u.commune(2));
+        report(u, u.commune(2), 2016, 1, 0, 7, 30);
+        sleep(1000);
+        assertCounts(completeness(u, 2016, u.thoXuan), 7, 5, 4, 1, 1, 1, 0);
+        assertThat(trained(u, 2016, u.thoXuan).get("numerator").asLong()).as("the return and the returned version again change nothing")
+                .isEqualTo(65);
 
         report(u, u.commune(2), 2016, 2, 5, 30, 30);
         district = awaitCompleteness(u, 2016, u.thoXuan, c -> c.get("returned").asInt() == 0 && c.get("submitted").asInt() == 6);
@@ -175,9 +187,18 @@ class CompletenessEmbeddedTest {
     }
 
     CompletenessChanged lastCompleteness(String unit, String plan) {
-        return kafka.readToEnd(Topics.INDICATOR_ALERTS).stream().map(KafkaTestClient::envelope).flatMap(e -> EventCodec.data(e).stream())
-                .filter(CompletenessChanged.class::isInstance).map(CompletenessChanged.class::cast)
-                .filter(c -> c.unitId().equals(unit) && c.planId().equals(plan)).reduce((first, next) -> next).orElseThrow();
+        return published(Topics.INDICATOR_ALERTS, CompletenessChanged.class).filter(c -> c.unitId().equals(unit) && c.planId().equals(plan))
+                .reduce((first, next) -> next).orElseThrow();
+    }
+
+    ProgressUpdated lastProgress(String unit, String plan) {
+        return published(Topics.PROGRESS, ProgressUpdated.class).filter(p -> p.unitId().equals(unit) && p.planId().equals(plan))
+                .reduce((first, next) -> next.rev() > first.rev() ? next : first).orElseThrow();
+    }
+
+    static <T> java.util.stream.Stream<T> published(String topic, Class<T> type) {
+        return kafka.readToEnd(topic).stream().map(KafkaTestClient::envelope).flatMap(e -> EventCodec.data(e).stream())
+                .filter(type::isInstance).map(type::cast);
     }
 
     /** Xuân Lai moves from Thọ Xuân to Triệu Sơn from 01/01/2017: 2016 is counted in the tree of 2016, 2017 in today's. */

@@ -129,6 +129,9 @@ class CompletenessTreeTest {
         assertThat(unitIds(centre, "MISSING")).doesNotContain(u.kimLien, u.namGiang).contains(u.danLuc, u.danLy);
         assertCounts(completeness(u, 2016, u.ngheAn), 0, 0, 0, 0, 0, 0, 0);
         assertCounts(completeness(u, 2016, u.thanhHoa), 9, 1, 1, 0, 0, 8, 0);
+        assertThat(submit(u, u.kimLien, 2016, 5, 5).body().get("rule").asString()).isEqualTo("report.unit-out-of-scope");
+        assertThat(submit(u, u.thoXuan, 2016, 5, 5).body().get("rule").asString())
+                .as("the periods name districts, no indicator does").isEqualTo("report.level-not-reporting");
     }
 
     /** Seven communes: five submitted (Xuân Minh three days late), Xuân Lai's report returned, Thọ Diên silent. */

@@ -16,10 +16,19 @@ import vn.doan.events.plan.UnitLevel;
  * contract can change without this document changing.
  */
 @Document("plans")
-public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule, String issuingUnitId) {
+public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule, String issuingUnitId,
+        List<UnitLevel> reportingLevels) {
 
     public PlanDefinition(String id, int version, List<Indicator> indicators, List<Period> schedule) {
-        this(id, version, indicators, schedule, null);
+        this(id, version, indicators, schedule, null, null);
+    }
+
+    /**
+     * Whether units of {@code level} report {@code period}: a level of the period that some indicator is reported at (a
+     * unit of another level could not send a single value). A copy stored before the plan's levels were kept: the period's.
+     */
+    public boolean reports(Period period, UnitLevel level) {
+        return period.reportingLevels().contains(level) && (reportingLevels == null || reportingLevels.contains(level));
     }
 
     /** One indicator (chỉ tiêu); {@code targets} holds the target in force in each period of the schedule. */
@@ -56,7 +65,9 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
         List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
                 i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
                 schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(p.to().getYear()))).toList())).toList();
-        return new PlanDefinition(plan.planId(), version, indicators, schedule, plan.issuingUnitId());
+        List<UnitLevel> levels = plan.indicators().stream().filter(i -> i.reportingLevels() != null).flatMap(i -> i.reportingLevels().stream())
+                .distinct().toList();
+        return new PlanDefinition(plan.planId(), version, indicators, schedule, plan.issuingUnitId(), levels);
     }
 
     public Optional<Period> period(String periodId) {

@@ -97,11 +97,12 @@ public class Tree implements UnitTree {
 
     /**
      * The units a plan's period expects a report from, asked at {@code unitId}: in the tree of the period, within both
-     * {@code unitId} and the plan's issuer, of a level that reports the period (README, "Who is expected to report").
+     * {@code unitId} and the plan's issuer, of a level that reports the period ({@link PlanDefinition#reports}; README,
+     * "Who is expected to report").
      */
     public List<UnitNode> expected(PlanDefinition plan, PlanDefinition.Period period, String unitId) {
         String issuer = plan.issuingUnitId() == null ? unitId : plan.issuingUnitId();
-        return subtree(unitId, period.from(), period.to()).stream().filter(u -> period.reportingLevels().contains(u.level()))
+        return subtree(unitId, period.from(), period.to()).stream().filter(u -> plan.reports(period, u.level()))
                 .filter(u -> u.within(issuer, period.from())).toList();
     }
 

@@ -53,7 +53,7 @@ public class Completeness {
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
         boolean overdue = LocalDate.now(clock.withZone(EventCodec.ZONE)).isAfter(period.dueDate());
         String issuer = plan.plan().issuingUnitId();
-        List<UnitState> units = catalog.unitsUnder(root, period.reportingLevels(), period.from(), period.to()).stream()
+        List<UnitState> units = catalog.unitsUnder(root, plan.reportingLevels(period), period.from(), period.to()).stream()
                 .filter(u -> u.within(issuer, period.from()))
                 .sorted(Comparator.comparing(UnitView::name))
                 .map(u -> state(u, byUnit.get(u.id()), overdue)).toList();

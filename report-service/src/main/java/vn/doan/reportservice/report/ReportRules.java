@@ -49,7 +49,7 @@ final class ReportRules {
         PlanView.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.invalid("report.period-unknown", "periodId",
                 "Plan " + plan.plan().number() + " has no reporting period " + periodId + ".",
                 "Kế hoạch " + plan.plan().number() + " không có kỳ báo cáo " + periodId + "."));
-        if (!period.reportingLevels().contains(unit.level())) {
+        if (!plan.reportingLevels(period).contains(unit.level())) {
             throw ApiProblem.invalid("report.level-not-reporting", "unitId",
                     "Units of level " + unit.level() + " do not report for " + period.label() + ".",
                     "Đơn vị cấp này không phải báo cáo kỳ " + period.label() + ".");

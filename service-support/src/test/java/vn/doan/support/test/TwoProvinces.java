@@ -18,7 +18,8 @@ import vn.doan.events.plan.UnitsMerged;
  * One Union for the completeness tests of report-service and indicator-service, published as plan-service does, so that
  * both services play the same moves: TW Đoàn → Tỉnh đoàn Thanh Hóa → Huyện đoàn Thọ Xuân (seven communes) and Huyện đoàn
  * Triệu Sơn (two communes); TW Đoàn → Tỉnh đoàn Nghệ An → Huyện đoàn Nam Đàn (two communes). The province's plan
- * 66-KH/TĐTN-BTG asks the grassroots units of Thanh Hóa for a report on 2016 and on 2017, each due 15/11.
+ * 66-KH/TĐTN-BTG asks the grassroots units of Thanh Hóa for a report on 2016 and on 2017, each due 15/11; its periods name
+ * the district level too, but no indicator is reported by districts, so districts report nothing.
  * Ids carry a random suffix, so tests share one database.
  */
 public final class TwoProvinces {
@@ -124,6 +125,6 @@ public final class TwoProvinces {
 
     private static PlanIssued.ReportingPeriod year(int y) {
         return new PlanIssued.ReportingPeriod(String.valueOf(y), "Báo cáo năm " + y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
-                LocalDate.of(y, 11, 15), List.of(UnitLevel.GRASSROOTS));
+                LocalDate.of(y, 11, 15), List.of(UnitLevel.DISTRICT, UnitLevel.GRASSROOTS));
     }
 }
