@@ -68,7 +68,7 @@ public class ProgressQuery {
         PlanDefinition.Period period = period(plan, periodId);
         List<UnitNode> expected = tree.expected(plan, period, unitId);
         Map<String, Rollup.Own> reports = rollups.ownReports(expected.stream().map(u -> new UnitPeriod(planId, periodId, u.id())).toList());
-        List<Rollup.Own> inForce = reports.values().stream().filter(own -> !own.returned()).toList();
+        List<Rollup.Own> inForce = reports.values().stream().filter(own -> !own.isReturned()).toList();
         int late = (int) inForce.stream().filter(own -> own.daysLate() > 0).count();
         int returned = reports.size() - inForce.size();
         List<MissingUnit> missing = expected.stream().filter(u -> !reports.containsKey(u.id())).sorted(Comparator.comparing(UnitNode::name))

@@ -97,7 +97,7 @@ class OwnValues {
             String key = Rollup.key(returned.planId(), returned.periodId(), returned.unitId());
             while (true) {
                 Rollup doc = store.read(key);
-                if (doc == null || doc.own() == null || doc.own().version() != returned.version() || doc.own().returned()) {
+                if (doc == null || doc.own() == null || doc.own().version() != returned.version() || doc.own().isReturned()) {
                     break;
                 }
                 Rollup.Own own = doc.own().asReturned();

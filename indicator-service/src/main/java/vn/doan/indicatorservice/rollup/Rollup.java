@@ -48,12 +48,18 @@ public record Rollup(
     /**
      * The unit's own report in force: its values as reported, and what they add to the totals. A report the upper level
      * returned ({@code returned}) adds nothing but one to the returned count until a newer version replaces it.
+     * {@code returned} is null in documents written before returns were counted, and in reads that leave it out.
      */
     public record Own(String reportId, int version, List<ReportedValue> values, Instant submittedAt, int daysLate, List<Totals> totals,
-            boolean returned) {
+            Boolean returned) {
 
         public Own(String reportId, int version, List<ReportedValue> values, Instant submittedAt, int daysLate, List<Totals> totals) {
-            this(reportId, version, values, submittedAt, daysLate, totals, false);
+            this(reportId, version, values, submittedAt, daysLate, totals, null);
+        }
+
+        /** The upper level returned this version for revision. */
+        public boolean isReturned() {
+            return Boolean.TRUE.equals(returned);
         }
 
         /** The same version, returned: its figures leave the totals. */
