@@ -7,8 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
+import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.indicatorservice.replica.Plans;
 import vn.doan.indicatorservice.replica.Tree;
@@ -23,7 +25,7 @@ class ProgressEvents {
     @Bean
     Consumer<List<byte[]>> onUnitEvent(Tree tree, Rollups rollups) {
         return EventInput.handlers("Unit events").runsOf(UnitCreated.class, tree::created).on(UnitRenamed.class, tree::renamed)
-                .on(UnitMoved.class, e -> rollups.moved(e, tree.moved(e)));
+                .on(UnitMoved.class, e -> rollups.moved(e, tree.moved(e))).on(UnitDissolved.class, tree::dissolved);
     }
 
     @Bean
@@ -33,14 +35,16 @@ class ProgressEvents {
 
     /**
      * Reports come a poll at a time (batch mode), so that ancestors shared by many reports are written once per poll: all
-     * the poll's ReportSubmitted together, not in runs split by the review events between them.
+     * the poll's ReportSubmitted together, not in runs split by the review events between them; then its ReportReturned,
+     * whose versions leave the roll-up until resubmitted (ReportAccepted changes no figure).
      */
     @Bean
     Consumer<List<byte[]>> onReportEvent(Rollups rollups) {
         return batch -> {
-            List<ReportSubmitted> reports = EventInput.decode(batch).stream().filter(ReportSubmitted.class::isInstance)
-                    .map(ReportSubmitted.class::cast).toList();
-            EventInput.untilDone("Reports", () -> rollups.apply(reports));
+            List<Object> events = EventInput.decode(batch);
+            List<ReportSubmitted> reports = events.stream().filter(ReportSubmitted.class::isInstance).map(ReportSubmitted.class::cast).toList();
+            List<ReportReturned> returns = events.stream().filter(ReportReturned.class::isInstance).map(ReportReturned.class::cast).toList();
+            EventInput.untilDone("Reports", () -> rollups.apply(reports, returns));
         };
     }
 }

@@ -7,10 +7,16 @@ import java.util.List;
 /**
  * The latest progress of a unit's whole subtree on one plan's period, after a change. Published on the
  * compacted topic doan.indicator.progress.v1 with the key {@code unitId|planId|periodId}, so the topic
- * keeps the latest state of every unit, plan and period. {@code rev} grows with every change.
+ * keeps the latest state of every unit, plan and period. {@code rev} grows with every change. {@code reportsReturned} counts
+ * reports returned for revision and not yet resubmitted, apart from the submitted ones (optional: 0 when absent).
  */
 public record ProgressUpdated(String planId, String periodId, String unitId, String unitName, long rev, Instant computedAt,
-        int reportsSubmitted, int reportsOnTime, int reportsLate, List<Indicator> indicators) {
+        int reportsSubmitted, int reportsOnTime, int reportsLate, List<Indicator> indicators, int reportsReturned) {
+
+    public ProgressUpdated(String planId, String periodId, String unitId, String unitName, long rev, Instant computedAt,
+            int reportsSubmitted, int reportsOnTime, int reportsLate, List<Indicator> indicators) {
+        this(planId, periodId, unitId, unitName, rev, computedAt, reportsSubmitted, reportsOnTime, reportsLate, indicators, 0);
+    }
 
     /** One indicator of the subtree: value compared with the target (a percent, see indicator-service), and status. */
     public record Indicator(String code, long numerator, long denominator, int reportingUnits, BigDecimal value, BigDecimal target,

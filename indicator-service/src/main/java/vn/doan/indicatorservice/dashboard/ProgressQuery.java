@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
+import vn.doan.events.EventCodec;
 import vn.doan.events.UnitPeriod;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 import vn.doan.indicatorservice.replica.Plans;
@@ -46,9 +46,18 @@ public class ProgressQuery {
             Integer daysLate, List<IndicatorProgress> indicators) {
     }
 
-    /** Who under a unit had to report the period, who did, on time or late, and who is missing. */
+    /**
+     * Who under a unit had to report the period (README, "Who is expected to report"), who did, on time or late, whose
+     * report was returned, who is missing past the due date and who has not reported before it; {@code missingUnits} lists
+     * the units without a report (missing or not yet due). expected = submitted + returned + missing + notYetDue.
+     */
     public record Completeness(String planId, String periodId, String unitId, int expected, int submitted, int onTime, int late,
-            int missing, List<MissingUnit> missingUnits) {
+            int missing, List<MissingUnit> missingUnits, int returned, int notYetDue) {
+
+        public Completeness(String planId, String periodId, String unitId, int expected, int submitted, int onTime, int late, int missing,
+                List<MissingUnit> missingUnits) {
+            this(planId, periodId, unitId, expected, submitted, onTime, late, missing, missingUnits, 0, 0);
+        }
     }
 
     public record MissingUnit(String unitId, String unitName, String level) {
@@ -57,16 +66,16 @@ public class ProgressQuery {
     public Completeness completeness(String planId, String periodId, String unitId) {
         PlanDefinition plan = plan(planId);
         PlanDefinition.Period period = period(plan, periodId);
-        List<UnitNode> expected = tree.subtree(unitId, period.from()).stream()
-                .filter(u -> period.reportingLevels().contains(u.level())).toList();
-        Set<String> reported = rollups.reported(expected.stream().map(u -> new UnitPeriod(planId, periodId, u.id())).toList());
-        Rollup doc = rollups.find(new UnitPeriod(planId, periodId, unitId));
-        Totals reports = doc == null ? null : doc.reports().orElse(null);
-        int onTime = reports == null ? 0 : reports.onTime();
-        int late = reports == null ? 0 : reports.late();
-        List<MissingUnit> missing = expected.stream().filter(u -> !reported.contains(u.id())).sorted(Comparator.comparing(UnitNode::name))
+        List<UnitNode> expected = tree.expected(plan, period, unitId);
+        Map<String, Rollup.Own> reports = rollups.ownReports(expected.stream().map(u -> new UnitPeriod(planId, periodId, u.id())).toList());
+        List<Rollup.Own> inForce = reports.values().stream().filter(own -> !own.isReturned()).toList();
+        int late = (int) inForce.stream().filter(own -> own.daysLate() > 0).count();
+        int returned = reports.size() - inForce.size();
+        List<MissingUnit> missing = expected.stream().filter(u -> !reports.containsKey(u.id())).sorted(Comparator.comparing(UnitNode::name))
                 .map(u -> new MissingUnit(u.id(), u.name(), u.level().name())).toList();
-        return new Completeness(planId, periodId, unitId, expected.size(), onTime + late, onTime, late, missing.size(), missing);
+        boolean overdue = period.dueDate() == null || LocalDate.now(clock.withZone(EventCodec.ZONE)).isAfter(period.dueDate());
+        return new Completeness(planId, periodId, unitId, expected.size(), inForce.size(), inForce.size() - late, late,
+                overdue ? missing.size() : 0, missing, returned, overdue ? 0 : missing.size());
     }
 
     /** The unit's dashboard for every period of the plan, in the plan's order. */
@@ -94,7 +103,7 @@ public class ProgressQuery {
                     "Kế hoạch không có chỉ tiêu " + indicatorCode + ".");
         }
         PlanDefinition.Period period = period(plan, periodId);
-        List<UnitNode> children = tree.children(unitId, period.from());
+        List<UnitNode> children = tree.children(unitId, period.from(), period.to());
         Map<String, Rollup> docs = rollups.findByUnit(children.stream().map(c -> new UnitPeriod(planId, periodId, c.id())).toList());
         return children.stream().sorted(Comparator.comparing(UnitNode::name))
                 .map(child -> view(plan, period, child, docs.get(child.id())))

@@ -16,7 +16,20 @@ import vn.doan.events.plan.UnitLevel;
  * contract can change without this document changing.
  */
 @Document("plans")
-public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule) {
+public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule, String issuingUnitId,
+        List<UnitLevel> reportingLevels) {
+
+    public PlanDefinition(String id, int version, List<Indicator> indicators, List<Period> schedule) {
+        this(id, version, indicators, schedule, null, null);
+    }
+
+    /**
+     * Whether units of {@code level} report {@code period}: a level of the period that some indicator is reported at (a
+     * unit of another level could not send a single value). A copy stored before the plan's levels were kept: the period's.
+     */
+    public boolean reports(Period period, UnitLevel level) {
+        return period.reportingLevels().contains(level) && (reportingLevels == null || reportingLevels.contains(level));
+    }
 
     /** One indicator (chỉ tiêu); {@code targets} holds the target in force in each period of the schedule. */
     public record Indicator(String code, String text, IndicatorKind kind, BigDecimal targetMax, String department,
@@ -36,18 +49,25 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
     public record LevelDeadline(UnitLevel level, LocalDate deadline) {
     }
 
-    /** A period units report on, and which levels report it. */
-    public record Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels) {
+    /** A period units report on, which levels report it, and when the report is due (null in copies stored before it was kept). */
+    public record Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels, LocalDate dueDate) {
+
+        public Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels) {
+            this(periodId, from, to, reportingLevels, null);
+        }
     }
 
     /** The copy of {@code plan}, stored as version {@code version}. */
     public static PlanDefinition of(PlanIssued plan, int version) {
         List<Period> schedule = plan.schedule().stream()
-                .map(p -> new Period(p.periodId(), p.from(), p.to(), p.reportingLevels() == null ? List.of() : p.reportingLevels())).toList();
+                .map(p -> new Period(p.periodId(), p.from(), p.to(), p.reportingLevels() == null ? List.of() : p.reportingLevels(), p.dueDate()))
+                .toList();
         List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
                 i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
                 schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(p.to().getYear()))).toList())).toList();
-        return new PlanDefinition(plan.planId(), version, indicators, schedule);
+        List<UnitLevel> levels = plan.indicators().stream().filter(i -> i.reportingLevels() != null).flatMap(i -> i.reportingLevels().stream())
+                .distinct().toList();
+        return new PlanDefinition(plan.planId(), version, indicators, schedule, plan.issuingUnitId(), levels);
     }
 
     public Optional<Period> period(String periodId) {

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.UnitCreated;
+import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.support.security.UnitTree;
@@ -41,6 +42,11 @@ public class Tree implements UnitTree {
 
     public void renamed(UnitRenamed e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("name", e.newName()), UnitNode.class);
+    }
+
+    /** The unit ceases to exist from the dissolution's date; periods starting on or after it no longer expect it. */
+    public void dissolved(UnitDissolved e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("dissolvedFrom", e.effectiveFrom()), UnitNode.class);
     }
 
     /**
@@ -89,17 +95,27 @@ public class Tree implements UnitTree {
         }
     }
 
-    /** The unit and every unit below it, in the tree that counts for a period starting on {@code periodFrom}. */
-    public List<UnitNode> subtree(String unitId, java.time.LocalDate periodFrom) {
-        Criteria inTree = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("placements.ancestorIds").is(unitId));
-        return mongo.find(Query.query(inTree), UnitNode.class).stream()
-                .filter(u -> u.id().equals(unitId) || u.placementFor(periodFrom).ancestorIds().contains(unitId)).toList();
+    /**
+     * The units a plan's period expects a report from, asked at {@code unitId}: in the tree of the period, within both
+     * {@code unitId} and the plan's issuer, of a level that reports the period ({@link PlanDefinition#reports}; README,
+     * "Who is expected to report").
+     */
+    public List<UnitNode> expected(PlanDefinition plan, PlanDefinition.Period period, String unitId) {
+        String issuer = plan.issuingUnitId() == null ? unitId : plan.issuingUnitId();
+        return subtree(unitId, period.from(), period.to()).stream().filter(u -> plan.reports(period, u.level()))
+                .filter(u -> u.within(issuer, period.from())).toList();
     }
 
-    /** Units whose parent, for a period starting on {@code periodFrom}, is {@code parentId}. */
-    public List<UnitNode> children(String parentId, java.time.LocalDate periodFrom) {
+    /** The unit and every unit below it, in the tree of the period from {@code from} to {@code to}. */
+    public List<UnitNode> subtree(String unitId, java.time.LocalDate from, java.time.LocalDate to) {
+        Criteria inTree = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("placements.ancestorIds").is(unitId));
+        return mongo.find(Query.query(inTree), UnitNode.class).stream().filter(u -> u.inTreeOf(from, to) && u.within(unitId, from)).toList();
+    }
+
+    /** Units whose parent, in the tree of the period from {@code from} to {@code to}, is {@code parentId}. */
+    public List<UnitNode> children(String parentId, java.time.LocalDate from, java.time.LocalDate to) {
         return mongo.find(Query.query(Criteria.where("placements.parentId").is(parentId)), UnitNode.class).stream()
-                .filter(u -> parentId.equals(u.placementFor(periodFrom).parentId())).toList();
+                .filter(u -> u.inTreeOf(from, to) && parentId.equals(u.placementFor(from).parentId())).toList();
     }
 
     /** For access checks: the unit's ancestors in this service's own copy of the tree, as it stands now (the latest placement). */

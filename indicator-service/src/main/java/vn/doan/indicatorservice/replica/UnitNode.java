@@ -9,10 +9,15 @@ import vn.doan.events.plan.UnitLevel;
 
 /**
  * indicator-service's copy of a unit, with where it stood in the tree over time: each placement says
- * from which date the unit had that parent and those ancestors.
+ * from which date the unit had that parent and those ancestors; the first one is the unit's creation.
+ * {@code dissolvedFrom} is the day it ceased to exist (dissolved, or the source of a merge or split).
  */
 @Document("units")
-public record UnitNode(@Id String id, String name, UnitLevel level, List<Placement> placements) {
+public record UnitNode(@Id String id, String name, UnitLevel level, List<Placement> placements, LocalDate dissolvedFrom) {
+
+    public UnitNode(String id, String name, UnitLevel level, List<Placement> placements) {
+        this(id, name, level, placements, null);
+    }
 
     public record Placement(LocalDate from, String parentId, List<String> ancestorIds) {
     }
@@ -30,5 +35,19 @@ public record UnitNode(@Id String id, String name, UnitLevel level, List<Placeme
             }
         }
         return chosen;
+    }
+
+    /**
+     * Whether the unit belongs to the tree of the period from {@code from} to {@code to}: created on or before its last
+     * day and not dissolved on or before its first day (README, "Who is expected to report").
+     */
+    public boolean inTreeOf(LocalDate from, LocalDate to) {
+        LocalDate created = placements.stream().map(Placement::from).min(Comparator.naturalOrder()).orElseThrow();
+        return !created.isAfter(to) && (dissolvedFrom == null || dissolvedFrom.isAfter(from));
+    }
+
+    /** Whether the unit is {@code unitId} or below it, in the tree of a period starting on {@code periodFrom}. */
+    public boolean within(String unitId, LocalDate periodFrom) {
+        return id.equals(unitId) || placementFor(periodFrom).ancestorIds().contains(unitId);
     }
 }

@@ -129,8 +129,9 @@ class Announcer {
         List<ProgressUpdated.Indicator> indicators = measured.stream().map(m -> new ProgressUpdated.Indicator(m.indicator().code(),
                 m.subtree().numerator(), m.subtree().denominator(), m.subtree().reportingUnits(), m.subtree().value(), m.subtree().target(),
                 m.subtree().status().name())).toList();
+        int returned = doc.returned();
         ProgressUpdated updated = new ProgressUpdated(doc.planId(), doc.periodId(), doc.unitId(), unit.name(), doc.rev(), now,
-                reports.units(), reports.onTime(), reports.late(), indicators);
+                reports.units(), reports.onTime(), reports.late(), indicators, returned);
         List<Event> events = new ArrayList<>();
         events.add(new Event(updated, doc.unitId(), updated.key()));
         Map<String, String> before = doc.announcedStatuses() == null ? Map.of() : doc.announcedStatuses();
@@ -147,10 +148,13 @@ class Announcer {
                         m.indicator().department(), m.subtree().value(), m.subtree().target(), now), doc.unitId()));
             }
         }
-        List<Integer> counts = List.of(reports.units(), reports.onTime(), reports.late());
-        if (!Objects.equals(counts, doc.announcedReports())) {
+        List<Integer> counts = List.of(reports.units(), reports.onTime(), reports.late(), returned);
+        // a document announced before returns were counted holds three counts: the same three and none returned is no change
+        boolean unchanged = Objects.equals(counts, doc.announcedReports())
+                || returned == 0 && Objects.equals(counts.subList(0, 3), doc.announcedReports());
+        if (!unchanged) {
             events.add(new Event(new CompletenessChanged(doc.planId(), doc.periodId(), doc.unitId(), reports.units(),
-                    reports.onTime(), reports.late(), now), doc.unitId()));
+                    reports.onTime(), reports.late(), now, returned), doc.unitId()));
         }
         return new Announcement(doc.rev(), statuses, counts, events);
     }

@@ -16,6 +16,13 @@ public final class Contribution {
 
     /** Code of the totals entry that counts reports themselves: units reported, on time, late. */
     static final String REPORTS = "#reports";
+    /** Code of the totals entry that counts units whose report in force was returned for revision. */
+    static final String RETURNED = "#returned";
+
+    /** What a returned report adds: one returned unit, none of its figures. */
+    static List<Totals> returned() {
+        return List.of(new Totals(RETURNED, 0, 0, 1, 0, 0, 0, 0, 0, 0));
+    }
 
     public static List<Totals> of(PlanDefinition plan, PlanDefinition.Period period, UnitLevel level, ReportSubmitted report) {
         List<Totals> totals = new java.util.ArrayList<>(report.values().stream().flatMap(v -> plan.indicators().stream()

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.doan.events.report.ReportReturned;
 import vn.doan.support.outbox.Outbox;
 
 /**
@@ -83,6 +84,31 @@ class OwnValues {
                 return new Replaced(doc.withOwn(own, subtree), true, submitted);
             }
         }
+    }
+
+    /**
+     * Takes the figures of each returned report out of its unit's own values until a newer version replaces them; the unit
+     * then counts as returned. A return of a version no longer in force (resubmitted since), or already taken, changes
+     * nothing. Returns the documents changed, for propagation.
+     */
+    List<Rollup> returned(Collection<ReportReturned> returns) {
+        List<Rollup> changed = new ArrayList<>();
+        for (ReportReturned returned : returns) {
+            String key = Rollup.key(returned.planId(), returned.periodId(), returned.unitId());
+            while (true) {
+                Rollup doc = store.read(key);
+                if (doc == null || doc.own() == null || doc.own().version() != returned.version() || doc.own().isReturned()) {
+                    break;
+                }
+                Rollup.Own own = doc.own().asReturned();
+                List<Totals> subtree = Totals.replace(doc.subtree(), doc.ownTotals(), own.totals());
+                if (store.updateAt(doc, new Update().set("own", own).set("subtree", subtree))) {
+                    changed.add(doc.withOwn(own, subtree));
+                    break;
+                }
+            }
+        }
+        return changed;
     }
 
     /** The document already holds this report's version or a newer one. */

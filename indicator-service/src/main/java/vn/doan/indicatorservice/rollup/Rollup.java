@@ -45,8 +45,27 @@ public record Rollup(
         Map<String, String> announcedStatuses,
         List<Integer> announcedReports) implements PublishesEvents {
 
-    /** The unit's own report in force: its values as reported, and what they add to the totals. */
-    public record Own(String reportId, int version, List<ReportedValue> values, Instant submittedAt, int daysLate, List<Totals> totals) {
+    /**
+     * The unit's own report in force: its values as reported, and what they add to the totals. A report the upper level
+     * returned ({@code returned}) adds nothing but one to the returned count until a newer version replaces it.
+     * {@code returned} is null in documents written before returns were counted, and in reads that leave it out.
+     */
+    public record Own(String reportId, int version, List<ReportedValue> values, Instant submittedAt, int daysLate, List<Totals> totals,
+            Boolean returned) {
+
+        public Own(String reportId, int version, List<ReportedValue> values, Instant submittedAt, int daysLate, List<Totals> totals) {
+            this(reportId, version, values, submittedAt, daysLate, totals, null);
+        }
+
+        /** The upper level returned this version for revision. */
+        public boolean isReturned() {
+            return Boolean.TRUE.equals(returned);
+        }
+
+        /** The same version, returned: its figures leave the totals. */
+        Own asReturned() {
+            return new Own(reportId, version, values, submittedAt, daysLate, Contribution.returned(), true);
+        }
     }
 
     /** One value of the report in force, as the unit reported it. */
@@ -86,6 +105,11 @@ public record Rollup(
     /** The subtree's counts of reports (units reported, on time, late), if any unit of it has reported. */
     public java.util.Optional<Totals> reports() {
         return subtree().stream().filter(t -> t.code().equals(Contribution.REPORTS)).findFirst();
+    }
+
+    /** How many units of the subtree have their report in force returned for revision. */
+    public int returned() {
+        return subtree().stream().filter(t -> t.code().equals(Contribution.RETURNED)).mapToInt(Totals::units).sum();
     }
 
     /** {@code query} reading everything but the children's snapshots and the outbox, plus the snapshots of {@code childIds}. */

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.UnitMoved;
+import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.indicatorservice.replica.Plans;
 import vn.doan.indicatorservice.replica.Tree;
@@ -69,6 +70,14 @@ public class Rollups {
      * thread never blocks waiting.
      */
     public void apply(List<ReportSubmitted> reports) {
+        apply(reports, List.of());
+    }
+
+    /**
+     * Applies a batch of reports, then the returns among them: a returned version's figures leave the roll-up until a
+     * newer version is submitted (a return of a version the batch already replaced changes nothing).
+     */
+    public void apply(List<ReportSubmitted> reports, List<ReportReturned> returns) {
         Lookups lookups = Lookups.of(plans, tree).withUnits(reports.stream().map(ReportSubmitted::unitId).toList());
         Map<String, Placed> latest = new LinkedHashMap<>();
         for (ReportSubmitted report : reports) {
@@ -80,6 +89,14 @@ public class Rollups {
             }
         }
         applyPlaced(latest.values(), lookups);
+        if (!returns.isEmpty()) {
+            lock.lock();
+            try {
+                propagation.propagate(ownValues.returned(returns), Lookups.of(plans, tree));
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${doan.progress.pending-interval:1s}")

@@ -31,8 +31,13 @@ class PlanDefinitionTest {
 
         assertThat(plan.id()).isEqualTo(ThoXuan.PLAN);
         assertThat(plan.schedule()).containsExactly(
-                new PlanDefinition.Period("2018", LocalDate.of(2018, 1, 1), LocalDate.of(2018, 12, 31), List.of(UnitLevel.GRASSROOTS, UnitLevel.BRANCH)),
-                new PlanDefinition.Period("2019", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), List.of(UnitLevel.GRASSROOTS, UnitLevel.BRANCH)));
+                new PlanDefinition.Period("2018", LocalDate.of(2018, 1, 1), LocalDate.of(2018, 12, 31), List.of(UnitLevel.GRASSROOTS, UnitLevel.BRANCH),
+                        LocalDate.of(2018, 11, 15)),
+                new PlanDefinition.Period("2019", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), List.of(UnitLevel.GRASSROOTS, UnitLevel.BRANCH),
+                        LocalDate.of(2019, 11, 15)));
+        assertThat(plan.issuingUnitId()).isEqualTo(ThoXuan.THO_XUAN);
+        assertThat(plan.reportingLevels()).containsExactly(UnitLevel.GRASSROOTS, UnitLevel.BRANCH);
+        assertThat(plan.reports(plan.period("2018").orElseThrow(), UnitLevel.DISTRICT)).as("the issuer itself reports nothing").isFalse();
         assertThat(plan.period("2020")).isEmpty();
         PlanDefinition.Indicator classes = ThoXuan.indicator(ThoXuan.TRAINING_CLASSES);
         assertThat(List.of(classes.target(plan.period("2018").orElseThrow()), classes.targetMax())).containsExactly(new BigDecimal("2"), new BigDecimal("3"));

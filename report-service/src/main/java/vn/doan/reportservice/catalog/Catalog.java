@@ -1,5 +1,6 @@
 package vn.doan.reportservice.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,8 @@ public class Catalog implements UnitTree {
         for (UnitCreated e : events) {
             bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
                     .setOnInsert("level", e.level()).setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds())
-                    .setOnInsert("active", true));
+                    .setOnInsert("active", true)
+                    .setOnInsert("placements", List.of(new UnitView.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
         }
         bulk.execute();
     }
@@ -50,18 +52,37 @@ public class Catalog implements UnitTree {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("name", e.newName()), UnitView.class);
     }
 
-    /** The unit and every unit below it take the new ancestors; applying it twice gives the same paths. */
+    /**
+     * The unit and every unit below it take the new ancestors, and a placement from the move's date (replacing one of the
+     * same date), so that earlier periods keep the tree they had; applying it twice gives the same paths.
+     */
     void unitMoved(UnitMoved e) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
-                new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds()), UnitView.class);
-        for (UnitView descendant : mongo.find(Query.query(Criteria.where("ancestorIds").is(e.unitId())), UnitView.class)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())),
-                    new Update().set("ancestorIds", e.ancestorsAfterMove(descendant.ancestorIds())), UnitView.class);
+        unit(e.unitId()).ifPresent(unit -> mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
+                new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds())
+                        .set("placements", placed(unit, new UnitView.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()))),
+                UnitView.class));
+        Criteria below = new Criteria().orOperator(Criteria.where("ancestorIds").is(e.unitId()), Criteria.where("placements.ancestorIds").is(e.unitId()));
+        for (UnitView descendant : mongo.find(Query.query(below), UnitView.class)) {
+            Update update = new Update().set("ancestorIds", e.ancestorsAfterMove(descendant.ancestorIds()));
+            UnitView.Placement then = descendant.placementFor(e.effectiveFrom());
+            if (then.ancestorIds().contains(e.unitId())) {
+                update.set("placements", placed(descendant,
+                        new UnitView.Placement(e.effectiveFrom(), then.parentId(), e.ancestorsAfterMove(then.ancestorIds()))));
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())), update, UnitView.class);
         }
     }
 
+    private static List<UnitView.Placement> placed(UnitView unit, UnitView.Placement placement) {
+        List<UnitView.Placement> placements = new java.util.ArrayList<>(unit.history().stream()
+                .filter(p -> !p.from().equals(placement.from())).toList());
+        placements.add(placement);
+        return placements;
+    }
+
     void unitDissolved(UnitDissolved e) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("active", false), UnitView.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
+                new Update().set("active", false).set("dissolvedFrom", e.effectiveFrom()), UnitView.class);
     }
 
     /** Keeps what reports are checked against, of the highest version: an older version arriving late changes nothing. */
@@ -105,10 +126,12 @@ public class Catalog implements UnitTree {
         return Optional.ofNullable(mongo.findById(unitId, UnitView.class));
     }
 
-    /** Active units under {@code rootId} (inclusive) at the given levels. */
-    public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels) {
-        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId));
-        return mongo.find(Query.query(under.and("level").in(levels).and("active").is(true)), UnitView.class);
+    /** Units at the given levels in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
+    public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels, LocalDate from, LocalDate to) {
+        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId),
+                Criteria.where("placements.ancestorIds").is(rootId));
+        return mongo.find(Query.query(under.and("level").in(levels)), UnitView.class).stream()
+                .filter(u -> u.inTreeOf(from, to) && u.within(rootId, from)).toList();
     }
 
     /** For access checks: the unit's ancestors in this service's own copy of the tree. */

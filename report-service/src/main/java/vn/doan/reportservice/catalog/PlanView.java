@@ -42,6 +42,15 @@ public record PlanView(@Id String id, int version, boolean closed, Plan plan) {
         return plan.schedule().stream().filter(p -> p.periodId().equals(periodId)).findFirst();
     }
 
+    /**
+     * The levels that report {@code period}: those of the period that some indicator is reported at (a unit of another
+     * level could not send a single value).
+     */
+    public List<UnitLevel> reportingLevels(ReportingPeriod period) {
+        return period.reportingLevels().stream()
+                .filter(level -> plan.indicators().stream().anyMatch(i -> i.reportingLevels() != null && i.reportingLevels().contains(level))).toList();
+    }
+
     public Optional<Indicator> indicator(String code) {
         return plan.indicators().stream().filter(i -> i.code().equals(code)).findFirst();
     }

@@ -14,7 +14,11 @@ import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
 import vn.doan.support.web.ApiProblem;
 
-/** For the upper level: which units under it must report a plan's period, and who did, on time or late. */
+/**
+ * For the upper level: which units under it must report a plan's period, and who did, on time or late, whose report came
+ * back, who is missing. Who is expected is defined once for the platform, in indicator-service's README ("Who is expected
+ * to report"); report-service counts the same units from its own copy of the tree over time.
+ */
 @Service
 public class Completeness {
 
@@ -28,13 +32,15 @@ public class Completeness {
         this.clock = clock;
     }
 
-    public enum State { ON_TIME, LATE, NOT_YET_DUE, MISSING }
+    /** A unit's report in force: on time or late; RETURNED for revision and not resubmitted; none yet (NOT_YET_DUE, MISSING). */
+    public enum State { ON_TIME, LATE, NOT_YET_DUE, MISSING, RETURNED }
 
     public record UnitState(String unitId, String name, String level, State state, int daysLate, String reportId, Integer version) {
     }
 
+    /** expected = submitted (on time + late) + returned + missing + notYetDue. */
     public record View(String planId, String periodId, LocalDate dueDate, String rootUnitId, int expected, long submitted,
-            long onTime, long late, long missing, List<UnitState> units) {
+            long onTime, long late, long missing, List<UnitState> units, long returned, long notYetDue) {
     }
 
     public View of(String planId, String periodId, String rootUnitId) {
@@ -46,22 +52,27 @@ public class Completeness {
         Map<String, Report> byUnit = reports.forPeriod(planId, periodId).stream()
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
         boolean overdue = LocalDate.now(clock.withZone(EventCodec.ZONE)).isAfter(period.dueDate());
-        List<UnitState> units = catalog.unitsUnder(root, period.reportingLevels()).stream()
-                .filter(u -> u.id().equals(plan.plan().issuingUnitId()) || u.ancestorIds().contains(plan.plan().issuingUnitId()))
+        String issuer = plan.plan().issuingUnitId();
+        List<UnitState> units = catalog.unitsUnder(root, plan.reportingLevels(period), period.from(), period.to()).stream()
+                .filter(u -> u.within(issuer, period.from()))
                 .sorted(Comparator.comparing(UnitView::name))
                 .map(u -> state(u, byUnit.get(u.id()), overdue)).toList();
-        long onTime = units.stream().filter(u -> u.state() == State.ON_TIME).count();
-        long late = units.stream().filter(u -> u.state() == State.LATE).count();
-        return new View(planId, periodId, period.dueDate(), root, units.size(), onTime + late, onTime, late,
-                units.stream().filter(u -> u.state() == State.MISSING).count(), units);
+        long onTime = count(units, State.ON_TIME);
+        long late = count(units, State.LATE);
+        return new View(planId, periodId, period.dueDate(), root, units.size(), onTime + late, onTime, late, count(units, State.MISSING), units,
+                count(units, State.RETURNED), count(units, State.NOT_YET_DUE));
     }
 
+    private static long count(List<UnitState> units, State state) {
+        return units.stream().filter(u -> u.state() == state).count();
+    }
+
+    /** Late or on time by the version in force, as indicator-service counts it from the version its roll-up holds. */
     private static UnitState state(UnitView unit, Report report, boolean overdue) {
         if (report == null || report.version() == 0) {
             return new UnitState(unit.id(), unit.name(), unit.level().name(), overdue ? State.MISSING : State.NOT_YET_DUE, 0, null, null);
         }
-        int firstDaysLate = report.versions().isEmpty() ? report.daysLate() : report.versions().get(0).daysLate();
-        return new UnitState(unit.id(), unit.name(), unit.level().name(), firstDaysLate == 0 ? State.ON_TIME : State.LATE, firstDaysLate,
-                report.id(), report.version());
+        State state = report.status() == Report.Status.RETURNED ? State.RETURNED : report.daysLate() == 0 ? State.ON_TIME : State.LATE;
+        return new UnitState(unit.id(), unit.name(), unit.level().name(), state, report.daysLate(), report.id(), report.version());
     }
 }

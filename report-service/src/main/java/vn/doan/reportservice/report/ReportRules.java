@@ -25,16 +25,23 @@ final class ReportRules {
     private ReportRules() {
     }
 
+    /**
+     * Whether the unit may report the period: only a unit the period expects (indicator-service's README, "Who is expected
+     * to report"), judged in the tree of the period — a unit dissolved since may still send the report of a period it
+     * belonged to, a unit moved since reports under the issuer it had then.
+     */
     static PlanView.ReportingPeriod checkScope(PlanView plan, UnitView unit, String periodId) {
         if (plan.closed()) {
             throw ApiProblem.invalid("report.plan-closed", "planId", "Plan " + plan.plan().number() + " is closed; it takes no more reports.",
                     "Kế hoạch " + plan.plan().number() + " đã kết thúc, không nhận thêm báo cáo.");
         }
-        if (!unit.active()) {
+        PlanView.ReportingPeriod known = plan.period(periodId).orElse(null);
+        boolean dissolved = known == null || unit.dissolvedFrom() == null ? !unit.active() : !unit.dissolvedFrom().isAfter(known.from());
+        if (dissolved) {
             throw ApiProblem.invalid("report.unit-dissolved", "unitId", "Unit " + unit.name() + " was dissolved.", "Đơn vị " + unit.name() + " đã giải thể.");
         }
         String issuer = plan.plan().issuingUnitId();
-        if (!unit.id().equals(issuer) && !unit.ancestorIds().contains(issuer)) {
+        if (!unit.within(issuer, known == null ? java.time.LocalDate.MAX : known.from())) {
             throw ApiProblem.invalid("report.unit-out-of-scope", "unitId",
                     "Unit " + unit.name() + " is not under the unit that issued plan " + plan.plan().number() + ".",
                     "Đơn vị " + unit.name() + " không thuộc phạm vi của kế hoạch " + plan.plan().number() + ".");
@@ -42,10 +49,15 @@ final class ReportRules {
         PlanView.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.invalid("report.period-unknown", "periodId",
                 "Plan " + plan.plan().number() + " has no reporting period " + periodId + ".",
                 "Kế hoạch " + plan.plan().number() + " không có kỳ báo cáo " + periodId + "."));
-        if (!period.reportingLevels().contains(unit.level())) {
+        if (!plan.reportingLevels(period).contains(unit.level())) {
             throw ApiProblem.invalid("report.level-not-reporting", "unitId",
                     "Units of level " + unit.level() + " do not report for " + period.label() + ".",
                     "Đơn vị cấp này không phải báo cáo kỳ " + period.label() + ".");
+        }
+        if (unit.createdAfter(period.to())) {
+            throw ApiProblem.invalid("report.unit-not-in-period", "periodId",
+                    "Unit " + unit.name() + " was created after " + period.label() + " ended; it does not report that period.",
+                    "Đơn vị " + unit.name() + " được thành lập sau khi kỳ " + period.label() + " kết thúc, không phải báo cáo kỳ này.");
         }
         return period;
     }
