@@ -86,6 +86,11 @@ public record Report(
         return new ReportAccepted(id, version, planId, unitId, periodId, by, at);
     }
 
+    /** Whether a submitted version was stored by the request with this idempotency key. */
+    boolean submittedWith(String idempotencyKey) {
+        return versions != null && versions.stream().anyMatch(v -> idempotencyKey.equals(v.idempotencyKey()));
+    }
+
     /** The subject of the login that submitted the current version, or null before the first submission. */
     String submittedBy() {
         return versions == null || versions.isEmpty() ? null : versions.get(versions.size() - 1).submittedBy();

@@ -27,7 +27,8 @@ import vn.doan.support.web.ApiProblem;
 /**
  * The life of a report. Each transition, with its event when it has one, is one MongoDB update of the
  * report document, conditional on the status it leaves, so two reviewers cannot both act on it. A
- * client's idempotency key makes a retried creation or submission return the same report.
+ * client's idempotency key makes a retried creation, submission or revision return the same report, also while
+ * the first request is still running.
  */
 @Service
 public class ReportService {
@@ -66,7 +67,7 @@ public class ReportService {
         ReportRules.checkValues(plan, unit, s.values(), !submit);
 
         String newId = UUID.randomUUID().toString();
-        IdempotencyKey claim = claim(key, newId, submit ? 1 : 0, canonical("create", submit, s));
+        IdempotencyKey claim = claim(key, newId, canonical("create", submit, s));
         // a key claimed just now names a report that cannot exist yet; an earlier claim's report may
         Report existing = claim.reportId().equals(newId) ? null : mongo.findById(claim.reportId(), Report.class);
         if (existing != null) {
@@ -112,11 +113,8 @@ public class ReportService {
     /** Submits a draft (→ SUBMITTED) or a returned report (→ RESUBMITTED) as a new version. */
     public Outcome submit(String reportId, String key, String actor) {
         Report report = find(reportId);
-        IdempotencyKey claim = claim(key, reportId, report.version() + 1, canonical("submit", reportId));
-        if (!claim.reportId().equals(reportId)) {
-            throw keyReused();
-        }
-        if (report.version() >= claim.version()) {
+        claim(key, reportId, canonical("submit", reportId));
+        if (report.submittedWith(key)) {
             return new Outcome(report, false);
         }
         if (!report.status().editable()) {
@@ -127,17 +125,14 @@ public class ReportService {
         ReportRules.checkScope(plan, unit, report.periodId());
         ReportRules.checkValues(plan, unit, report.values(), false);
         Report.Status to = report.status() == Report.Status.DRAFT ? Report.Status.SUBMITTED : Report.Status.RESUBMITTED;
-        return new Outcome(saveSubmission(report, submitted(report, to, actor, key, Instant.now(clock))), true);
+        return saveSubmission(report, submitted(report, to, actor, key, Instant.now(clock)), key);
     }
 
     /** Replaces the values and submits them in one step, as a new version. Not after acceptance. */
     public Outcome revise(String reportId, String key, List<Report.Value> values, String actor) {
         Report report = find(reportId);
-        IdempotencyKey claim = claim(key, reportId, report.version() + 1, canonical("revise", reportId, values));
-        if (!claim.reportId().equals(reportId)) {
-            throw keyReused();
-        }
-        if (report.version() >= claim.version()) {
+        claim(key, reportId, canonical("revise", reportId, values));
+        if (report.submittedWith(key)) {
             return new Outcome(report, false);
         }
         if (report.status() == Report.Status.ACCEPTED || report.status() == Report.Status.DRAFT) {
@@ -150,7 +145,7 @@ public class ReportService {
         Report withValues = new Report(report.id(), report.planId(), report.unitId(), report.periodId(), report.status(), report.version(),
                 values, report.sections(), report.links(), report.attachments(), report.submittedAt(), report.dueDate(), report.daysLate(),
                 report.versions(), report.transitions());
-        return new Outcome(saveSubmission(report, submitted(withValues, Report.Status.RESUBMITTED, actor, key, Instant.now(clock))), true);
+        return saveSubmission(report, submitted(withValues, Report.Status.RESUBMITTED, actor, key, Instant.now(clock)), key);
     }
 
     /** The upper level sends the report back, saying why. */
@@ -204,7 +199,11 @@ public class ReportService {
         return new Event(report.submitted(), report.unitId());
     }
 
-    private Report saveSubmission(Report before, Report after) {
+    /**
+     * Stores the new version if the report is still as read. When it moved on meanwhile, a request with the same key
+     * (a retry racing the first) stored it: that is the answer; any other change is a conflict.
+     */
+    private Outcome saveSubmission(Report before, Report after, String key) {
         Report saved = outbox.update(
                 Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()).and("status").is(before.status())),
                 new Update().set("status", after.status()).set("version", after.version()).set("values", after.values())
@@ -213,10 +212,14 @@ public class ReportService {
                         .push("transitions", after.transitions().get(after.transitions().size() - 1)),
                 Report.class, List.of(submittedEvent(after)));
         if (saved == null) {
+            Report now = find(before.id());
+            if (now.submittedWith(key)) {
+                return new Outcome(now, false);
+            }
             throw changedMeanwhile();
         }
         accepted(saved.daysLate());
-        return saved;
+        return new Outcome(saved, true);
     }
 
     private Report transition(Report report, Report.Status to, String actor, Instant now, String reason, Object event) {
@@ -253,14 +256,14 @@ public class ReportService {
     }
 
     /** Claims the key for this request, or returns the earlier claim after checking it was for the same request. */
-    private IdempotencyKey claim(String key, String reportId, int version, String request) {
+    private IdempotencyKey claim(String key, String reportId, String request) {
         if (key == null || key.isBlank() || key.length() > 200) {
             throw ApiProblem.invalid("report.idempotency-key-missing", "Idempotency-Key",
                     "Send an Idempotency-Key header (at most 200 characters) so that a retry cannot submit twice.",
                     "Cần gửi tiêu đề Idempotency-Key để tránh nộp trùng khi gửi lại.");
         }
         try {
-            return mongo.insert(new IdempotencyKey(key, reportId, version, request));
+            return mongo.insert(new IdempotencyKey(key, reportId, request));
         } catch (DuplicateKeyException e) {
             IdempotencyKey earlier = mongo.findById(key, IdempotencyKey.class);
             if (earlier == null || !earlier.request().equals(request)) {
