@@ -1,5 +1,7 @@
 package vn.doan.reportservice.catalog;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +105,13 @@ public class Catalog implements UnitTree {
 
     public Optional<UnitView> unit(String unitId) {
         return Optional.ofNullable(mongo.findById(unitId, UnitView.class));
+    }
+
+    /** The units known here among {@code unitIds}, by id, in one read. */
+    public Map<String, UnitView> units(Collection<String> unitIds) {
+        Map<String, UnitView> found = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(unitIds)), UnitView.class).forEach(u -> found.put(u.id(), u));
+        return found;
     }
 
     /** Active units under {@code rootId} (inclusive) at the given levels. */
