@@ -28,8 +28,12 @@ final class Api {
     private final Supplier<String> token;
 
     Api(Function<Service, String> urls) {
+        this(urls, ApiClient.loaderToken(urls.apply(Service.AUTH)));
+    }
+
+    Api(Function<Service, String> urls, Supplier<String> token) {
         this.urls = urls;
-        this.token = ApiClient.loaderToken(urls.apply(Service.AUTH));
+        this.token = token;
     }
 
     String url(Service service) {

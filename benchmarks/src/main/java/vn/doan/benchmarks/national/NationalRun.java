@@ -69,7 +69,7 @@ final class NationalRun {
 
             CentreWatch centre = new CentreWatch(api, api.progressUrl(planId, prepared.units().get(NationalTree.CENTRE).id()));
             centre.start();
-            LoadDriver driver = new LoadDriver(api);
+            LoadDriver driver = new LoadDriver(api, options.batching(), new Random(options.seed() + 2));
             long warmStart = System.nanoTime();
             LoadDriver.Load warm = driver.drive(all.subList(0, warmup), 0, 30, options.concurrency());
             boolean warmDone = centre.awaitCount(warm.accepted(), Duration.ofSeconds(Math.min(120, options.drainSeconds())));

@@ -20,10 +20,12 @@ import java.util.Map;
  *                  in production, where each runs on its own); {@code one}: everything in this JVM
  * @param infraHeap heap of the Kafka + MongoDB JVM (the in-memory MongoDB holds every document) when separate
  * @param serviceHeap heap of each service's JVM when separate
+ * @param batching one report a request ({@code none}), or batches of 5–20 ({@code phone}) or 100–500 ({@code sheet})
  * @param command the command line, for the results
  */
 record Options(String profile, NationalTree.Size size, long seed, int rate, int seconds, int concurrency, int drainSeconds,
-        int exactLimit, String mongo, int warmup, String processes, String infraHeap, String serviceHeap, String command) {
+        int exactLimit, String mongo, int warmup, String processes, String infraHeap, String serviceHeap, Batching batching,
+        String command) {
 
     static Options parse(String[] args) {
         String profile = args.length > 0 && !args[0].startsWith("--") ? args[0] : "quick";
@@ -49,6 +51,7 @@ record Options(String profile, NationalTree.Size size, long seed, int rate, int 
                 o.getOrDefault("processes", "one"),
                 o.getOrDefault("infra-heap", full ? "10g" : "3g"),
                 o.getOrDefault("service-heap", full ? "2g" : "768m"),
+                Batching.of(o.getOrDefault("batch", "none")),
                 "benchmarks/national.sh " + String.join(" ", args));
     }
 

@@ -55,6 +55,8 @@ final class AccessExpectations {
     static final Rule OWN_WRITE = new Rule("cadre writes for their own unit", Place.OWN, CADRE, true, false);
     static final Rule REVIEW = new Rule("cadre reviews the units directly below", Place.CHILD, CADRE, true, false);
     static final Rule URGE = new Rule("cadre reminds the units below by hand", Place.CHILD, CADRE, true, false);
+    // a batch names a unit per report: the endpoint lets any cadre through, each report is then checked against their subtree
+    static final Rule SUBTREE_BATCH = new Rule("cadre sends reports for their subtree, each report checked", Place.CHILD, CADRE, false, false);
     static final Rule MANAGE_PEOPLE = new Rule("cadre registers the people of their subtree", Place.CHILD, CADRE, true, false);
     static final Rule FILTERED_LIST = new Rule("cadre and staff list, filtered to their subtree", Place.CHILD, BOTH, false, false);
     static final Rule SIGNED_IN = new Rule("anyone signed in", Place.CHILD, BOTH, false, true);
@@ -78,6 +80,7 @@ final class AccessExpectations {
                     "POST /api/reports/{id}/submit", "POST /api/reports/{id}/revisions", "POST /api/reports/{id}/attachments",
                     "POST /api/reminders/{id}/read"),
             REVIEW, List.of("POST /api/reports/{id}/accept", "POST /api/reports/{id}/return"),
+            SUBTREE_BATCH, List.of("POST /api/reports/batch"),
             URGE, List.of("POST /api/reminders/now"),
             MANAGE_PEOPLE, List.of("PUT /api/recipients/{id}", "DELETE /api/recipients/{id}"),
             FILTERED_LIST, List.of("GET /api/reports"),

@@ -2,10 +2,13 @@ package vn.doan.reportservice.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.doan.events.EventCodec;
 import vn.doan.events.report.ReportAccepted;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
@@ -70,6 +73,37 @@ public record Report(
     public record Transition(Status from, Status to, String by, Instant at, String reason) {
     }
 
+    /** A new draft of the submission, due on {@code dueDate}. */
+    static Report draft(String id, ReportService.Submission s, LocalDate dueDate, String actor, Instant now) {
+        return new Report(id, s.planId(), s.unitId(), s.periodId(), Status.DRAFT, 0, list(s.values()), s.sections(), list(s.links()),
+                List.of(), null, dueDate, 0, List.of(), List.of(new Transition(null, Status.DRAFT, actor, now, null)));
+    }
+
+    /** The report with other values, to be submitted. */
+    Report withValues(List<Value> newValues) {
+        return new Report(id, planId, unitId, periodId, status, version, newValues, sections, links, attachments, submittedAt, dueDate,
+                daysLate, versions, transitions);
+    }
+
+    /** The report as submitted: next version, timeliness in Vietnam's calendar days, audit entry and transition. */
+    Report submitted(Status to, String actor, String key, Instant now) {
+        int next = version + 1;
+        int late = (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, now.atZone(EventCodec.ZONE).toLocalDate()));
+        return new Report(id, planId, unitId, periodId, to, next, values, sections, links, attachments, now, dueDate, late,
+                append(versions, new Version(next, values, sections, now, late, actor, key)),
+                append(transitions, new Transition(status, to, actor, now, null)));
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list == null ? List.of() : list);
+        copy.add(item);
+        return copy;
+    }
+
+    private static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     /* The events a report's changes produce: the one place that maps a report to the contracts it publishes. */
 
     ReportSubmitted submitted() {
@@ -84,6 +118,11 @@ public record Report(
 
     ReportAccepted accepted(String by, Instant at) {
         return new ReportAccepted(id, version, planId, unitId, periodId, by, at);
+    }
+
+    /** Whether a submitted version was stored by the request with this idempotency key. */
+    boolean submittedWith(String idempotencyKey) {
+        return versions != null && versions.stream().anyMatch(v -> idempotencyKey.equals(v.idempotencyKey()));
     }
 
     /** The subject of the login that submitted the current version, or null before the first submission. */

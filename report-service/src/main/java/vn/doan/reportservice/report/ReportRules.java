@@ -25,6 +25,22 @@ final class ReportRules {
     private ReportRules() {
     }
 
+    static ApiProblem planUnknown(String planId) {
+        return ApiProblem.invalid("report.plan-unknown", "planId", "Plan " + planId + " is unknown here (not issued, or not yet received).",
+                "Không tìm thấy kế hoạch " + planId + " (chưa ban hành hoặc chưa đồng bộ).");
+    }
+
+    static ApiProblem unitUnknown(String unitId) {
+        return ApiProblem.invalid("report.unit-unknown", "unitId", "Unit " + unitId + " is unknown here.", "Không tìm thấy đơn vị " + unitId + ".");
+    }
+
+    /** The unit has a report for the period already: {@code reportId}, when known. */
+    static ApiProblem alreadySubmitted(PlanView.ReportingPeriod period, String reportId) {
+        return ApiProblem.conflict("report.already-submitted", "periodId",
+                "This unit already has a report for " + period.label() + "; edit or revise that one.",
+                "Đơn vị đã có báo cáo " + period.label() + "; hãy sửa hoặc điều chỉnh báo cáo đó.").with("reportId", reportId);
+    }
+
     /**
      * Whether the unit may report the period: only a unit the period expects (indicator-service's README, "Who is expected
      * to report"), judged in the tree of the period — a unit dissolved since may still send the report of a period it

@@ -3,8 +3,6 @@ package vn.doan.reportservice.report;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,8 +13,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
-import vn.doan.events.EventCodec;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
@@ -27,12 +23,11 @@ import vn.doan.support.web.ApiProblem;
 /**
  * The life of a report. Each transition, with its event when it has one, is one MongoDB update of the
  * report document, conditional on the status it leaves, so two reviewers cannot both act on it. A
- * client's idempotency key makes a retried creation or submission return the same report.
+ * client's idempotency key makes a retried creation, submission or revision return the same report, also while
+ * the first request is still running.
  */
 @Service
 public class ReportService {
-
-    private static final JsonMapper CANONICAL = JsonMapper.builder().build();
 
     private final MongoTemplate mongo;
     private final Catalog catalog;
@@ -58,25 +53,21 @@ public class ReportService {
 
     /** Creates a draft, or with {@code submit} creates and submits in one step. */
     public Outcome create(String key, Submission s, boolean submit, String actor) {
-        PlanView plan = catalog.plan(s.planId()).orElseThrow(() -> ApiProblem.invalid("report.plan-unknown", "planId",
-                "Plan " + s.planId() + " is unknown here (not issued, or not yet received).",
-                "Không tìm thấy kế hoạch " + s.planId() + " (chưa ban hành hoặc chưa đồng bộ)."));
+        PlanView plan = catalog.plan(s.planId()).orElseThrow(() -> ReportRules.planUnknown(s.planId()));
         UnitView unit = unit(s.unitId());
         PlanView.ReportingPeriod period = ReportRules.checkScope(plan, unit, s.periodId());
         ReportRules.checkValues(plan, unit, s.values(), !submit);
 
         String newId = UUID.randomUUID().toString();
-        IdempotencyKey claim = claim(key, newId, submit ? 1 : 0, canonical("create", submit, s));
+        IdempotencyKey claim = claim(key, newId, IdempotencyKey.request("create", submit, s));
         // a key claimed just now names a report that cannot exist yet; an earlier claim's report may
         Report existing = claim.reportId().equals(newId) ? null : mongo.findById(claim.reportId(), Report.class);
         if (existing != null) {
             return new Outcome(existing, false);
         }
         Instant now = Instant.now(clock);
-        Report draft = new Report(claim.reportId(), s.planId(), s.unitId(), s.periodId(), Report.Status.DRAFT, 0, list(s.values()),
-                s.sections(), list(s.links()), List.of(), null, period.dueDate(), 0, List.of(),
-                List.of(new Report.Transition(null, Report.Status.DRAFT, actor, now, null)));
-        Report report = submit ? submitted(draft, Report.Status.SUBMITTED, actor, key, now) : draft;
+        Report draft = Report.draft(claim.reportId(), s, period.dueDate(), actor, now);
+        Report report = submit ? draft.submitted(Report.Status.SUBMITTED, actor, key, now) : draft;
         try {
             outbox.insert(report, submit ? List.of(submittedEvent(report)) : List.of());
         } catch (DuplicateKeyException e) {
@@ -87,10 +78,7 @@ public class ReportService {
             mongo.remove(Query.query(Criteria.where("_id").is(key)), IdempotencyKey.class);
             Report other = mongo.findOne(Query.query(Criteria.where("planId").is(s.planId()).and("unitId").is(s.unitId())
                     .and("periodId").is(s.periodId())), Report.class);
-            throw ApiProblem.conflict("report.already-submitted", "periodId",
-                    "This unit already has a report for " + period.label() + "; edit or revise that one.",
-                    "Đơn vị đã có báo cáo " + period.label() + "; hãy sửa hoặc điều chỉnh báo cáo đó.")
-                    .with("reportId", other == null ? null : other.id());
+            throw ReportRules.alreadySubmitted(period, other == null ? null : other.id());
         }
         if (submit) {
             accepted(report.daysLate());
@@ -112,11 +100,8 @@ public class ReportService {
     /** Submits a draft (→ SUBMITTED) or a returned report (→ RESUBMITTED) as a new version. */
     public Outcome submit(String reportId, String key, String actor) {
         Report report = find(reportId);
-        IdempotencyKey claim = claim(key, reportId, report.version() + 1, canonical("submit", reportId));
-        if (!claim.reportId().equals(reportId)) {
-            throw keyReused();
-        }
-        if (report.version() >= claim.version()) {
+        claim(key, reportId, IdempotencyKey.request("submit", reportId));
+        if (report.submittedWith(key)) {
             return new Outcome(report, false);
         }
         if (!report.status().editable()) {
@@ -127,17 +112,14 @@ public class ReportService {
         ReportRules.checkScope(plan, unit, report.periodId());
         ReportRules.checkValues(plan, unit, report.values(), false);
         Report.Status to = report.status() == Report.Status.DRAFT ? Report.Status.SUBMITTED : Report.Status.RESUBMITTED;
-        return new Outcome(saveSubmission(report, submitted(report, to, actor, key, Instant.now(clock))), true);
+        return saveSubmission(report, report.submitted(to, actor, key, Instant.now(clock)), key);
     }
 
     /** Replaces the values and submits them in one step, as a new version. Not after acceptance. */
     public Outcome revise(String reportId, String key, List<Report.Value> values, String actor) {
         Report report = find(reportId);
-        IdempotencyKey claim = claim(key, reportId, report.version() + 1, canonical("revise", reportId, values));
-        if (!claim.reportId().equals(reportId)) {
-            throw keyReused();
-        }
-        if (report.version() >= claim.version()) {
+        claim(key, reportId, IdempotencyKey.request("revise", reportId, values));
+        if (report.submittedWith(key)) {
             return new Outcome(report, false);
         }
         if (report.status() == Report.Status.ACCEPTED || report.status() == Report.Status.DRAFT) {
@@ -147,10 +129,8 @@ public class ReportService {
         UnitView unit = unit(report.unitId());
         ReportRules.checkScope(plan, unit, report.periodId());
         ReportRules.checkValues(plan, unit, values, false);
-        Report withValues = new Report(report.id(), report.planId(), report.unitId(), report.periodId(), report.status(), report.version(),
-                values, report.sections(), report.links(), report.attachments(), report.submittedAt(), report.dueDate(), report.daysLate(),
-                report.versions(), report.transitions());
-        return new Outcome(saveSubmission(report, submitted(withValues, Report.Status.RESUBMITTED, actor, key, Instant.now(clock))), true);
+        Report withValues = report.withValues(values);
+        return saveSubmission(report, withValues.submitted(Report.Status.RESUBMITTED, actor, key, Instant.now(clock)), key);
     }
 
     /** The upper level sends the report back, saying why. */
@@ -190,21 +170,15 @@ public class ReportService {
         return mongo.find(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)).with(Sort.by("unitId")), Report.class);
     }
 
-    /** The report as submitted: next version, timeliness, audit entry and transition; its event is {@link #submittedEvent}. */
-    private Report submitted(Report r, Report.Status to, String actor, String key, Instant now) {
-        int version = r.version() + 1;
-        int daysLate = (int) Math.max(0, ChronoUnit.DAYS.between(r.dueDate(), now.atZone(EventCodec.ZONE).toLocalDate()));
-        List<Report.Version> versions = append(r.versions(), new Report.Version(version, r.values(), r.sections(), now, daysLate, actor, key));
-        List<Report.Transition> transitions = append(r.transitions(), new Report.Transition(r.status(), to, actor, now, null));
-        return new Report(r.id(), r.planId(), r.unitId(), r.periodId(), to, version, r.values(), r.sections(), r.links(),
-                r.attachments(), now, r.dueDate(), daysLate, versions, transitions);
-    }
-
-    private static Event submittedEvent(Report report) {
+    static Event submittedEvent(Report report) {
         return new Event(report.submitted(), report.unitId());
     }
 
-    private Report saveSubmission(Report before, Report after) {
+    /**
+     * Stores the new version if the report is still as read. When it moved on meanwhile, a request with the same key
+     * (a retry racing the first) stored it: that is the answer; any other change is a conflict.
+     */
+    private Outcome saveSubmission(Report before, Report after, String key) {
         Report saved = outbox.update(
                 Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()).and("status").is(before.status())),
                 new Update().set("status", after.status()).set("version", after.version()).set("values", after.values())
@@ -213,10 +187,14 @@ public class ReportService {
                         .push("transitions", after.transitions().get(after.transitions().size() - 1)),
                 Report.class, List.of(submittedEvent(after)));
         if (saved == null) {
+            Report now = find(before.id());
+            if (now.submittedWith(key)) {
+                return new Outcome(now, false);
+            }
             throw changedMeanwhile();
         }
         accepted(saved.daysLate());
-        return saved;
+        return new Outcome(saved, true);
     }
 
     private Report transition(Report report, Report.Status to, String actor, Instant now, String reason, Object event) {
@@ -248,36 +226,26 @@ public class ReportService {
     }
 
     private UnitView unit(String unitId) {
-        return catalog.unit(unitId).orElseThrow(() -> ApiProblem.invalid("report.unit-unknown", "unitId",
-                "Unit " + unitId + " is unknown here.", "Không tìm thấy đơn vị " + unitId + "."));
+        return catalog.unit(unitId).orElseThrow(() -> ReportRules.unitUnknown(unitId));
     }
 
     /** Claims the key for this request, or returns the earlier claim after checking it was for the same request. */
-    private IdempotencyKey claim(String key, String reportId, int version, String request) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw ApiProblem.invalid("report.idempotency-key-missing", "Idempotency-Key",
-                    "Send an Idempotency-Key header (at most 200 characters) so that a retry cannot submit twice.",
-                    "Cần gửi tiêu đề Idempotency-Key để tránh nộp trùng khi gửi lại.");
-        }
+    private IdempotencyKey claim(String key, String reportId, String request) {
+        IdempotencyKey.check(key, "Idempotency-Key");
         try {
-            return mongo.insert(new IdempotencyKey(key, reportId, version, request));
+            return mongo.insert(new IdempotencyKey(key, reportId, request));
         } catch (DuplicateKeyException e) {
             IdempotencyKey earlier = mongo.findById(key, IdempotencyKey.class);
             if (earlier == null || !earlier.request().equals(request)) {
-                throw keyReused();
+                throw IdempotencyKey.reused("Idempotency-Key");
             }
             return earlier;
         }
     }
 
-    private void accepted(int daysLate) {
+    /** Counts a submitted version, on time or late. */
+    void accepted(int daysLate) {
         registry.counter("doan.reports.accepted", "outcome", daysLate == 0 ? "on_time" : "late").increment();
-    }
-
-    private static <T> List<T> append(List<T> list, T item) {
-        List<T> copy = new java.util.ArrayList<>(list == null ? List.of() : list);
-        copy.add(item);
-        return copy;
     }
 
     private static <T> List<T> list(List<T> list) {
@@ -289,18 +257,8 @@ public class ReportService {
                 "Báo cáo đang ở trạng thái " + report.status() + " nên không thể " + vi + ".");
     }
 
-    private static ApiProblem changedMeanwhile() {
+    static ApiProblem changedMeanwhile() {
         return ApiProblem.conflict("report.changed-meanwhile", "version", "The report was changed meanwhile; reload and retry.",
                 "Báo cáo vừa được thay đổi; vui lòng tải lại và thử lại.");
-    }
-
-    private static ApiProblem keyReused() {
-        return ApiProblem.invalid("report.idempotency-key-reused", "Idempotency-Key",
-                "This Idempotency-Key was already used for a different request.",
-                "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.");
-    }
-
-    private static String canonical(Object... request) {
-        return CANONICAL.writeValueAsString(request);
     }
 }

@@ -139,8 +139,30 @@ public class Outbox {
             }
         }
 
-        /** The operations, {@value #BULK_CHUNK} to a bulk write: ordered, or unordered and counting what took effect when racing. */
+        /**
+         * Tries every write even when some fail, as {@link #executeRacing()}, and returns the positions (counted from 0 in
+         * the order the writes were added) of those that failed: an insert whose id or unique key another document holds,
+         * an update that would break a unique index. An update whose query found nothing did not fail.
+         */
+        public Set<Integer> executeRacingFailures() {
+            Set<Integer> failed = new java.util.TreeSet<>();
+            try {
+                write(true, failed);
+                return failed;
+            } finally {
+                wakeAll();
+            }
+        }
+
         private int write(boolean racing) {
+            return write(racing, new java.util.TreeSet<>());
+        }
+
+        /**
+         * The operations, {@value #BULK_CHUNK} to a bulk write: ordered, or unordered and counting what took effect when
+         * racing, the positions of those that failed added to {@code failed}.
+         */
+        private int write(boolean racing, Set<Integer> failed) {
             int written = 0;
             for (int from = 0; from < operations.size(); from += BULK_CHUNK) {
                 BulkOperations bulk = mongo.bulkOps(racing ? BulkOperations.BulkMode.UNORDERED : BulkOperations.BulkMode.ORDERED, type);
@@ -153,6 +175,8 @@ public class Outbox {
                         throw raced;
                     }
                     result = raced.getResult();
+                    int offset = from;
+                    raced.getErrors().forEach(error -> failed.add(offset + error.getIndex()));
                 }
                 written += result.getInsertedCount() + result.getMatchedCount();
             }

@@ -34,9 +34,37 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem e) {
+        return of(e);
+    }
+
+    private static ProblemDetail of(ApiProblem e) {
         ProblemDetail problem = problem(e.status(), e.rule(), e.field(), e.getMessage(), e.messageVi());
         e.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /**
+     * The problem+json document of a refusal, as the members it is written with: for an answer that carries several,
+     * such as one per item of a batch.
+     */
+    public static Map<String, Object> document(RuntimeException refusal) {
+        ProblemDetail problem;
+        if (refusal instanceof ApiProblem p) {
+            problem = of(p);
+        } else if (refusal instanceof EventTooLarge tooLarge) {
+            problem = of(tooLarge);
+        } else {
+            throw new IllegalArgumentException("Not a refusal the user can act on: " + refusal, refusal);
+        }
+        Map<String, Object> document = new java.util.LinkedHashMap<>();
+        document.put("type", String.valueOf(problem.getType()));
+        document.put("title", problem.getTitle());
+        document.put("status", problem.getStatus());
+        document.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            document.putAll(problem.getProperties());
+        }
+        return document;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -114,6 +142,10 @@ public class ProblemHandler {
     /** A change whose event the message broker would never take; nothing was written (see {@code Outbox}). */
     @ExceptionHandler(EventTooLarge.class)
     ProblemDetail eventTooLarge(EventTooLarge e) {
+        return of(e);
+    }
+
+    private static ProblemDetail of(EventTooLarge e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "event.too-large", null,
                 "This change cannot be published: its event would be " + e.bytes() + " bytes, more than the " + e.limit()
                         + " the message broker accepts. Shorten its texts; nothing was changed.",

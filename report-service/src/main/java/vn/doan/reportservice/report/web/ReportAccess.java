@@ -2,6 +2,7 @@ package vn.doan.reportservice.report.web;
 
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 import vn.doan.reportservice.catalog.Catalog;
+import vn.doan.reportservice.catalog.UnitView;
 import vn.doan.reportservice.report.Report;
 import vn.doan.support.security.Access;
 import vn.doan.support.security.AccessRules;
@@ -17,9 +19,9 @@ import vn.doan.support.security.Allow;
 import vn.doan.support.security.Caller;
 
 /**
- * Reports: a cadre drafts, edits, submits and revises their own unit's reports; the cadre of the unit
- * directly above accepts or returns them; the subtree above reads them; an analyst reads only the
- * completeness counts. A report id nobody has is let through to answer 404.
+ * Reports: a cadre drafts, edits, submits and revises their own unit's reports, and in a batch sends those of the
+ * units below theirs too; the cadre of the unit directly above accepts or returns them; the subtree above reads them;
+ * an analyst reads only the completeness counts. A report id nobody has is let through to answer 404.
  */
 @Component
 class ReportAccess implements AccessRules {
@@ -38,13 +40,20 @@ class ReportAccess implements AccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/reports/completeness").access(Allow.when((caller, request) ->
                 caller.is(Caller.ANALYST) || access.canRead(caller, completenessRoot(request))));
-        rules.requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/drafts").access(Allow.role(Caller.ADMIN, Caller.CADRE));
+        rules.requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/drafts", "/api/reports/batch")
+                .access(Allow.role(Caller.ADMIN, Caller.CADRE));
         rules.requestMatchers(HttpMethod.GET, "/api/reports").access(Allow.role(Caller.ADMIN, Caller.CADRE, Caller.DEPARTMENT_STAFF));
         rules.requestMatchers(HttpMethod.POST, "/api/reports/{id}/return", "/api/reports/{id}/accept").access(unit(access::canReview));
         rules.requestMatchers(HttpMethod.PUT, "/api/reports/{id}").access(unit(access::canWriteFor));
         rules.requestMatchers(HttpMethod.POST, "/api/reports/{id}/submit", "/api/reports/{id}/revisions", "/api/reports/{id}/attachments")
                 .access(unit(access::canWriteFor));
         rules.requestMatchers(HttpMethod.GET, "/api/reports/{id}", "/api/reports/{id}/attachments/{attachmentId}").access(unit(access::canRead));
+    }
+
+    /** In a batch, a cadre sends reports for their own unit and the units below it: a district's sheet of its communes. */
+    Predicate<UnitView> sendsFor(Caller caller) {
+        return unit -> caller.is(Caller.ADMIN) || caller.is(Caller.CADRE) && caller.unitId() != null
+                && (caller.unitId().equals(unit.id()) || unit.ancestorIds().contains(caller.unitId()));
     }
 
     private AuthorizationManager<RequestAuthorizationContext> unit(BiPredicate<Caller, String> check) {
