@@ -131,7 +131,7 @@ class ReportBatchTest extends ThoXuanCommunes {
         List<UnitView> more = new ArrayList<>();
         for (int i = units.size() + 1; i <= 501; i++) {
             more.add(new UnitView("coso" + i + "-" + planId, "Đoàn cơ sở số " + i + " huyện Thọ Xuân", UnitLevel.GRASSROOTS, thoXuan,
-                    List.of(province, thoXuan), true));
+                    List.of(province, thoXuan), true, null, null));
         }
         // the replica of the tree as 488 UnitCreated events would leave it, written at once to keep the test fast
         mongo.insert(more, UnitView.class);

@@ -1,11 +1,8 @@
 package vn.doan.reportservice.catalog;
 
-<<<<<<< HEAD
 import java.time.LocalDate;
-=======
 import java.util.Collection;
 import java.util.HashMap;
->>>>>>> batch
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,14 +128,6 @@ public class Catalog implements UnitTree {
         return Optional.ofNullable(mongo.findById(unitId, UnitView.class));
     }
 
-<<<<<<< HEAD
-    /** Units at the given levels in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
-    public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels, LocalDate from, LocalDate to) {
-        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId),
-                Criteria.where("placements.ancestorIds").is(rootId));
-        return mongo.find(Query.query(under.and("level").in(levels)), UnitView.class).stream()
-                .filter(u -> u.inTreeOf(from, to) && u.within(rootId, from)).toList();
-=======
     /** The units known here among {@code unitIds}, by id, in one read. */
     public Map<String, UnitView> units(Collection<String> unitIds) {
         Map<String, UnitView> found = new HashMap<>();
@@ -146,11 +135,12 @@ public class Catalog implements UnitTree {
         return found;
     }
 
-    /** Active units under {@code rootId} (inclusive) at the given levels. */
-    public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels) {
-        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId));
-        return mongo.find(Query.query(under.and("level").in(levels).and("active").is(true)), UnitView.class);
->>>>>>> batch
+    /** Units at the given levels in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
+    public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels, LocalDate from, LocalDate to) {
+        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId),
+                Criteria.where("placements.ancestorIds").is(rootId));
+        return mongo.find(Query.query(under.and("level").in(levels)), UnitView.class).stream()
+                .filter(u -> u.inTreeOf(from, to) && u.within(rootId, from)).toList();
     }
 
     /** For access checks: the unit's ancestors in this service's own copy of the tree. */
