@@ -36,8 +36,8 @@ class PlanIssuedMappingTest {
                 "thoxuan", java.time.LocalDate.of(2016, 4, 28), "Thọ Xuân", null, null, java.time.LocalDate.of(2016, 1, 1),
                 java.time.LocalDate.of(2020, 12, 31), null, null, null, null, null,
                 JSON.readValue(INDICATORS, new TypeReference<List<PlanContent.Indicator>>() { }),
-                JSON.readValue(SCHEDULE, new TypeReference<List<PlanContent.ReportingPeriod>>() { }), null, null, null);
-        Plan plan = new Plan("plan-54", content, 2016, Plan.Status.DRAFT, 0, List.of(), null, null, null, "thoxuan");
+                JSON.readValue(SCHEDULE, new TypeReference<List<PlanContent.ReportingPeriod>>() { }), null, null, null, null);
+        Plan plan = Plan.draft("plan-54", content);
 
         PlanIssued issued = plan.issued(2, "Điều chỉnh mục tiêu sau Đại hội");
 
