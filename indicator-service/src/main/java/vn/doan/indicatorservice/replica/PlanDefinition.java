@@ -16,7 +16,11 @@ import vn.doan.events.plan.UnitLevel;
  * contract can change without this document changing.
  */
 @Document("plans")
-public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule) {
+public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule, Ranking ranking) {
+
+    public PlanDefinition(String id, int version, List<Indicator> indicators, List<Period> schedule) {
+        this(id, version, indicators, schedule, null);
+    }
 
     /** One indicator (chỉ tiêu); {@code targets} holds the target in force in each period of the schedule. */
     public record Indicator(String code, String text, IndicatorKind kind, BigDecimal targetMax, String department,
@@ -40,6 +44,22 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
     public record Period(String periodId, LocalDate from, LocalDate to, List<UnitLevel> reportingLevels) {
     }
 
+    /** The plan's own ranking rules (thi đua, xếp loại), or null when it sets none. */
+    public record Ranking(List<Weight> weights, BigDecimal latePenalty, List<RankClass> classes) {
+
+        public record Weight(String indicatorCode, BigDecimal weight) {
+        }
+
+        public record RankClass(String name, BigDecimal minScore) {
+        }
+
+        static Ranking of(PlanIssued.Ranking r) {
+            return r == null ? null : new Ranking(
+                    r.weights() == null ? List.of() : r.weights().stream().map(w -> new Weight(w.indicatorCode(), w.weight())).toList(),
+                    r.latePenalty(), r.classes() == null ? List.of() : r.classes().stream().map(c -> new RankClass(c.name(), c.minScore())).toList());
+        }
+    }
+
     /** The copy of {@code plan}, stored as version {@code version}. */
     public static PlanDefinition of(PlanIssued plan, int version) {
         List<Period> schedule = plan.schedule().stream()
@@ -47,7 +67,7 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
         List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
                 i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
                 schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(p.to().getYear()))).toList())).toList();
-        return new PlanDefinition(plan.planId(), version, indicators, schedule);
+        return new PlanDefinition(plan.planId(), version, indicators, schedule, Ranking.of(plan.ranking()));
     }
 
     public Optional<Period> period(String periodId) {

@@ -42,7 +42,8 @@ public class Plans {
         int version = Math.max(1, e.version());
         PlanDefinition plan = PlanDefinition.of(e, version);
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId()).and("version").lt(version)),
-                new Update().set("version", version).set("indicators", plan.indicators()).set("schedule", plan.schedule()), PlanDefinition.class)
+                new Update().set("version", version).set("indicators", plan.indicators()).set("schedule", plan.schedule())
+                        .set("ranking", plan.ranking()), PlanDefinition.class)
                 .getMatchedCount() == 0 && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), PlanDefinition.class)) {
             mongo.insert(plan);
         }
