@@ -40,6 +40,32 @@ abstract class PlanDocumentTests extends PlanServiceTestBase {
     }
 
     @Test
+    void aPlansOwnRankingIsCheckedAndPublishedWithIt() {
+        String district = createUnitId("RK-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", null);
+        Map<String, Object> plan = SeedPlans.thoXuan54(district);
+        List<Map<String, Object>> unionClasses = List.of(Map.of("name", "Xuất sắc", "minScore", 90), Map.of("name", "Khá", "minScore", 70),
+                Map.of("name", "Trung bình", "minScore", 50), Map.of("name", "Yếu", "minScore", 0));
+        plan.put("ranking", Map.of("weights", List.of(Map.of("indicatorCode", "CT05", "weight", 3)), "latePenalty", 10,
+                "classes", List.of(Map.of("name", "Xuất sắc", "minScore", 90), Map.of("name", "Khá", "minScore", 70.5))));
+        assertRefused(http().post("/api/plans", plan), 422, "ranking.classes-not-covering", "ranking.classes[1].minScore");
+        plan.put("ranking", Map.of("weights", List.of(Map.of("indicatorCode", "CT17", "weight", 3)), "latePenalty", 10, "classes", unionClasses));
+        assertRefused(http().post("/api/plans", plan), 422, "ranking.weight-indicator-unknown", "ranking.weights[0].indicatorCode");
+
+        plan.put("ranking", Map.of("weights", List.of(Map.of("indicatorCode", "CT05", "weight", 3)), "latePenalty", 12.5, "classes", unionClasses));
+        String id = ok(http().post("/api/plans", plan)).get("id").asString();
+        ok(http().post("/api/plans/" + id + "/issue", ""));
+
+        PlanIssued.Ranking ranking = ((PlanIssued) events(Topics.PLANS, district, "vn.doan.plan.PlanIssued", 1).get(0)).ranking();
+        assertThat(ranking.weights()).singleElement().satisfies(w -> {
+            assertThat(w.indicatorCode()).isEqualTo("CT05");
+            assertThat(w.weight()).isEqualByComparingTo("3");
+        });
+        assertThat(ranking.latePenalty()).isEqualByComparingTo("12.5");
+        assertThat(ranking.classes()).extracting(PlanIssued.Ranking.RankClass::name).containsExactly("Xuất sắc", "Khá", "Trung bình", "Yếu");
+        assertThat(ranking.classes().get(3).minScore()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void anIssuedPlanChangesOnlyByARevisionWithItsReasonAndThenCloses() {
         String district = createUnitId("LC-THOXUAN", "Huyện đoàn Thọ Xuân", "DISTRICT", null);
         Map<String, Object> plan = SeedPlans.thoXuan54(district);
