@@ -24,8 +24,28 @@ record RecurringReports(Map<Frequency, String> regularReportDueDays) {
 
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
 
+    /** A calendar day that does not fit its frequency ("15/05" for MONTH, "15" for YEAR) stops the service at start. */
     RecurringReports {
         regularReportDueDays = regularReportDueDays == null ? Map.of() : Map.copyOf(regularReportDueDays);
+        regularReportDueDays.forEach((frequency, day) -> {
+            if (!fits(frequency, day)) {
+                throw new IllegalArgumentException("doan.plans.regular-report-due-days." + frequency + " = " + day
+                        + ": dd (01-31) for MONTH and QUARTER, dd/MM for SIX_MONTH and YEAR");
+            }
+        });
+    }
+
+    private static boolean fits(Frequency frequency, String day) {
+        try {
+            if (frequency == Frequency.MONTH || frequency == Frequency.QUARTER) {
+                int d = Integer.parseInt(day);
+                return day.length() == 2 && d >= 1 && d <= 31;
+            }
+            MonthDay.parse(day, DAY_MONTH);
+            return true;
+        } catch (DateTimeParseException | NumberFormatException | NullPointerException e) {
+            return false;
+        }
     }
 
     /** The plan's explicit periods, then those of its recurring reports; none of the latter without the plan's period. */
@@ -109,20 +129,10 @@ record RecurringReports(Map<Frequency, String> regularReportDueDays) {
             }
             return regular;
         }
-        boolean dayOnly = report.frequency() == Frequency.MONTH || report.frequency() == Frequency.QUARTER;
-        try {
-            if (dayOnly) {
-                int day = Integer.parseInt(report.dueDay());
-                if (report.dueDay().length() != 2 || day < 1 || day > 31) {
-                    throw invalid(field, "dueDay");
-                }
-            } else {
-                MonthDay.parse(report.dueDay(), DAY_MONTH);
-            }
-            return report.dueDay();
-        } catch (DateTimeParseException | NumberFormatException | NullPointerException e) {
+        if (!fits(report.frequency(), report.dueDay())) {
             throw invalid(field, "dueDay");
         }
+        return report.dueDay();
     }
 
     private static ApiProblem invalid(String field, String part) {

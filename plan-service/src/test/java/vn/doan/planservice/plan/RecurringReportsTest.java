@@ -83,6 +83,15 @@ class RecurringReportsTest {
     }
 
     @Test
+    void aCalendarDayThatDoesNotFitItsFrequencyStopsTheServiceAtStart() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RecurringReports(Map.of(Frequency.MONTH, "15/05")))
+                .withMessageContaining("doan.plans.regular-report-due-days.MONTH = 15/05");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RecurringReports(Map.of(Frequency.YEAR, "31/02")));
+    }
+
+    @Test
     void withoutAPeriodTheReportsAreCheckedAndKeptButNotExpanded() {
         assertThat(CALENDAR.schedule(plan(null, null, new PlanContent.RecurringReport(Frequency.SIX_MONTH, "15/05", "Báo cáo 6 tháng",
                 GRASSROOTS, null)))).isEmpty();
