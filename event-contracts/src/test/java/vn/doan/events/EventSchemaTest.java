@@ -130,6 +130,37 @@ class EventSchemaTest {
                 .as("written without a submitter").isEmpty();
     }
 
+    @Test
+    void aPlanWithTasksWindowsRegularReportsAndItsOwnRankingMatchesTheSchemaAndAnOlderPlanStillDecodes() throws Exception {
+        PlanIssued thanhHoa = new PlanIssued("p-66", "66-KH/TĐTN-BTG", "Tổ chức học tập, tuyên truyền, triển khai Nghị quyết số 01",
+                "u-thanhhoa", LocalDate.of(2018, 9, 25), LocalDate.of(2018, 9, 25), LocalDate.of(2022, 12, 31),
+                List.of(new PlanIssued.Indicator("MC1", "Tổ chức Hội nghị học tập, quán triệt Nghị quyết 01", IndicatorKind.MILESTONE,
+                                new BigDecimal("100"), List.of(UnitLevel.PROVINCE, UnitLevel.DISTRICT), null, List.of(), "BTG",
+                                List.of(new PlanIssued.LevelDeadline(UnitLevel.PROVINCE, LocalDate.of(2018, 10, 31), LocalDate.of(2018, 10, 1)),
+                                        new PlanIssued.LevelDeadline(UnitLevel.DISTRICT, LocalDate.of(2018, 11, 15)))),
+                        new PlanIssued.Indicator("NV1", "Bí thư, Phó Bí thư các huyện viết thu hoạch cá nhân, gửi về Ban Thường vụ Tỉnh đoàn",
+                                IndicatorKind.TASK, new BigDecimal("100"), List.of(UnitLevel.DISTRICT), null, List.of(), "BTG", null)),
+                List.of(new PlanIssued.ReportingPeriod("final-2018", "Báo cáo kết quả triển khai học tập Nghị quyết 01", LocalDate.of(2018, 9, 25),
+                                LocalDate.of(2019, 1, 5), LocalDate.of(2019, 1, 5), List.of(UnitLevel.DISTRICT)),
+                        new PlanIssued.ReportingPeriod("2019", "Báo cáo năm 2019", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31),
+                                LocalDate.of(2019, 11, 15), List.of(UnitLevel.DISTRICT), true)),
+                1, null, "PLAN", null, null, List.of(UnitLevel.DISTRICT, UnitLevel.GRASSROOTS),
+                new PlanIssued.Ranking(List.of(new PlanIssued.Ranking.Weight("MC1", new BigDecimal("2"))), new BigDecimal("10"),
+                        List.of(new PlanIssued.Ranking.RankClass("Xuất sắc", new BigDecimal("90")), new PlanIssued.Ranking.RankClass("Khá", new BigDecimal("70")),
+                                new PlanIssued.Ranking.RankClass("Trung bình", new BigDecimal("50")), new PlanIssued.Ranking.RankClass("Yếu", BigDecimal.ZERO))));
+        String json = EventCodec.toJson(codec.wrap(thanhHoa, "u-thanhhoa"));
+        assertThat(schema(EventType.PLAN_ISSUED).validate(jackson2.readTree(json).get("data"))).isEmpty();
+        assertThat(EventCodec.data(EventCodec.fromJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).contains(thanhHoa);
+
+        String older = EventCodec.toJson(codec.wrap(SAMPLES.get(EventType.PLAN_ISSUED), "u-thoxuan"))
+                .replace(",\"ranking\":null", "").replace(",\"withRegularReport\":null", "");
+        assertThat(older).doesNotContain("ranking", "withRegularReport");
+        PlanIssued read = (PlanIssued) EventCodec.data(EventCodec.fromJson(older.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElseThrow();
+        assertThat(read).isEqualTo(SAMPLES.get(EventType.PLAN_ISSUED));
+        assertThat(read.ranking()).isNull();
+        assertThat(read.schedule().get(0).withRegularReport()).isNull();
+    }
+
     private static JsonSchema schema(EventType type) throws Exception {
         try (InputStream in = EventSchemaTest.class.getResourceAsStream(type.schemaPath())) {
             assertThat(in).as("schema file " + type.schemaPath()).isNotNull();

@@ -119,6 +119,16 @@ abstract class IndicatorServiceIntegrationTests {
                 List.of(period("2016"), period("2017")));
     }
 
+    private JsonNode rankingOnceRevised(Tree t) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode ranking = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.province() + "/ranking").body();
+        while (!"Hoàn thành tốt".equals(ranking.get(0).get("rankClass").asString()) && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            ranking = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.province() + "/ranking").body();
+        }
+        return ranking;
+    }
+
     static PlanIssued.ReportingPeriod period(String year) {
         int y = Integer.parseInt(year);
         return new PlanIssued.ReportingPeriod(year, "Báo cáo năm " + year, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
@@ -248,6 +258,20 @@ abstract class IndicatorServiceIntegrationTests {
         assertThat(ranking.get(0).get("score").decimalValue()).isEqualByComparingTo("67.10");
         assertThat(ranking.get(1).get("unitName").asString()).isEqualTo("Huyện đoàn Triệu Sơn");
         assertThat(ranking.get(1).get("score").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(ranking.findValues("rankClass")).extracting(JsonNode::asString).as("the configured Union classes").containsExactly("Trung bình", "Yếu");
+
+        // A revision gives the plan its own ranking: CT01 weighs 3, so (3 × 0.9123 + 3.7844) ÷ 9 × 100 = 72.46, exactly the
+        // edge of its "Hoàn thành tốt" band.
+        PlanIssued first = plan(t);
+        kafka.publish(new PlanIssued(first.planId(), first.number(), first.title(), first.issuingUnitId(), first.issuedOn(), first.periodFrom(),
+                first.periodTo(), first.indicators(), first.schedule(), 2, "Bổ sung cách xếp loại thi đua", null, null, null, List.of(),
+                new PlanIssued.Ranking(List.of(new PlanIssued.Ranking.Weight("CT01", new BigDecimal("3"))), new BigDecimal("10"), List.of(
+                        new PlanIssued.Ranking.RankClass("Hoàn thành tốt", new BigDecimal("72.46")),
+                        new PlanIssued.Ranking.RankClass("Hoàn thành", new BigDecimal("50")),
+                        new PlanIssued.Ranking.RankClass("Chưa hoàn thành", BigDecimal.ZERO)))), t.thoXuan());
+        JsonNode own = rankingOnceRevised(t);
+        assertThat(own.get(0).get("score").decimalValue()).isEqualByComparingTo("72.46");
+        assertThat(own.findValues("rankClass")).extracting(JsonNode::asString).containsExactly("Hoàn thành tốt", "Chưa hoàn thành");
 
         JsonNode behind = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/behind").body();
         assertThat(behind.findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("CT15", "MC1", "CT09", "CT16", "CT05");

@@ -115,7 +115,9 @@ abstract class ReportServiceIntegrationTests {
                                 new BigDecimal("100"), List.of(UnitLevel.GRASSROOTS)),
                         new PlanIssued.Indicator("MC1", "Tổ chức hội nghị quán triệt", IndicatorKind.MILESTONE, new BigDecimal("100"),
                                 List.of(UnitLevel.GRASSROOTS), null, List.of(),
-                                "BTG", List.of(new PlanIssued.LevelDeadline(UnitLevel.GRASSROOTS, LocalDate.of(2016, 6, 30))))),
+                                "BTG", List.of(new PlanIssued.LevelDeadline(UnitLevel.GRASSROOTS, LocalDate.of(2016, 6, 30)))),
+                        new PlanIssued.Indicator("NV1", "Xây dựng Chương trình phối hợp giữa Đoàn với UBND cùng cấp", IndicatorKind.TASK,
+                                new BigDecimal("100"), List.of(UnitLevel.GRASSROOTS), null, List.of(), null, null)),
                 List.of(new PlanIssued.ReportingPeriod("2016", "Báo cáo năm 2016", LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31),
                         LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS, UnitLevel.DISTRICT))));
     }
@@ -214,6 +216,21 @@ abstract class ReportServiceIntegrationTests {
     }
 
     @Test
+    void aTaskIsReportedDoneWithTheDayItWasDoneAndPublishedSo() {
+        Tree tree = thoXuan();
+        Map<String, Object> done = report(tree, tree.xuanHoa(), "NV1", 1, null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> value = ((List<Map<String, Object>>) done.get("values")).get(0);
+        value.put("doneOn", "2016-09-20");
+
+        HttpJson.Response submitted = submit(done, UUID.randomUUID().toString());
+
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        assertThat(published(submitted.body().get("id").asString())).singleElement().satisfies(r -> assertThat(r.values())
+                .containsExactly(new ReportSubmitted.Value("NV1", 1, null, LocalDate.of(2016, 9, 20))));
+    }
+
+    @Test
     void everyRuleIsAProblemNamingTheFieldAndNothingIsStored() {
         Tree tree = thoXuan();
         long before = mongo.getCollection("reports").countDocuments();
@@ -227,6 +244,8 @@ abstract class ReportServiceIntegrationTests {
         refused(report(tree, tree.thoLap(), "CT99", 2, null), "report.indicator-unknown", "values[0].indicatorCode");
         refused(report(tree, tree.thoLap(), "CT01", 1, 2, "CT01", 1, 2), "report.indicator-duplicate", "values[1].indicatorCode");
         refused(report(tree, tree.thoLap(), "MC1", 1, null), "report.milestone-invalid", "values[0].doneOn");
+        refused(report(tree, tree.thoLap(), "NV1", 1, null), "report.task-invalid", "values[0].doneOn");
+        refused(report(tree, tree.thoLap(), "NV1", 2, null), "report.task-invalid", "values[0].doneOn");
         refused(report(tree, tree.province(), "CT01", 1, 2), "report.unit-out-of-scope", "unitId");
         refused(report(tree, "no-such-unit", "CT01", 1, 2), "report.unit-unknown", "unitId");
         Map<String, Object> wrongPeriod = new HashMap<>(report(tree, tree.thoLap(), "CT01", 1, 2));

@@ -72,6 +72,7 @@ final class ExpectedTotals {
                 boolean onTime = done && !v.doneOn().isAfter(NationalPlan.MILESTONE_DEADLINE);
                 yield new Measure(done ? 1 : 0, 1, 1, onTime ? 1 : 0, 0, 0, 0, onTime ? 1 : 0, done && !onTime ? 1 : 0);
             }
+            case TASK -> throw new IllegalStateException("The national plan has no task: " + indicator.code());
         };
     }
 

@@ -90,7 +90,7 @@ final class NationalPlan {
         return plan;
     }
 
-    /** Twelve values a branch could report: shares of 10–60 people, small counts, yes/no, a milestone done or not. */
+    /** Twelve values a branch could report: shares of 10–60 people, small counts, yes/no, a milestone (or task) done or not. */
     static List<Value> values(Random random) {
         List<Value> values = new ArrayList<>(INDICATORS.size());
         for (Indicator i : INDICATORS) {
@@ -103,7 +103,7 @@ final class NationalPlan {
                 }
                 case COUNT_AT_LEAST, COUNT_IN_RANGE -> new Value(i.code(), random.nextInt(5), null, null);
                 case YES_NO -> new Value(i.code(), random.nextInt(5) == 0 ? 0 : 1, null, null);
-                case MILESTONE -> random.nextInt(6) == 0 ? new Value(i.code(), 0, null, null)
+                case MILESTONE, TASK -> random.nextInt(6) == 0 ? new Value(i.code(), 0, null, null)
                         : new Value(i.code(), 1, null, LocalDate.of(2026, 8, 1).plusDays(random.nextInt(110)));
             });
         }

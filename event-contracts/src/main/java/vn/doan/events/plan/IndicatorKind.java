@@ -15,5 +15,11 @@ public enum IndicatorKind {
     /** A yes/no condition on a person or unit. */
     YES_NO,
     /** A milestone done by a deadline. */
-    MILESTONE
+    MILESTONE,
+    /**
+     * A task (nhiệm vụ) without a number: the units of its reporting levels (and the department named) do it, and report it
+     * done (with the date, and the report's evidence) or not done; counted like a milestone — done on time, late, not done —
+     * against the deadline of the unit's level, or, without one, the end of the reporting period.
+     */
+    TASK
 }

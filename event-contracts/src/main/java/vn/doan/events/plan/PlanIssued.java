@@ -26,13 +26,22 @@ public record PlanIssued(
         String type,
         String parentPlanId,
         LocalDate implementingPlanDue,
-        List<UnitLevel> implementingLevels) {
+        List<UnitLevel> implementingLevels,
+        Ranking ranking) {
 
     /** The v1 shape, for producers that know nothing of revisions and cascades. */
     public PlanIssued(String planId, String number, String title, String issuingUnitId, LocalDate issuedOn,
             LocalDate periodFrom, LocalDate periodTo, List<Indicator> indicators, List<ReportingPeriod> schedule) {
         this(planId, number, title, issuingUnitId, issuedOn, periodFrom, periodTo, indicators, schedule, 1, null,
                 null, null, null, List.of());
+    }
+
+    /** The shape before plans carried their own ranking rules. */
+    public PlanIssued(String planId, String number, String title, String issuingUnitId, LocalDate issuedOn,
+            LocalDate periodFrom, LocalDate periodTo, List<Indicator> indicators, List<ReportingPeriod> schedule, int version,
+            String revisionReason, String type, String parentPlanId, LocalDate implementingPlanDue, List<UnitLevel> implementingLevels) {
+        this(planId, number, title, issuingUnitId, issuedOn, periodFrom, periodTo, indicators, schedule, version, revisionReason,
+                type, parentPlanId, implementingPlanDue, implementingLevels, null);
     }
 
     /**
@@ -82,17 +91,51 @@ public record PlanIssued(
         public enum When { EVERY_YEAR, BY_YEAR, END_OF_PLAN }
     }
 
-    /** A milestone's deadline for one level, e.g. district conferences before 15/11/2018. */
-    public record LevelDeadline(UnitLevel level, LocalDate deadline) {
+    /**
+     * A milestone's or task's deadline for one level, e.g. district conferences before 15/11/2018. {@code from} opens a
+     * window when the plan gives one ("trong tháng 10/2018": from 01/10/2018, deadline 31/10/2018); null for a plain deadline.
+     */
+    public record LevelDeadline(UnitLevel level, LocalDate deadline, LocalDate from) {
+
+        public LevelDeadline(UnitLevel level, LocalDate deadline) {
+            this(level, deadline, null);
+        }
     }
 
-    /** A period units report on ("2026", "2026-H1", "final") and the date the report is due. */
+    /**
+     * A period units report on ("2026", "2026-H1", "2026-Q3", "2026-10", "final") and the date the report is due.
+     * {@code withRegularReport} is true when the plan gives no date of its own and the report goes with the Union's
+     * regular report ("lồng ghép trong báo cáo định kỳ"): {@code dueDate} is then that regular report's date; null or
+     * false for a date the plan sets.
+     */
     public record ReportingPeriod(
             String periodId,
             String label,
             LocalDate from,
             LocalDate to,
             LocalDate dueDate,
-            List<UnitLevel> reportingLevels) {
+            List<UnitLevel> reportingLevels,
+            Boolean withRegularReport) {
+
+        public ReportingPeriod(String periodId, String label, LocalDate from, LocalDate to, LocalDate dueDate, List<UnitLevel> reportingLevels) {
+            this(periodId, label, from, to, dueDate, reportingLevels, null);
+        }
+    }
+
+    /**
+     * How the plan ranks the units below its issuer in the emulation ("thi đua, xếp loại"): each indicator's attainment
+     * weighted by {@code weights} (an indicator not named weighs 1), as a score out of 100, minus {@code latePenalty}
+     * points × late reports ÷ expected reports; then the first of {@code classes} (highest {@code minScore} first) whose
+     * {@code minScore} the score reaches. Null when the plan sets none: the consumer's own defaults apply.
+     */
+    public record Ranking(List<Weight> weights, BigDecimal latePenalty, List<RankClass> classes) {
+
+        /** The weight of one indicator, by its code. */
+        public record Weight(String indicatorCode, BigDecimal weight) {
+        }
+
+        /** A class of the rating ("xuất sắc", "khá", "trung bình", "yếu", or the plan's own bands) and the least score it takes. */
+        public record RankClass(String name, BigDecimal minScore) {
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.IndicatorKind;
+import vn.doan.indicatorservice.replica.PlanDefinition;
+import vn.doan.indicatorservice.replica.Plans;
 import vn.doan.indicatorservice.rollup.Progress;
 
 /** Completeness, ranking and the indicators behind, computed from the dashboards of {@link ProgressQuery}. */
@@ -15,21 +17,26 @@ public class Standing {
 
     private final ProgressQuery query;
     private final RankingRules rules;
+    private final Plans plans;
 
-    Standing(ProgressQuery query, RankingRules rules) {
+    Standing(ProgressQuery query, RankingRules rules, Plans plans) {
         this.query = query;
         this.rules = rules;
+        this.plans = plans;
     }
 
-    public record Ranked(int rank, String unitId, String unitName, BigDecimal score, int expected, int late) {
+    /** A unit's place, score out of 100 and class ("Xuất sắc", "Khá", … or the plan's own). */
+    public record Ranked(int rank, String unitId, String unitName, BigDecimal score, int expected, int late, String rankClass) {
     }
 
     public record Behind(String code, String text, Progress.Status status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
     }
 
-    /** The direct children of a unit, best first, by {@link RankingRules}. */
+    /** The direct children of a unit, best first, by the plan's ranking rules or else {@link RankingRules}'s defaults. */
     public List<Ranked> ranking(String planId, String periodId, String unitId) {
-        return rank(query.children(planId, periodId, unitId), child -> query.completeness(planId, periodId, child), rules);
+        List<ProgressQuery.UnitProgress> children = query.children(planId, periodId, unitId);
+        RankingRules planRules = rules.forPlan(plans.find(planId).map(PlanDefinition::ranking).orElse(null));
+        return rank(children, child -> query.completeness(planId, periodId, child), planRules);
     }
 
     /** Ranks {@code children} (their dashboards), with each child's completeness by unit id: best score first, ties by name. */
@@ -48,12 +55,12 @@ public class Standing {
             if (completeness.expected() > 0) {
                 score -= rules.latePenalty() * completeness.late() / completeness.expected();
             }
-            return new Ranked(0, child.unitId(), child.unitName(), BigDecimal.valueOf(Math.max(0, score)).setScale(2, RoundingMode.HALF_UP),
-                    completeness.expected(), completeness.late());
+            BigDecimal rounded = BigDecimal.valueOf(Math.max(0, score)).setScale(2, RoundingMode.HALF_UP);
+            return new Ranked(0, child.unitId(), child.unitName(), rounded, completeness.expected(), completeness.late(), rules.classOf(rounded));
         }).sorted(Comparator.comparing(Ranked::score).reversed().thenComparing(Ranked::unitName)).toList();
         return java.util.stream.IntStream.range(0, scored.size()).mapToObj(i -> {
             Ranked r = scored.get(i);
-            return new Ranked(i + 1, r.unitId(), r.unitName(), r.score(), r.expected(), r.late());
+            return new Ranked(i + 1, r.unitId(), r.unitName(), r.score(), r.expected(), r.late(), r.rankClass());
         }).toList();
     }
 

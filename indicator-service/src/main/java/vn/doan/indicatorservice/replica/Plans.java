@@ -43,7 +43,8 @@ public class Plans {
         PlanDefinition plan = PlanDefinition.of(e, version);
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(e.planId()).and("version").lt(version)),
                 new Update().set("version", version).set("indicators", plan.indicators()).set("schedule", plan.schedule())
-                        .set("issuingUnitId", plan.issuingUnitId()).set("reportingLevels", plan.reportingLevels()), PlanDefinition.class)
+                        .set("issuingUnitId", plan.issuingUnitId()).set("reportingLevels", plan.reportingLevels())
+                        .set("ranking", plan.ranking()), PlanDefinition.class)
                 .getMatchedCount() == 0 && !mongo.exists(Query.query(Criteria.where("_id").is(e.planId())), PlanDefinition.class)) {
             mongo.insert(plan);
         }

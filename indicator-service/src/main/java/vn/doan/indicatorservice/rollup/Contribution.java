@@ -42,7 +42,7 @@ public final class Contribution {
             case COUNT_AT_LEAST -> new Totals(code, n, 0, 1, BigDecimal.valueOf(n).compareTo(target) >= 0 ? 1 : 0, 0, 0, 0, 0, 0);
             case COUNT_IN_RANGE -> range(code, n, target, indicator.targetMax() == null ? target : indicator.targetMax());
             case YES_NO -> new Totals(code, n, 1, 1, (int) n, 0, 0, 0, 0, 0);
-            case MILESTONE -> milestone(code, value.doneOn(), deadline(indicator, level));
+            case MILESTONE, TASK -> milestone(code, value.doneOn(), deadline(indicator, period, level));
         };
     }
 
@@ -64,10 +64,12 @@ public final class Contribution {
         return new Totals(code, done ? 1 : 0, 1, 1, onTime ? 1 : 0, 0, 0, 0, onTime ? 1 : 0, done && !onTime ? 1 : 0);
     }
 
-    private static LocalDate deadline(PlanDefinition.Indicator indicator, UnitLevel level) {
+    /** The deadline of the unit's level, else the latest one; a task without any is due by the end of the reporting period. */
+    private static LocalDate deadline(PlanDefinition.Indicator indicator, PlanDefinition.Period period, UnitLevel level) {
         List<PlanDefinition.LevelDeadline> deadlines = indicator.deadlines();
         return deadlines.stream().filter(d -> d.level() == level).map(PlanDefinition.LevelDeadline::deadline).findFirst()
-                .orElse(deadlines.stream().map(PlanDefinition.LevelDeadline::deadline).max(LocalDate::compareTo).orElse(null));
+                .orElse(deadlines.stream().map(PlanDefinition.LevelDeadline::deadline).max(LocalDate::compareTo)
+                        .orElse(indicator.kind() == IndicatorKind.TASK ? period.to() : null));
     }
 
     static boolean isShare(IndicatorKind kind) {

@@ -10,7 +10,7 @@ import vn.doan.indicatorservice.replica.PlanDefinition;
 /**
  * How far an indicator is, as a cadre reads it. The value compared with the target is a percent:
  * Σ numerators / Σ denominators for shares and rates; units where true for yes/no; units done by the
- * deadline for milestones; for counts, the unit's own count, and for a subtree the share of its
+ * deadline for milestones and tasks; for counts, the unit's own count, and for a subtree the share of its
  * reporting units that reached the count (or lie within the range).
  *
  * <p>Status: NO_DATA without reports; ACHIEVED at the target (at or below it for "at most" rates); else,
@@ -61,7 +61,7 @@ public final class Progress {
         return switch (kind) {
             case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> percent(totals.numerator(), totals.denominator());
             case YES_NO -> percent(totals.numerator(), (long) totals.units());
-            case MILESTONE -> percent(totals.onTime(), (long) totals.units());
+            case MILESTONE, TASK -> percent(totals.onTime(), (long) totals.units());
             case COUNT_AT_LEAST, COUNT_IN_RANGE -> ownOnly ? BigDecimal.valueOf(totals.numerator()) : percent(totals.met(), (long) totals.units());
         };
     }
@@ -69,7 +69,8 @@ public final class Progress {
     /** The target the value is compared with: the indicator's target, or 100% of units for a subtree's counts. */
     static BigDecimal target(PlanDefinition.Indicator indicator, PlanDefinition.Period period, boolean ownOnly) {
         boolean count = indicator.kind() == IndicatorKind.COUNT_AT_LEAST || indicator.kind() == IndicatorKind.COUNT_IN_RANGE;
-        if (count && !ownOnly || indicator.kind() == IndicatorKind.YES_NO || indicator.kind() == IndicatorKind.MILESTONE) {
+        if (count && !ownOnly || indicator.kind() == IndicatorKind.YES_NO || indicator.kind() == IndicatorKind.MILESTONE
+                || indicator.kind() == IndicatorKind.TASK) {
             return HUNDRED;
         }
         return indicator.target(period);

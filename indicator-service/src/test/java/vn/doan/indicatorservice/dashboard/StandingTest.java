@@ -31,7 +31,8 @@ import vn.doan.support.security.Caller;
 
 /**
  * The emulation ranking of Thọ Xuân's communes for 2018 (54-CT/ĐTN's six indicators, CT03 weighted 3, 10 points off for
- * late reports as a share of those expected), the indicators behind, and what a department's staff sees.
+ * late reports as a share of those expected; the Union's classes by default), the indicators behind, and what a department's
+ * staff sees.
  */
 class StandingTest {
 
@@ -39,7 +40,7 @@ class StandingTest {
     private static final PlanDefinition.Period YEAR_2018 = ThoXuan.period("2018");
     private static final LocalDate LAST_DAY_2018 = LocalDate.of(2018, 12, 31);
     private static final Caller CADRE = new Caller("bt-thoxuan", Set.of(Caller.CADRE), ThoXuan.THO_XUAN, null, null);
-    private static final RankingRules RULES = new RankingRules(Map.of(YOUTH_JOINING, 3.0), 10.0);
+    private static final RankingRules RULES = new RankingRules(Map.of(YOUTH_JOINING, 3.0), 10.0, null);
 
     /** A grassroots unit without reporting branches: its subtree is its own report. */
     private static ProgressQuery.UnitProgress reported(String unitId, int daysLate, Value... values) {
@@ -78,10 +79,10 @@ class StandingTest {
         // Thọ Lập: (3×0.9956 + 0 + 4.5/4.67 = 0.9636 + 1 + 1 + 0) / 8 = 74.38
         // THPT Thọ Xuân 4: (3×0.9933 + 1 + 1 + 0 + 1 + 0) / 8 = 74.74875, less 10 × 1 late / 1 expected = 64.75
         assertThat(ranking).containsExactly(
-                new Standing.Ranked(1, XUAN_LAI, "Đoàn xã Xuân Lai", new BigDecimal("87.50"), 1, 0),
-                new Standing.Ranked(2, THO_LAP, "Đoàn xã Thọ Lập", new BigDecimal("74.38"), 3, 0),
-                new Standing.Ranked(3, THPT_4, "Đoàn trường THPT Thọ Xuân 4", new BigDecimal("64.75"), 1, 1),
-                new Standing.Ranked(4, XUAN_HOA, "Đoàn xã Xuân Hòa", new BigDecimal("0.00"), 1, 0));
+                new Standing.Ranked(1, XUAN_LAI, "Đoàn xã Xuân Lai", new BigDecimal("87.50"), 1, 0, "Khá"),
+                new Standing.Ranked(2, THO_LAP, "Đoàn xã Thọ Lập", new BigDecimal("74.38"), 3, 0, "Khá"),
+                new Standing.Ranked(3, THPT_4, "Đoàn trường THPT Thọ Xuân 4", new BigDecimal("64.75"), 1, 1, "Trung bình"),
+                new Standing.Ranked(4, XUAN_HOA, "Đoàn xã Xuân Hòa", new BigDecimal("0.00"), 1, 0, "Yếu"));
     }
 
     @Test

@@ -43,8 +43,9 @@ class PlanController {
         }
     }
 
+    /** With a due date the first four counts; without one ("no date given") {@code issued} and {@code notIssued}. */
     record Implementation(String planId, long issuedOnTime, long issuedLate, long notYetDue, long overdue,
-            List<PlanService.Obligation> units) {
+            List<PlanService.Obligation> units, long issued, long notIssued) {
     }
 
     @PostMapping
@@ -91,7 +92,8 @@ class PlanController {
         List<PlanService.Obligation> units = service.implementation(id);
         return new Implementation(id, count(units, PlanService.Obligation.State.ISSUED_ON_TIME),
                 count(units, PlanService.Obligation.State.ISSUED_LATE), count(units, PlanService.Obligation.State.NOT_YET_DUE),
-                count(units, PlanService.Obligation.State.OVERDUE), units);
+                count(units, PlanService.Obligation.State.OVERDUE), units, count(units, PlanService.Obligation.State.ISSUED),
+                count(units, PlanService.Obligation.State.NOT_ISSUED));
     }
 
     /** A cadre writes plans for their own unit only (the stored plan's unit is checked by PlanAccess). */

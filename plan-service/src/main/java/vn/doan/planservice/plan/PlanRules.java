@@ -2,10 +2,6 @@ package vn.doan.planservice.plan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,72 +11,99 @@ import vn.doan.support.web.ApiProblem;
 
 /**
  * What makes a plan's content valid on its own (the checks that need the tree or other plans are in
- * {@link PlanService}), and the expansion of recurring reports into dated reporting periods.
+ * {@link PlanService}; recurring reports are expanded by {@link RecurringReports}, the ranking checked by {@link RankingCheck}).
  */
 final class PlanRules {
 
     private static final Set<IndicatorKind> PERCENT_KINDS =
             Set.of(IndicatorKind.SHARE_OF_PEOPLE, IndicatorKind.SHARE_OF_UNITS, IndicatorKind.RATE_AT_MOST, IndicatorKind.YES_NO,
-                    IndicatorKind.MILESTONE);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+                    IndicatorKind.MILESTONE, IndicatorKind.TASK);
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     static final BigDecimal MAX_TARGET = BigDecimal.valueOf(1_000_000_000_000L);
     static final int MAX_TARGET_DECIMALS = 4;
     /** Final reports fall due shortly after the plan ends ("trước ngày 05/01/2019"); three months is the limit. */
     static final int REPORT_GRACE_MONTHS = 3;
-    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
 
     private PlanRules() {
     }
 
+    /**
+     * What any plan, draft or issued, must satisfy. A draft may lack its number, date of issue and period (a copy of a
+     * document that lost its header is entered as written); then the checks that need the period wait for
+     * {@link #checkIssuable}.
+     */
     static void check(PlanContent plan, UnitLevel issuerLevel) {
-        require(plan.number(), "number", "số văn bản");
         require(plan.title(), "title", "tiêu đề");
-        if (plan.issuedOn() == null || plan.periodFrom() == null || plan.periodTo() == null) {
-            throw ApiProblem.invalid("plan.dates-missing", plan.issuedOn() == null ? "issuedOn" : plan.periodFrom() == null ? "periodFrom" : "periodTo",
-                    "A plan needs its date of issue and its period.", "Kế hoạch phải có ngày ban hành và thời gian thực hiện.");
+        if (plan.number() != null && plan.number().isBlank()) {
+            require(plan.number(), "number", "số văn bản");
         }
-        if (plan.periodTo().isBefore(plan.periodFrom())) {
+        if ((plan.periodFrom() == null) != (plan.periodTo() == null)) {
+            throw ApiProblem.invalid("plan.dates-missing", plan.periodFrom() == null ? "periodFrom" : "periodTo",
+                    "A plan's period needs both its start and its end.", "Thời gian thực hiện kế hoạch phải có cả ngày bắt đầu và ngày kết thúc.");
+        }
+        if (plan.periodTo() != null && plan.periodTo().isBefore(plan.periodFrom())) {
             throw ApiProblem.invalid("plan.period-reversed", "periodTo", "The plan period ends before it starts.",
                     "Thời gian kết thúc của kế hoạch trước thời gian bắt đầu.");
         }
         if (plan.indicators() == null || plan.indicators().isEmpty()) {
-            throw ApiProblem.invalid("plan.no-indicators", "indicators", "A plan needs at least one indicator.",
-                    "Kế hoạch phải có ít nhất một chỉ tiêu.");
+            throw ApiProblem.invalid("plan.no-indicators", "indicators", "A plan needs at least one indicator or task.",
+                    "Kế hoạch phải có ít nhất một chỉ tiêu hoặc nhiệm vụ.");
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < plan.indicators().size(); i++) {
             checkIndicator(plan, plan.indicators().get(i), "indicators[" + i + "]", codes, issuerLevel);
         }
         List<PlanContent.ReportingPeriod> schedule = plan.schedule();
-        if (schedule.isEmpty()) {
-            throw ApiProblem.invalid("plan.no-schedule", "schedule", "A plan needs at least one reporting date.",
-                    "Kế hoạch phải có ít nhất một kỳ báo cáo.");
-        }
         Set<String> periods = new HashSet<>();
         for (int i = 0; i < schedule.size(); i++) {
             checkPeriod(plan, schedule.get(i), "schedule[" + i + "]", periods);
         }
-        if (plan.implementingPlanDue() != null) {
+        if (plan.implementingPlanDue() != null || plan.implementingLevels() != null && !plan.implementingLevels().isEmpty()) {
             if (plan.implementingLevels() == null || plan.implementingLevels().isEmpty()) {
                 throw ApiProblem.invalid("plan.implementing-levels-missing", "implementingLevels",
                         "Say which levels must make their own implementing plan.", "Cần nêu cấp nào phải cụ thể hóa kế hoạch.");
             }
-            outsidePeriod(plan, plan.implementingPlanDue(), "implementingPlanDue");
+            if (plan.implementingPlanDue() != null && plan.periodFrom() != null) {
+                outsidePeriod(plan, plan.implementingPlanDue(), "implementingPlanDue");
+            }
+        }
+        RankingCheck.check(plan);
+    }
+
+    /** What issuing (or revising) needs beyond {@link #check}: the number, the date of issue, the period and a reporting date. */
+    static void checkIssuable(PlanContent plan) {
+        require(plan.number(), "number", "số văn bản");
+        if (plan.issuedOn() == null || plan.periodFrom() == null) {
+            throw ApiProblem.invalid("plan.dates-missing", plan.issuedOn() == null ? "issuedOn" : "periodFrom",
+                    "A plan is issued with its date of issue and its period.", "Kế hoạch ban hành phải có ngày ban hành và thời gian thực hiện.");
+        }
+        if (plan.schedule().isEmpty()) {
+            throw ApiProblem.invalid("plan.no-schedule", "schedule", "A plan needs at least one reporting date.",
+                    "Kế hoạch phải có ít nhất một kỳ báo cáo.");
         }
     }
 
     private static void checkIndicator(PlanContent plan, PlanContent.Indicator indicator, String field, Set<String> codes, UnitLevel issuerLevel) {
+        boolean task = indicator.kind() == IndicatorKind.TASK;
         if (indicator.code() == null || indicator.text() == null || indicator.kind() == null
-                || indicator.target() == null || indicator.reportingLevels() == null || indicator.reportingLevels().isEmpty()) {
+                || indicator.target() == null && !task || indicator.reportingLevels() == null || indicator.reportingLevels().isEmpty()) {
             throw ApiProblem.invalid("indicator.incomplete", field,
-                    "An indicator needs code, text, kind, target and reportingLevels.",
-                    "Chỉ tiêu phải có mã, nội dung, loại, mức chỉ tiêu và cấp báo cáo.");
+                    "An indicator needs code, text, kind, target (not a task) and reportingLevels.",
+                    "Chỉ tiêu phải có mã, nội dung, loại, mức chỉ tiêu (trừ nhiệm vụ) và cấp báo cáo.");
         }
         if (!codes.add(indicator.code())) {
             throw ApiProblem.invalid("indicator.code-duplicate", field + ".code",
                     "Indicator code " + indicator.code() + " appears twice.", "Mã chỉ tiêu " + indicator.code() + " bị trùng.");
         }
-        checkTarget(indicator, indicator.target(), field + ".target");
+        if (task && (indicator.target() != null && indicator.target().compareTo(HUNDRED) != 0 || indicator.targetMax() != null
+                || indicator.targets() != null && !indicator.targets().isEmpty())) {
+            throw ApiProblem.invalid("indicator.task-with-target", field + ".target",
+                    "Task " + indicator.code() + " is done or not done: it takes no target.",
+                    "Nhiệm vụ " + indicator.code() + " chỉ có hoàn thành hoặc chưa hoàn thành, không có mức chỉ tiêu.");
+        }
+        if (indicator.target() != null) {
+            checkTarget(indicator, indicator.target(), field + ".target");
+        }
         List<PlanContent.Target> targets = indicator.targets() == null ? List.of() : indicator.targets();
         for (int j = 0; j < targets.size(); j++) {
             PlanContent.Target target = targets.get(j);
@@ -90,8 +113,8 @@ final class PlanRules {
                         "Mức chỉ tiêu theo thời gian phải có thời điểm và giá trị.");
             }
             checkTarget(indicator, target.value(), targetField + ".value");
-            if (target.when() == PlanContent.Target.When.BY_YEAR
-                    && (target.year() == null || target.year() < plan.periodFrom().getYear() || target.year() > plan.periodTo().getYear())) {
+            if (target.when() == PlanContent.Target.When.BY_YEAR && (target.year() == null
+                    || plan.periodFrom() != null && (target.year() < plan.periodFrom().getYear() || target.year() > plan.periodTo().getYear()))) {
                 throw ApiProblem.invalid("indicator.target-year-outside-plan", targetField + ".year",
                         "Target year " + target.year() + " lies outside the plan's period.",
                         "Năm " + target.year() + " của chỉ tiêu " + indicator.code() + " nằm ngoài thời gian của kế hoạch.");
@@ -113,12 +136,7 @@ final class PlanRules {
                     "A milestone needs a deadline for at least one level.", "Mốc thời gian phải có hạn hoàn thành.");
         }
         for (int j = 0; j < deadlines.size(); j++) {
-            LocalDate deadline = deadlines.get(j).deadline();
-            if (deadline == null || deadline.isBefore(plan.periodFrom()) || deadline.isAfter(plan.periodTo())) {
-                throw ApiProblem.invalid("plan.deadline-outside-period", field + ".deadlines[" + j + "].deadline",
-                        "Milestone deadline " + deadline + " lies outside the plan's period.",
-                        "Hạn hoàn thành " + VietnameseDates.format(deadline) + " nằm ngoài thời gian thực hiện kế hoạch.");
-            }
+            checkDeadline(plan, deadlines.get(j), field + ".deadlines[" + j + "]");
         }
         for (UnitLevel level : indicator.reportingLevels()) {
             if (level.ordinal() < issuerLevel.ordinal()) {
@@ -126,6 +144,23 @@ final class PlanRules {
                         "A " + issuerLevel + " plan cannot ask the " + level + " level to report.",
                         "Kế hoạch của cấp dưới không thể giao chỉ tiêu cho cấp trên.");
             }
+        }
+    }
+
+    /** A deadline, or a window ("trong tháng 10/2018") from {@code from} to the deadline, inside the plan's period. */
+    private static void checkDeadline(PlanContent plan, PlanContent.LevelDeadline deadline, String field) {
+        LocalDate last = deadline.deadline();
+        if (last == null || plan.periodFrom() != null && (last.isBefore(plan.periodFrom()) || last.isAfter(plan.periodTo()))) {
+            throw ApiProblem.invalid("plan.deadline-outside-period", field + ".deadline",
+                    "Milestone deadline " + last + " lies outside the plan's period.",
+                    "Hạn hoàn thành " + VietnameseDates.format(last) + " nằm ngoài thời gian thực hiện kế hoạch.");
+        }
+        LocalDate from = deadline.from();
+        if (from != null && (from.isAfter(last) || plan.periodFrom() != null && from.isBefore(plan.periodFrom()))) {
+            throw ApiProblem.invalid("plan.window-invalid", field + ".from",
+                    "The window opens on " + from + ", after its deadline " + last + " or before the plan's period.",
+                    "Thời gian bắt đầu " + VietnameseDates.format(from) + " phải trước hạn hoàn thành " + VietnameseDates.format(last)
+                            + " và trong thời gian thực hiện kế hoạch.");
         }
     }
 
@@ -153,6 +188,10 @@ final class PlanRules {
                     "A reporting period needs periodId, from, to, dueDate and reportingLevels.",
                     "Kỳ báo cáo phải có mã kỳ, từ ngày, đến ngày, hạn nộp và cấp báo cáo.");
         }
+        if (plan.periodFrom() == null) {
+            throw ApiProblem.invalid("plan.dates-missing", "periodFrom", "Reporting periods need the plan's period.",
+                    "Kỳ báo cáo cần thời gian thực hiện của kế hoạch.");
+        }
         if (!periods.add(period.periodId())) {
             throw ApiProblem.invalid("schedule.period-duplicate", field + ".periodId", "Reporting period " + period.periodId() + " appears twice.",
                     "Kỳ báo cáo " + period.periodId() + " bị trùng.");
@@ -175,43 +214,6 @@ final class PlanRules {
             throw ApiProblem.invalid("plan.deadline-outside-period", field,
                     "Deadline " + date + " lies outside the plan's period (at most " + REPORT_GRACE_MONTHS + " months after its end).",
                     "Hạn " + VietnameseDates.format(date) + " nằm ngoài thời gian thực hiện kế hoạch.");
-        }
-    }
-
-    /** Explicit periods, then one per year and recurring report, clipped to the plan's period. */
-    static List<PlanContent.ReportingPeriod> schedule(PlanContent plan) {
-        List<PlanContent.ReportingPeriod> all = new ArrayList<>(plan.schedule() == null ? List.of() : plan.schedule());
-        List<PlanContent.RecurringReport> recurring = plan.recurringReports() == null ? List.of() : plan.recurringReports();
-        for (int i = 0; i < recurring.size(); i++) {
-            PlanContent.RecurringReport report = recurring.get(i);
-            MonthDay due = dueDay(report, "recurringReports[" + i + "].dueDay");
-            for (int year = plan.periodFrom().getYear(); year <= plan.periodTo().getYear(); year++) {
-                LocalDate from = LocalDate.of(year, 1, 1);
-                LocalDate to = report.frequency() == PlanContent.RecurringReport.Frequency.SIX_MONTH
-                        ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31);
-                from = from.isBefore(plan.periodFrom()) ? plan.periodFrom() : from;
-                to = to.isAfter(plan.periodTo()) ? plan.periodTo() : to;
-                LocalDate dueDate = due.atYear(year);
-                if (to.isBefore(from) || dueDate.isBefore(from)) {
-                    continue;
-                }
-                String id = report.frequency() == PlanContent.RecurringReport.Frequency.SIX_MONTH ? year + "-H1" : String.valueOf(year);
-                all.add(new PlanContent.ReportingPeriod(id, report.label() + " " + year, from, to, dueDate, report.reportingLevels()));
-            }
-        }
-        return all;
-    }
-
-    private static MonthDay dueDay(PlanContent.RecurringReport report, String field) {
-        try {
-            if (report.frequency() == null || report.reportingLevels() == null || report.label() == null) {
-                throw new DateTimeParseException("incomplete", "", 0);
-            }
-            return MonthDay.parse(report.dueDay(), DAY_MONTH);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiProblem.invalid("schedule.recurring-invalid", field,
-                    "A recurring report needs frequency, label, reportingLevels and a due day as dd/MM, e.g. 15/05.",
-                    "Báo cáo định kỳ phải có tần suất, tên, cấp báo cáo và ngày hạn dạng dd/MM, ví dụ 15/05.");
         }
     }
 

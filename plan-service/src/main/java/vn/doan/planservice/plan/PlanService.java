@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +28,7 @@ import vn.doan.support.web.ApiProblem;
 
 /** The life of a plan: draft → issued → revised → closed; every step after the draft is an event about the issuing unit. */
 @Service
+@EnableConfigurationProperties(RecurringReports.class)
 public class PlanService {
 
     private final Outbox outbox;
@@ -34,9 +36,11 @@ public class PlanService {
     private final OrgUnitService units;
     private final Clock clock;
     private final Counter issuedPlans;
+    private final RecurringReports recurringReports;
 
-    PlanService(MongoTemplate mongo, OrgUnitService units, Clock clock, MeterRegistry registry, Outbox outbox) {
+    PlanService(MongoTemplate mongo, OrgUnitService units, Clock clock, MeterRegistry registry, Outbox outbox, RecurringReports recurringReports) {
         this.mongo = mongo;
+        this.recurringReports = recurringReports;
         this.outbox = outbox;
         this.units = units;
         this.clock = clock;
@@ -54,12 +58,11 @@ public class PlanService {
      */
     public Plan createDraftForReview(PlanContent draft) {
         units.find(draft.issuingUnitId(), "issuingUnitId");
-        return insertDraft(draft.withSchedule(PlanRules.schedule(draft)));
+        return insertDraft(draft.withSchedule(recurringReports.schedule(draft)));
     }
 
     private Plan insertDraft(PlanContent content) {
-        Plan plan = new Plan(UUID.randomUUID().toString(), content, content.issuedOn().getYear(), Plan.Status.DRAFT, 0,
-                List.of(), null, null, content.parentPlanId(), content.issuingUnitId());
+        Plan plan = Plan.draft(UUID.randomUUID().toString(), content);
         try {
             return outbox.insert(plan, List.of());
         } catch (DuplicateKeyException e) {
@@ -78,8 +81,9 @@ public class PlanService {
                 "Chỉ sửa trực tiếp được dự thảo; kế hoạch đã ban hành phải điều chỉnh bằng phiên bản mới.");
         PlanContent content = validated(draft);
         try {
-            return change(plan, Plan.Status.DRAFT, new Update().set("content", content).set("year", content.issuedOn().getYear())
-                    .set("parentPlanId", content.parentPlanId()).set("issuingUnitId", content.issuingUnitId()), List.of());
+            return change(plan, Plan.Status.DRAFT, new Update().set("content", content).set("year", Plan.yearOf(content))
+                    .set("numberKey", Plan.numberKey(plan.id(), content)).set("parentPlanId", content.parentPlanId())
+                    .set("issuingUnitId", content.issuingUnitId()), List.of());
         } catch (DuplicateKeyException e) {
             throw numberTaken(content);
         }
@@ -90,6 +94,7 @@ public class PlanService {
         Plan plan = find(planId);
         requireStatus(plan, Plan.Status.DRAFT, "plan.not-draft", "Only a draft plan can be issued; this one is " + plan.status() + ".",
                 "Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.");
+        PlanRules.checkIssuable(plan.content());
         checkExpanded(plan.content());
         Plan issued = publishable(() -> change(plan, Plan.Status.DRAFT, new Update().set("status", Plan.Status.ISSUED).set("version", 1),
                 List.of(new Event(plan.issued(1, null), plan.issuingUnitId()))));
@@ -108,13 +113,14 @@ public class PlanService {
             throw ApiProblem.invalid("plan.revision-reason-missing", "reason", "A revision needs its reason.", "Cần nêu lý do điều chỉnh.");
         }
         PlanContent content = validated(revised);
+        PlanRules.checkIssuable(content);
         if (!content.issuingUnitId().equals(plan.issuingUnitId()) || !content.number().equals(plan.content().number())) {
             throw ApiProblem.invalid("plan.revision-changes-identity", "number",
                     "A revision keeps the plan's number and issuing unit.", "Phiên bản điều chỉnh phải giữ số hiệu và đơn vị ban hành.");
         }
         int version = plan.version() + 1;
         Plan next = new Plan(plan.id(), content, plan.year(), Plan.Status.REVISED, version, plan.revisions(), null, null,
-                content.parentPlanId(), content.issuingUnitId());
+                content.parentPlanId(), content.issuingUnitId(), plan.numberKey());
         Query unchanged = Query.query(Criteria.where("_id").is(planId).and("version").is(plan.version()));
         Plan saved = publishable(() -> outbox.update(unchanged, new Update().set("content", content).set("status", Plan.Status.REVISED)
                         .set("version", version).set("parentPlanId", content.parentPlanId())
@@ -170,18 +176,21 @@ public class PlanService {
         return mongo.find(Query.query(Criteria.where("issuingUnitId").is(unitId)).with(Sort.by("content.issuedOn")), Plan.class);
     }
 
-    /** One subordinate unit's obligation to make its own plan implementing a higher plan ("cụ thể hóa"). */
+    /**
+     * One subordinate unit's obligation to make its own plan implementing a higher plan ("cụ thể hóa"). Without a due date
+     * ("các cơ sở Đoàn xây dựng kế hoạch riêng", no date given) a unit has ISSUED or NOT_ISSUED, never late nor overdue.
+     */
     public record Obligation(String unitId, String unitName, String level, LocalDate due, State state, String planId,
             String planNumber, LocalDate issuedOn) {
 
-        public enum State { ISSUED_ON_TIME, ISSUED_LATE, NOT_YET_DUE, OVERDUE }
+        public enum State { ISSUED_ON_TIME, ISSUED_LATE, NOT_YET_DUE, OVERDUE, ISSUED, NOT_ISSUED }
     }
 
     /** Who under the issuer has, and has not, issued their implementing plan. */
     public List<Obligation> implementation(String planId) {
         Plan plan = find(planId);
         PlanContent content = plan.content();
-        if (content.implementingPlanDue() == null) {
+        if (content.implementingLevels() == null || content.implementingLevels().isEmpty()) {
             return List.of();
         }
         Map<String, Plan> implementing = mongo.find(Query.query(Criteria.where("parentPlanId").is(planId)
@@ -193,8 +202,9 @@ public class PlanService {
                 .map(unit -> {
                     Plan own = implementing.get(unit.id());
                     Obligation.State state = own != null
-                            ? (own.content().issuedOn().isAfter(due) ? Obligation.State.ISSUED_LATE : Obligation.State.ISSUED_ON_TIME)
-                            : (today.isAfter(due) ? Obligation.State.OVERDUE : Obligation.State.NOT_YET_DUE);
+                            ? (due == null ? Obligation.State.ISSUED
+                                    : own.content().issuedOn().isAfter(due) ? Obligation.State.ISSUED_LATE : Obligation.State.ISSUED_ON_TIME)
+                            : (due == null ? Obligation.State.NOT_ISSUED : today.isAfter(due) ? Obligation.State.OVERDUE : Obligation.State.NOT_YET_DUE);
                     return new Obligation(unit.id(), unit.name(), unit.level().name(), due, state,
                             own == null ? null : own.id(), own == null ? null : own.content().number(),
                             own == null ? null : own.content().issuedOn());
@@ -203,7 +213,7 @@ public class PlanService {
 
     /** Content checks, the issuing unit, the parent plan, and the expanded schedule. */
     private PlanContent validated(PlanContent draft) {
-        PlanContent content = draft.withSchedule(PlanRules.schedule(draft));
+        PlanContent content = draft.withSchedule(recurringReports.schedule(draft));
         checkExpanded(content);
         return content;
     }
@@ -251,7 +261,11 @@ public class PlanService {
 
     private static ApiProblem numberTaken(PlanContent content) {
         return ApiProblem.conflict("plan.number-taken", "number",
-                "The issuing unit already has a plan numbered " + content.number() + " in " + content.issuedOn().getYear() + ".",
-                "Đơn vị ban hành đã có văn bản số " + content.number() + " trong năm " + content.issuedOn().getYear() + ".");
+                "The issuing unit already has a plan numbered " + content.number() + " in " + yearText(content) + ".",
+                "Đơn vị ban hành đã có văn bản số " + content.number() + " " + (content.issuedOn() == null ? "chưa ghi ngày" : "trong năm " + yearText(content)) + ".");
+    }
+
+    private static String yearText(PlanContent content) {
+        return content.issuedOn() == null ? "a draft without a date" : String.valueOf(content.issuedOn().getYear());
     }
 }

@@ -14,7 +14,7 @@ final class ImportedPlans {
             LocalDate periodFrom, LocalDate periodTo, String goals, List<PlanContent.Indicator> indicators,
             List<PlanContent.ReportingPeriod> schedule, List<PlanContent.RecurringReport> recurringReports) {
         return new PlanContent(number, type, title, issuingUnitId, issuedOn, place, List.of(), null, periodFrom, periodTo, goals,
-                List.of(), List.of(), List.of(), null, indicators, schedule, recurringReports, null, null);
+                List.of(), List.of(), List.of(), null, indicators, schedule, recurringReports, null, null, null);
     }
 
     /** The same plan with its indicators replaced, e.g. by one of them to check it alone. */

@@ -36,8 +36,8 @@ class PlanIssuedMappingTest {
                 "thoxuan", java.time.LocalDate.of(2016, 4, 28), "Thọ Xuân", null, null, java.time.LocalDate.of(2016, 1, 1),
                 java.time.LocalDate.of(2020, 12, 31), null, null, null, null, null,
                 JSON.readValue(INDICATORS, new TypeReference<List<PlanContent.Indicator>>() { }),
-                JSON.readValue(SCHEDULE, new TypeReference<List<PlanContent.ReportingPeriod>>() { }), null, null, null);
-        Plan plan = new Plan("plan-54", content, 2016, Plan.Status.DRAFT, 0, List.of(), null, null, null, "thoxuan");
+                JSON.readValue(SCHEDULE, new TypeReference<List<PlanContent.ReportingPeriod>>() { }), null, null, null, null);
+        Plan plan = Plan.draft("plan-54", content);
 
         PlanIssued issued = plan.issued(2, "Điều chỉnh mục tiêu sau Đại hội");
 
@@ -47,5 +47,35 @@ class PlanIssuedMappingTest {
         assertThat(issued.indicators().get(1).targets()).as("an empty list stays empty").isEmpty();
         assertThat(issued.version()).isEqualTo(2);
         assertThat(issued.revisionReason()).isEqualTo("Điều chỉnh mục tiêu sau Đại hội");
+    }
+
+    @Test
+    void aTaskIsPublishedAt100AndAWindowARegularReportAndTheRankingAsWritten() {
+        String indicators = """
+                [{"code": "NV1", "text": "Viết thu hoạch cá nhân, gửi về Ban Thường vụ Tỉnh đoàn", "kind": "TASK", "reportingLevels": ["DISTRICT"],
+                  "department": "BTG"},
+                 {"code": "MC1", "text": "Tổ chức Hội nghị học tập, quán triệt Nghị quyết 01", "kind": "MILESTONE", "target": 100,
+                  "reportingLevels": ["PROVINCE"], "deadlines": [{"level": "PROVINCE", "deadline": "2018-10-31", "from": "2018-10-01"}]}]""";
+        String schedule = """
+                [{"periodId": "2019", "label": "Báo cáo năm 2019", "from": "2019-01-01", "to": "2019-12-31", "dueDate": "2019-11-15",
+                  "reportingLevels": ["DISTRICT"], "withRegularReport": true}]""";
+        String ranking = """
+                {"weights": [{"indicatorCode": "MC1", "weight": 2}], "latePenalty": 10,
+                 "classes": [{"name": "Xuất sắc", "minScore": 90}, {"name": "Khá", "minScore": 70}, {"name": "Yếu", "minScore": 0}]}""";
+        PlanContent content = new PlanContent("66-KH/TĐTN-BTG", "PLAN", "Tổ chức học tập, tuyên truyền, triển khai Nghị quyết số 01", "thanhhoa",
+                java.time.LocalDate.of(2018, 9, 25), "Thanh Hóa", null, null, java.time.LocalDate.of(2018, 9, 25), java.time.LocalDate.of(2022, 12, 31),
+                null, null, null, null, null, JSON.readValue(indicators, new TypeReference<List<PlanContent.Indicator>>() { }),
+                JSON.readValue(schedule, new TypeReference<List<PlanContent.ReportingPeriod>>() { }), null, null, null,
+                JSON.readValue(ranking, PlanContent.Ranking.class));
+
+        PlanIssued issued = Plan.draft("plan-66", content).issued(1, null);
+
+        assertThat(issued.indicators().get(0).target()).as("a task has no target of its own").isEqualByComparingTo("100");
+        assertThat(content.indicators().get(0).target()).as("and the stored plan keeps none").isNull();
+        assertThat(issued.indicators().get(1).deadlines()).isEqualTo(JSON.readValue(
+                "[{\"level\": \"PROVINCE\", \"deadline\": \"2018-10-31\", \"from\": \"2018-10-01\"}]",
+                new TypeReference<List<PlanIssued.LevelDeadline>>() { }));
+        assertThat(issued.schedule()).isEqualTo(JSON.readValue(schedule, new TypeReference<List<PlanIssued.ReportingPeriod>>() { }));
+        assertThat(issued.ranking()).isEqualTo(JSON.readValue(ranking, PlanIssued.Ranking.class));
     }
 }

@@ -142,12 +142,14 @@ final class ReportRules {
                 throw ApiProblem.invalid("report.yes-no-invalid", field + ".numerator",
                         "Indicator " + indicator.code() + " is yes (1) or no (0).", "Chỉ tiêu " + indicator.code() + " chỉ nhận Có (1) hoặc Không (0).");
             }
-        } else if (kind == IndicatorKind.MILESTONE) {
+        } else if (kind == IndicatorKind.MILESTONE || kind == IndicatorKind.TASK) {
             boolean done = value.numerator() == 1;
             if (value.numerator() != 0 && !done || done != (value.doneOn() != null) || value.denominator() != null) {
-                throw ApiProblem.invalid("report.milestone-invalid", field + ".doneOn",
-                        "Milestone " + indicator.code() + " is done (1, with the date it was done) or not done (0).",
-                        "Mốc " + indicator.code() + ": đã hoàn thành (1, kèm ngày hoàn thành) hoặc chưa (0).");
+                String what = kind == IndicatorKind.TASK ? "Nhiệm vụ " : "Mốc ";
+                throw ApiProblem.invalid(kind == IndicatorKind.TASK ? "report.task-invalid" : "report.milestone-invalid", field + ".doneOn",
+                        (kind == IndicatorKind.TASK ? "Task " : "Milestone ") + indicator.code()
+                                + " is done (1, with the date it was done) or not done (0).",
+                        what + indicator.code() + ": đã hoàn thành (1, kèm ngày hoàn thành) hoặc chưa (0).");
             }
             if (done && (value.doneOn().isBefore(plan.plan().periodFrom()) || value.doneOn().isAfter(plan.plan().periodTo()))) {
                 throw ApiProblem.invalid("report.milestone-date-outside-plan", field + ".doneOn",
