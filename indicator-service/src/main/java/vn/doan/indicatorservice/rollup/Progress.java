@@ -16,15 +16,16 @@ import vn.doan.indicatorservice.replica.PlanDefinition;
  * <p>Status: NO_DATA without reports; ACHIEVED at the target (at or below it for "at most" rates); else,
  * once the period is over, OFF_TRACK; during the period the expectation grows linearly with the time
  * elapsed, so ON_TRACK means at or above target × elapsed share, AT_RISK at least
- * {@value #AT_RISK_FRACTION} of that, OFF_TRACK below. An "at most" rate not yet down to its target is
+ * {@value #AT_RISK_PERCENT}% of that, OFF_TRACK below. An "at most" rate not yet down to its target is
  * AT_RISK until the period ends.
  */
 public final class Progress {
 
-    static final double AT_RISK_FRACTION = 0.8;
+    /** AT_RISK down to this percent of the expectation. */
+    static final long AT_RISK_PERCENT = 80;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    public enum Status { ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA }
+    public enum Status { ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NO_TARGET }
 
     private Progress() {
     }
@@ -38,14 +39,15 @@ public final class Progress {
     public static Measure measure(PlanDefinition.Indicator indicator, PlanDefinition.Period period, Totals totals, boolean ownOnly,
             LocalDate today) {
         Totals t = totals == null ? new Totals(indicator.code(), 0, 0, 0, 0, 0, 0, 0, 0, 0) : totals;
-        BigDecimal value = value(indicator.kind(), t, ownOnly);
+        Fraction exact = exact(indicator.kind(), t, ownOnly);
+        BigDecimal value = exact == null ? null : exact.rounded();
         BigDecimal target = target(indicator, period, ownOnly);
         BigDecimal percent = Contribution.isShare(indicator.kind()) ? percent(t.numerator(), t.denominator()) : value;
         return new Measure(t.numerator(), t.denominator(), t.units(), t.met(), t.below(), t.within(), t.above(), t.onTime(), t.late(),
-                value, percent, target, status(indicator.kind(), value, target, t, ownOnly, period, today));
+                value, percent, target, status(indicator.kind(), exact, target, t, ownOnly, period, today));
     }
 
-    /** numerator × 100 / denominator with two decimals, or null without a denominator. */
+    /** numerator × 100 / denominator with two decimals, or null without a denominator: for display, never for a comparison. */
     static BigDecimal percent(long numerator, Long denominator) {
         if (denominator == null || denominator == 0) {
             return null;
@@ -53,32 +55,43 @@ public final class Progress {
         return BigDecimal.valueOf(numerator).multiply(HUNDRED).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
     }
 
-    /** The value compared with the target: a percent, or for a unit's own count the count itself. */
-    static BigDecimal value(IndicatorKind kind, Totals totals, boolean ownOnly) {
+    /**
+     * The value compared with the target, exactly: a percent (part × 100 / whole), or for a unit's own count the count
+     * itself; null without data.
+     */
+    static Fraction exact(IndicatorKind kind, Totals totals, boolean ownOnly) {
         if (totals == null || totals.units() == 0) {
             return null;
         }
         return switch (kind) {
-            case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> percent(totals.numerator(), totals.denominator());
-            case YES_NO -> percent(totals.numerator(), (long) totals.units());
-            case MILESTONE -> percent(totals.onTime(), (long) totals.units());
-            case COUNT_AT_LEAST, COUNT_IN_RANGE -> ownOnly ? BigDecimal.valueOf(totals.numerator()) : percent(totals.met(), (long) totals.units());
+            case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> Fraction.percent(totals.numerator(), totals.denominator());
+            case YES_NO -> Fraction.percent(totals.numerator(), totals.units());
+            case MILESTONE -> Fraction.percent(totals.onTime(), totals.units());
+            case COUNT_AT_LEAST, COUNT_IN_RANGE -> ownOnly ? Fraction.count(totals.numerator()) : Fraction.percent(totals.met(), totals.units());
         };
     }
 
-    /** The target the value is compared with: the indicator's target, or 100% of units for a subtree's counts. */
+    /**
+     * The target the value is compared with: the plan's target in force for the period (for yes/no and milestones the
+     * share of units the plan asks for, e.g. 80%), or 100% of units for a subtree's counts, whose value is the share of
+     * units that reached the count. Null when no target applies to the period.
+     */
     static BigDecimal target(PlanDefinition.Indicator indicator, PlanDefinition.Period period, boolean ownOnly) {
         boolean count = indicator.kind() == IndicatorKind.COUNT_AT_LEAST || indicator.kind() == IndicatorKind.COUNT_IN_RANGE;
-        if (count && !ownOnly || indicator.kind() == IndicatorKind.YES_NO || indicator.kind() == IndicatorKind.MILESTONE) {
+        BigDecimal target = indicator.target(period);
+        if (count && !ownOnly && target != null) {
             return HUNDRED;
         }
-        return indicator.target(period);
+        return target;
     }
 
-    static Status status(IndicatorKind kind, BigDecimal value, BigDecimal target, Totals totals, boolean ownOnly,
+    static Status status(IndicatorKind kind, Fraction value, BigDecimal target, Totals totals, boolean ownOnly,
             PlanDefinition.Period period, LocalDate today) {
         if (value == null) {
             return Status.NO_DATA;
+        }
+        if (target == null) {
+            return Status.NO_TARGET;
         }
         if (kind == IndicatorKind.COUNT_IN_RANGE && ownOnly) {
             return totals.within() == 1 ? Status.ACHIEVED : today.isAfter(period.to()) ? Status.OFF_TRACK : Status.AT_RISK;
@@ -93,17 +106,23 @@ public final class Progress {
         if (kind == IndicatorKind.RATE_AT_MOST) {
             return Status.AT_RISK;
         }
-        BigDecimal expected = target.multiply(BigDecimal.valueOf(elapsed(period, today)));
-        if (value.compareTo(expected) >= 0) {
+        long[] elapsed = elapsedDays(period, today);
+        if (value.compareTo(target, elapsed[0], elapsed[1]) >= 0) {
             return Status.ON_TRACK;
         }
-        return value.compareTo(expected.multiply(BigDecimal.valueOf(AT_RISK_FRACTION))) >= 0 ? Status.AT_RISK : Status.OFF_TRACK;
+        return value.compareTo(target, elapsed[0] * AT_RISK_PERCENT, elapsed[1] * 100) >= 0 ? Status.AT_RISK : Status.OFF_TRACK;
     }
 
     /** Share of the period elapsed on {@code today}, from 0 before it starts to 1 at its last day. */
     static double elapsed(PlanDefinition.Period period, LocalDate today) {
+        long[] elapsed = elapsedDays(period, today);
+        return (double) elapsed[0] / elapsed[1];
+    }
+
+    /** Days of the period gone on {@code today} (today included; from 0 before it starts to all of them), and its length. */
+    private static long[] elapsedDays(PlanDefinition.Period period, LocalDate today) {
         long length = ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
         long done = ChronoUnit.DAYS.between(period.from(), today) + 1;
-        return Math.max(0, Math.min(1, (double) done / length));
+        return new long[] {Math.max(0, Math.min(length, done)), length};
     }
 }
