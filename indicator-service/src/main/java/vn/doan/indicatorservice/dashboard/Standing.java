@@ -27,7 +27,7 @@ public class Standing {
     public record Behind(String code, String text, Progress.Status status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
     }
 
-    /** The direct children of a unit, best first, by {@link RankingRules}. */
+    /** The direct children of a unit, best first, by {@link RankingRules}; an indicator without a target for the period does not count. */
     public List<Ranked> ranking(String planId, String periodId, String unitId) {
         return rank(query.children(planId, periodId, unitId), child -> query.completeness(planId, periodId, child), rules);
     }
@@ -40,6 +40,9 @@ public class Standing {
             double weighted = 0;
             double weights = 0;
             for (ProgressQuery.IndicatorProgress indicator : child.indicators()) {
+                if (indicator.subtree().target() == null) {
+                    continue;
+                }
                 double weight = rules.weight(indicator.code());
                 weighted += weight * attainment(indicator).doubleValue();
                 weights += weight;

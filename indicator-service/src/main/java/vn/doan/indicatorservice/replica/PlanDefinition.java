@@ -22,13 +22,18 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
     public record Indicator(String code, String text, IndicatorKind kind, BigDecimal targetMax, String department,
             List<LevelDeadline> deadlines, List<PeriodTarget> targets) {
 
-        /** The target in force for {@code period} (the lower bound of a range). */
+        /**
+         * The target in force for {@code period} (the lower bound of a range; on the path to a by-year target, what the
+         * plan expects by the period's end: {@code PlanIssued.Indicator.targetFor}); null when none applies to it.
+         */
         public BigDecimal target(Period period) {
-            return targets.stream().filter(t -> t.periodId().equals(period.periodId())).map(PeriodTarget::target).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("indicator " + code + " has no target for period " + period.periodId()));
+            PeriodTarget target = targets.stream().filter(t -> t.periodId().equals(period.periodId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("indicator " + code + " has no entry for period " + period.periodId()));
+            return target.target();
         }
     }
 
+    /** The target in force in one period; null when the plan sets none for it. */
     public record PeriodTarget(String periodId, BigDecimal target) {
     }
 
@@ -46,7 +51,8 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
                 .map(p -> new Period(p.periodId(), p.from(), p.to(), p.reportingLevels() == null ? List.of() : p.reportingLevels())).toList();
         List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
                 i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
-                schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(p.to().getYear()))).toList())).toList();
+                schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(plan.periodFrom(), plan.periodTo(), p.to()))).toList()))
+                .toList();
         return new PlanDefinition(plan.planId(), version, indicators, schedule);
     }
 
