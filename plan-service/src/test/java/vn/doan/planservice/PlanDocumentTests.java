@@ -50,11 +50,12 @@ abstract class PlanDocumentTests extends PlanServiceTestBase {
         assertThat(issued.indicators()).hasSize(16);
         PlanIssued.Indicator rate = issued.indicators().get(6);
         assertThat(rate.kind()).isEqualTo(IndicatorKind.RATE_AT_MOST);
-        assertThat(rate.targetFor(2019)).isEqualByComparingTo("3");
+        assertThat(rate.targetFor(issued.periodFrom(), issued.periodTo(), LocalDate.of(2019, 12, 31))).isEqualByComparingTo("3");
         PlanIssued.Indicator range = issued.indicators().get(14);
         assertThat(range.target()).isEqualByComparingTo("2");
         assertThat(range.targetMax()).isEqualByComparingTo("3");
-        assertThat(issued.indicators().get(4).targetFor(2017)).isEqualByComparingTo("85");
+        assertThat(issued.indicators().get(4).targetFor(issued.periodFrom(), issued.periodTo(), LocalDate.of(2017, 12, 31)))
+                .isEqualByComparingTo("85");
         assertThat(issued.indicators().get(7).reportingLevels()).containsExactly(UnitLevel.DISTRICT);
         assertThat(issued.implementingPlanDue()).isEqualTo(LocalDate.of(2016, 6, 30));
     }

@@ -26,7 +26,12 @@ final class SeedPlans {
     }
 
     private static Map<String, Object> byYear(int year, Number value) {
-        return Map.of("when", "BY_YEAR", "year", year, "value", value);
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("when", "BY_YEAR");
+        target.put("year", year);
+        target.put("value", value);
+        target.put("untilYear", null);
+        return target;
     }
 
     private static Map<String, Object> everyYear(Number value) {
@@ -34,6 +39,7 @@ final class SeedPlans {
         target.put("when", "EVERY_YEAR");
         target.put("year", null);
         target.put("value", value);
+        target.put("untilYear", null);
         return target;
     }
 

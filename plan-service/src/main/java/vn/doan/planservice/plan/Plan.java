@@ -50,7 +50,7 @@ public record Plan(
     private static PlanIssued.Indicator published(PlanContent.Indicator i) {
         return new PlanIssued.Indicator(i.code(), i.text(), i.kind(), i.target(), i.reportingLevels(), i.targetMax(),
                 map(i.targets(), t -> new PlanIssued.Target(t.when() == null ? null : PlanIssued.Target.When.valueOf(t.when().name()),
-                        t.year(), t.value())),
+                        t.year(), t.value(), t.untilYear())),
                 i.department(), map(i.deadlines(), d -> new PlanIssued.LevelDeadline(d.level(), d.deadline())));
     }
 
