@@ -26,18 +26,18 @@ final class SeedPlans {
     }
 
     private static Map<String, Object> byYear(int year, Number value) {
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("when", "BY_YEAR");
-        target.put("year", year);
-        target.put("value", value);
-        target.put("untilYear", null);
-        return target;
+        return target("BY_YEAR", year, value);
     }
 
     private static Map<String, Object> everyYear(Number value) {
+        return target("EVERY_YEAR", null, value);
+    }
+
+    /** A target over time with every field present, as plan-service answers it (nulls included). */
+    private static Map<String, Object> target(String when, Integer year, Number value) {
         Map<String, Object> target = new LinkedHashMap<>();
-        target.put("when", "EVERY_YEAR");
-        target.put("year", null);
+        target.put("when", when);
+        target.put("year", year);
         target.put("value", value);
         target.put("untilYear", null);
         return target;
