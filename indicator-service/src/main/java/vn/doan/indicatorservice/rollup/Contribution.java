@@ -66,8 +66,4 @@ public final class Contribution {
         return deadlines.stream().filter(d -> d.level() == level).map(PlanDefinition.LevelDeadline::deadline).findFirst()
                 .orElse(deadlines.stream().map(PlanDefinition.LevelDeadline::deadline).max(LocalDate::compareTo).orElse(null));
     }
-
-    static boolean isShare(IndicatorKind kind) {
-        return kind == IndicatorKind.SHARE_OF_PEOPLE || kind == IndicatorKind.SHARE_OF_UNITS || kind == IndicatorKind.RATE_AT_MOST;
-    }
 }

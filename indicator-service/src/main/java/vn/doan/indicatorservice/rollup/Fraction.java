@@ -40,8 +40,8 @@ record Fraction(BigDecimal numerator, BigDecimal denominator, boolean percent) {
         return numerator.multiply(BigDecimal.valueOf(per)).compareTo(target.multiply(BigDecimal.valueOf(times)).multiply(denominator));
     }
 
-    /** For display: two decimals for a percent, the count as it is. */
-    BigDecimal rounded() {
-        return percent ? numerator.divide(denominator, 2, RoundingMode.HALF_UP) : numerator;
+    /** For display: a percent to two decimals by {@code rounding}, a count as it is. */
+    BigDecimal rounded(RoundingMode rounding) {
+        return percent ? numerator.divide(denominator, 2, rounding) : numerator;
     }
 }

@@ -40,19 +40,28 @@ public final class Progress {
             LocalDate today) {
         Totals t = totals == null ? new Totals(indicator.code(), 0, 0, 0, 0, 0, 0, 0, 0, 0) : totals;
         Fraction exact = exact(indicator.kind(), t, ownOnly);
-        BigDecimal value = exact == null ? null : exact.rounded();
         BigDecimal target = target(indicator, period, ownOnly);
-        BigDecimal percent = Contribution.isShare(indicator.kind()) ? percent(t.numerator(), t.denominator()) : value;
+        BigDecimal value = shown(indicator.kind(), exact, target);
         return new Measure(t.numerator(), t.denominator(), t.units(), t.met(), t.below(), t.within(), t.above(), t.onTime(), t.late(),
-                value, percent, target, status(indicator.kind(), exact, target, t, ownOnly, period, today));
+                value, value, target, status(indicator.kind(), exact, target, t, ownOnly, period, today));
     }
 
-    /** numerator × 100 / denominator with two decimals, or null without a denominator: for display, never for a comparison. */
-    static BigDecimal percent(long numerator, Long denominator) {
-        if (denominator == null || denominator == 0) {
+    /**
+     * The value for display: two decimals, half up, except that a value missing its target is never rounded onto it
+     * (1133/1333 = 84.996…% against 85% shows 84.99; 40/1999 = 2.001…% against "at most 2%" shows 2.01).
+     */
+    static BigDecimal shown(IndicatorKind kind, Fraction exact, BigDecimal target) {
+        if (exact == null) {
             return null;
         }
-        return BigDecimal.valueOf(numerator).multiply(HUNDRED).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+        BigDecimal rounded = exact.rounded(RoundingMode.HALF_UP);
+        if (target == null) {
+            return rounded;
+        }
+        boolean atMost = kind == IndicatorKind.RATE_AT_MOST;
+        boolean misses = atMost ? exact.compareTo(target) > 0 : exact.compareTo(target) < 0;
+        boolean looksMet = atMost ? rounded.compareTo(target) <= 0 : rounded.compareTo(target) >= 0;
+        return misses && looksMet ? exact.rounded(atMost ? RoundingMode.CEILING : RoundingMode.FLOOR) : rounded;
     }
 
     /**

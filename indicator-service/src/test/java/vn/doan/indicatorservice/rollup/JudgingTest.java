@@ -13,8 +13,8 @@ import vn.doan.indicatorservice.ThoXuan;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 
 /**
- * Figures judged at their exact boundaries: shares compared as exact fractions (1133/1333 is 84.996%, shown as 85.00 but
- * not "at least 85%"), "at most" rates likewise, and yes/no and milestone indicators against the plan's own target
+ * Figures judged at their exact boundaries: shares compared as exact fractions (1133/1333 is 84.996%, not "at least 85%",
+ * and shown as 84.99, never as the 85 it misses), "at most" rates likewise, and yes/no and milestone indicators against the plan's own target
  * (80%, 90%) at every level, not against 100%.
  */
 class JudgingTest {
@@ -70,11 +70,12 @@ class JudgingTest {
         Progress.Measure justAbove = measure(UNITS_GOOD, own(UNITS_GOOD, 1134, 1333L), true, LAST_DAY_2018);
         Progress.Measure exactly = measure(UNITS_GOOD, own(UNITS_GOOD, 17, 20L), true, LAST_DAY_2018);
 
-        assertThat(justBelow.value()).as("84.996% shown rounded").isEqualByComparingTo("85.00");
+        assertThat(justBelow.value()).as("84.996%, never shown as the 85 it misses").isEqualByComparingTo("84.99");
         assertThat(justBelow.status()).isEqualTo(Progress.Status.AT_RISK);
         assertThat(justBelow.unitsMet()).isZero();
         assertThat(measure(UNITS_GOOD, own(UNITS_GOOD, 1133, 1333L), true, LAST_DAY_2018.plusDays(1)).status()).isEqualTo(Progress.Status.OFF_TRACK);
         assertThat(justAbove.value()).isEqualByComparingTo("85.07");
+        assertThat(measure(UNITS_GOOD, own(UNITS_GOOD, 1132, 1333L), true, LAST_DAY_2018).value()).as("84.921%: half up").isEqualByComparingTo("84.92");
         assertThat(List.of(justAbove.status(), exactly.status())).containsOnly(Progress.Status.ACHIEVED);
         assertThat(List.of(justAbove.unitsMet(), exactly.unitsMet())).containsOnly(1);
     }
@@ -96,7 +97,8 @@ class JudgingTest {
         Progress.Measure above = measure(OFFENDERS, own(OFFENDERS, 40, 1999L), true, LAST_DAY_2018);
         Progress.Measure exactly = measure(OFFENDERS, own(OFFENDERS, 40, 2000L), true, LAST_DAY_2018);
 
-        assertThat(above.value()).as("2.001% shown rounded").isEqualByComparingTo("2.00");
+        assertThat(above.value()).as("2.001%, never shown as the 2 it exceeds").isEqualByComparingTo("2.01");
+        assertThat(measure(OFFENDERS, own(OFFENDERS, 39, 1999L), true, LAST_DAY_2018).value()).as("1.951%, met: half up").isEqualByComparingTo("1.95");
         assertThat(above.status()).isEqualTo(Progress.Status.AT_RISK);
         assertThat(above.unitsMet()).isZero();
         assertThat(exactly.status()).isEqualTo(Progress.Status.ACHIEVED);
