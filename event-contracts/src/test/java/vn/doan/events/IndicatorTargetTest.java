@@ -42,6 +42,9 @@ class IndicatorTargetTest {
         assertThat(yearEnd(office, 2017)).as("cut in the unit's favour").isEqualTo(new BigDecimal("66.6666"));
         assertThat(yearEnd(office, 2018)).isEqualTo(new BigDecimal("100"));
         assertThat(yearEnd(office, 2019)).as("reached, it holds").isEqualTo(new BigDecimal("100"));
+        assertThat(office.targetAtStart(PLAN_FROM, PLAN_TO, LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31)))
+                .as("2017 starts from what 2016 expected").isEqualTo(new BigDecimal("33.3333"));
+        assertThat(office.targetAtStart(PLAN_FROM, PLAN_TO, PLAN_FROM, LocalDate.of(2016, 12, 31))).as("from 0 at the plan's start").isNull();
     }
 
     @Test
@@ -69,6 +72,8 @@ class IndicatorTargetTest {
         assertThat(List.of(yearEnd(untilTwoThousandEighteen, 2016), yearEnd(untilTwoThousandEighteen, 2018)))
                 .containsExactly(new BigDecimal("85"), new BigDecimal("85"));
         assertThat(yearEnd(untilTwoThousandEighteen, 2019)).as("the year after its last").isNull();
+        assertThat(ownTargets.targetAtStart(PLAN_FROM, PLAN_TO, LocalDate.of(2018, 1, 1), LocalDate.of(2018, 12, 31)))
+                .as("a yearly target starts afresh each year").isNull();
     }
 
     @Test

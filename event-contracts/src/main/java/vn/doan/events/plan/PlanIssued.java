@@ -79,9 +79,7 @@ public record PlanIssued(
             if (targets == null || targets.isEmpty()) {
                 return target;
             }
-            int year = periodEnd.getYear();
-            Optional<Target> yearly = targets.stream().filter(t -> t.when() == Target.When.EVERY_YEAR && t.holds(year))
-                    .max(Comparator.comparing(t -> t.year() == null ? Integer.MIN_VALUE : t.year()));
+            Optional<Target> yearly = yearly(periodEnd.getYear());
             if (yearly.isPresent()) {
                 return yearly.get().value();
             }
@@ -98,6 +96,24 @@ public record PlanIssued(
                 previous = next;
             }
             return previous == null ? null : previous.value();
+        }
+
+        /**
+         * Where the expectation of a period on the path to a by-year target starts as the period goes by: what the plan
+         * expected just before the period begins. Null when it grows from 0 within the period: without targets over
+         * time, under a yearly target (each year starts afresh), or for a period from the plan's start.
+         */
+        public BigDecimal targetAtStart(LocalDate planFrom, LocalDate planTo, LocalDate periodFrom, LocalDate periodEnd) {
+            if (targets == null || targets.isEmpty() || yearly(periodEnd.getYear()).isPresent() || !periodFrom.isAfter(planFrom)) {
+                return null;
+            }
+            return targetFor(planFrom, planTo, periodFrom.minusDays(1));
+        }
+
+        /** The yearly target holding in {@code year}: of several, the one starting latest. */
+        private Optional<Target> yearly(int year) {
+            return targets.stream().filter(t -> t.when() == Target.When.EVERY_YEAR && t.holds(year))
+                    .max(Comparator.comparing(t -> t.year() == null ? Integer.MIN_VALUE : t.year()));
         }
 
         private BigDecimal towards(Milestone previous, Milestone next, YearMonth planStart, YearMonth end) {

@@ -31,10 +31,22 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
                     .orElseThrow(() -> new IllegalStateException("indicator " + code + " has no entry for period " + period.periodId()));
             return target.target();
         }
+
+        /** Where the expectation of {@code period} starts as it goes by (see {@link PeriodTarget}); null: from 0. */
+        public BigDecimal targetAtStart(Period period) {
+            return targets.stream().filter(t -> t.periodId().equals(period.periodId())).findFirst().map(PeriodTarget::atStart).orElse(null);
+        }
     }
 
-    /** The target in force in one period; null when the plan sets none for it. */
-    public record PeriodTarget(String periodId, BigDecimal target) {
+    /**
+     * The target in force in one period (null when the plan sets none for it), and for a period on the path to a by-year
+     * target what the plan expected when the period began ({@code atStart}; null: the expectation grows from 0).
+     */
+    public record PeriodTarget(String periodId, BigDecimal target, BigDecimal atStart) {
+
+        public PeriodTarget(String periodId, BigDecimal target) {
+            this(periodId, target, null);
+        }
     }
 
     /** A milestone's deadline for one level. */
@@ -51,8 +63,8 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
                 .map(p -> new Period(p.periodId(), p.from(), p.to(), p.reportingLevels() == null ? List.of() : p.reportingLevels())).toList();
         List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
                 i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
-                schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(plan.periodFrom(), plan.periodTo(), p.to()))).toList()))
-                .toList();
+                schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(plan.periodFrom(), plan.periodTo(), p.to()),
+                        i.targetAtStart(plan.periodFrom(), plan.periodTo(), p.from(), p.to()))).toList())).toList();
         return new PlanDefinition(plan.planId(), version, indicators, schedule);
     }
 

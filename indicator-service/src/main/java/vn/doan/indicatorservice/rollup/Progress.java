@@ -15,7 +15,8 @@ import vn.doan.indicatorservice.replica.PlanDefinition;
  *
  * <p>Status: NO_DATA without reports; ACHIEVED at the target (at or below it for "at most" rates); else,
  * once the period is over, OFF_TRACK; during the period the expectation grows linearly with the time
- * elapsed, so ON_TRACK means at or above target × elapsed share, AT_RISK at least
+ * elapsed, from 0 (or, on the path to a by-year target, from what was expected when the period began) to the target,
+ * so ON_TRACK means at or above that expectation, AT_RISK at least
  * {@value #AT_RISK_PERCENT}% of that, OFF_TRACK below. An "at most" rate not yet down to its target is
  * AT_RISK until the period ends.
  */
@@ -43,7 +44,7 @@ public final class Progress {
         BigDecimal target = target(indicator, period, ownOnly);
         BigDecimal value = shown(indicator.kind(), exact, target);
         return new Measure(t.numerator(), t.denominator(), t.units(), t.met(), t.below(), t.within(), t.above(), t.onTime(), t.late(),
-                value, value, target, status(indicator.kind(), exact, target, t, ownOnly, period, today));
+                value, value, target, status(indicator.kind(), exact, target, atStart(indicator, period, ownOnly), t, ownOnly, period, today));
     }
 
     /**
@@ -94,7 +95,14 @@ public final class Progress {
         return target;
     }
 
-    static Status status(IndicatorKind kind, Fraction value, BigDecimal target, Totals totals, boolean ownOnly,
+    /** Where the expectation starts as the period goes by: on the path to a by-year target, what was expected before it. */
+    private static BigDecimal atStart(PlanDefinition.Indicator indicator, PlanDefinition.Period period, boolean ownOnly) {
+        boolean count = indicator.kind() == IndicatorKind.COUNT_AT_LEAST || indicator.kind() == IndicatorKind.COUNT_IN_RANGE;
+        BigDecimal atStart = count && !ownOnly ? null : indicator.targetAtStart(period);
+        return atStart == null ? BigDecimal.ZERO : atStart;
+    }
+
+    static Status status(IndicatorKind kind, Fraction value, BigDecimal target, BigDecimal atStart, Totals totals, boolean ownOnly,
             PlanDefinition.Period period, LocalDate today) {
         if (value == null) {
             return Status.NO_DATA;
@@ -116,10 +124,13 @@ public final class Progress {
             return Status.AT_RISK;
         }
         long[] elapsed = elapsedDays(period, today);
-        if (value.compareTo(target, elapsed[0], elapsed[1]) >= 0) {
+        // expected × days of the period = start × days + (target − start) × days gone
+        BigDecimal expectedTimesDays = atStart.multiply(BigDecimal.valueOf(elapsed[1]))
+                .add(target.subtract(atStart).multiply(BigDecimal.valueOf(elapsed[0])));
+        if (value.compareTo(expectedTimesDays, 1, elapsed[1]) >= 0) {
             return Status.ON_TRACK;
         }
-        return value.compareTo(target, elapsed[0] * AT_RISK_PERCENT, elapsed[1] * 100) >= 0 ? Status.AT_RISK : Status.OFF_TRACK;
+        return value.compareTo(expectedTimesDays, AT_RISK_PERCENT, elapsed[1] * 100) >= 0 ? Status.AT_RISK : Status.OFF_TRACK;
     }
 
     /** Share of the period elapsed on {@code today}, from 0 before it starts to 1 at its last day. */

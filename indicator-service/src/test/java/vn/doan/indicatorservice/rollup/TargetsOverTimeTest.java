@@ -62,6 +62,25 @@ class TargetsOverTimeTest {
         assertThat(officesAfter(2018, 67, 67).status()).isEqualTo(Progress.Status.ACHIEVED);
     }
 
+    /** Thọ Xuân's units with an office, of 100, on {@code day} of 2017. */
+    private static Progress.Status officesOn(LocalDate day, long withOffice) {
+        PlanDefinition.Period period = PLAN.period("2017").orElseThrow();
+        Totals district = Contribution.of(indicator(OFFICE), period, UnitLevel.DISTRICT, new Value(OFFICE, withOffice, 100L));
+        return Progress.measure(indicator(OFFICE), period, district, false, day).status();
+    }
+
+    @Test
+    void duringTwoThousandSeventeenTheExpectationRunsAlongThePathFromWhereTwoThousandSixteenEnded() {
+        LocalDate secondOfJuly = LocalDate.of(2017, 7, 2);
+        // day 183 of 365: 33.3333 + (66.6666 − 33.3333) × 183/365 = 50.0456…, 80% of it 40.0365…
+        assertThat(officesOn(secondOfJuly, 51)).isEqualTo(Progress.Status.ON_TRACK);
+        assertThat(officesOn(secondOfJuly, 50)).as("not the 33.42 of 66.6666 × 183/365 from nothing").isEqualTo(Progress.Status.AT_RISK);
+        assertThat(officesOn(secondOfJuly, 41)).isEqualTo(Progress.Status.AT_RISK);
+        assertThat(officesOn(secondOfJuly, 40)).isEqualTo(Progress.Status.OFF_TRACK);
+        assertThat(officesOn(LocalDate.of(2017, 1, 1), 34)).as("on its first day 2017 expects about what 2016 reached")
+                .isEqualTo(Progress.Status.ON_TRACK);
+    }
+
     @Test
     void aYearlyTargetUntilTwoThousandEighteenSetsNoneForTwoThousandNineteen() {
         PlanDefinition.Period year2018 = PLAN.period("2018").orElseThrow();
