@@ -294,6 +294,14 @@ abstract class IndicatorServiceIntegrationTests {
         IndicatorOffTrack offTrack = alerts.stream().filter(IndicatorOffTrack.class::isInstance).map(IndicatorOffTrack.class::cast)
                 .filter(a -> a.indicatorCode().equals("CT15")).reduce((a, b) -> b).orElseThrow();
         assertThat(offTrack.department()).isEqualTo("BTC-KT");
+        // announced when the status turned: after one, two or all three reports (2, 4 and 1 classes), as partitions and batches fell
+        IndicatorOffTrack.Measure measure = offTrack.measure();
+        assertThat(List.of(measure.kind(), measure.indicatorTarget(), measure.targetMax()))
+                .as("the plan's 'từ 2-3 lớp', not the 100% of units compared").containsExactly(IndicatorKind.COUNT_IN_RANGE, new BigDecimal("2"), new BigDecimal("3"));
+        assertThat(offTrack.target()).isEqualByComparingTo("100");
+        assertThat(offTrack.value()).as("units within / units reporting")
+                .isEqualByComparingTo(new BigDecimal(measure.unitsMet() * 100).divide(new BigDecimal(measure.reportingUnits()), 2, java.math.RoundingMode.HALF_UP));
+        assertThat(measure.reportingUnits()).isPositive();
         CompletenessChanged completenessChanged = alerts.stream().filter(CompletenessChanged.class::isInstance).map(CompletenessChanged.class::cast)
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(List.of(completenessChanged.submitted(), completenessChanged.onTime(), completenessChanged.late())).containsExactly(3, 3, 0);

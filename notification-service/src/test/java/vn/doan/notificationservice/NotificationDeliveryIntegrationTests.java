@@ -43,6 +43,7 @@ import vn.doan.events.EventEnvelope;
 import vn.doan.events.Topics;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.TargetAchieved;
+import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitLevel;
@@ -535,7 +536,8 @@ abstract class NotificationDeliveryIntegrationTests {
         CLOCK.set("2026-05-11T06:30");
         ThoXuan t = thoXuan(LocalDate.of(2026, 5, 15), null, false);
         kafka.publish(new IndicatorOffTrack(t.plan, ThoXuan.PERIOD, t.district, "CT01", "BTG", new BigDecimal("66.67"), new BigDecimal("100"),
-                Instant.parse("2026-05-10T03:00:00Z")), t.district);
+                Instant.parse("2026-05-10T03:00:00Z"), new IndicatorOffTrack.Measure(IndicatorKind.SHARE_OF_PEOPLE, new BigDecimal("100"), null, 0, 3, 2)),
+                t.district);
         await(() -> deliveriesOf("offtrack|" + t.plan + "|") == 1);
         submit(t, t.thoLap, "2026-05-10T02:00:00Z");
 
@@ -543,7 +545,7 @@ abstract class NotificationDeliveryIntegrationTests {
         deliveries.sweep();
         assertThat(mails(t)).containsExactly(t.email("btg-thoxuan") + " → Chỉ tiêu chậm tiến độ: CT01 – Huyện đoàn Thọ Xuân");
         assertThat(lastMailTo(t.email("btg-thoxuan")).body()).isEqualTo("Chỉ tiêu CT01 \"Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp "
-                + "tập huấn\" của Huyện đoàn Thọ Xuân (Kế hoạch 54-CT/ĐTN, kỳ Báo cáo sơ kết 6 tháng đầu năm 2026) mới đạt 66.67, chỉ tiêu đề ra 100.");
+                + "tập huấn\" của Huyện đoàn Thọ Xuân (Kế hoạch 54-CT/ĐTN, kỳ Báo cáo sơ kết 6 tháng đầu năm 2026) mới đạt 66,67%, chỉ tiêu đề ra 100%.");
         assertThat(digests.sweep()).as("before 07:30").isZero();
 
         CLOCK.set("2026-05-11T07:30");
@@ -561,7 +563,7 @@ abstract class NotificationDeliveryIntegrationTests {
                 Chậm báo cáo:
                 (không có)
                 Chỉ tiêu chậm tiến độ:
-                - CT01 của Huyện đoàn Thọ Xuân (Kế hoạch 54-CT/ĐTN): đạt 66.67, chỉ tiêu 100""");
+                - CT01 của Huyện đoàn Thọ Xuân (Kế hoạch 54-CT/ĐTN): đạt 66,67%, chỉ tiêu 100%""");
 
         CLOCK.set("2026-05-18T08:00");
         digests.sweep();

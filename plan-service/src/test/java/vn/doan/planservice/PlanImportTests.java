@@ -68,7 +68,7 @@ abstract class PlanImportTests extends PlanServiceTestBase {
         assertThat(api.has("/api/plans/template.xlsx")).isTrue();
         assertThat(issued.indicators()).extracting(PlanIssued.Indicator::kind).containsExactly(IndicatorKind.SHARE_OF_PEOPLE,
                 IndicatorKind.RATE_AT_MOST, IndicatorKind.COUNT_IN_RANGE, IndicatorKind.YES_NO);
-        assertThat(issued.indicators().get(1).targetFor(2019)).isEqualByComparingTo("3");
+        assertThat(issued.indicators().get(1).targetFor(issued.periodFrom(), issued.periodTo(), java.time.LocalDate.of(2019, 12, 31))).isEqualByComparingTo("3");
         assertThat(issued.indicators().get(3).reportingLevels()).containsExactly(UnitLevel.DISTRICT);
     }
 

@@ -26,14 +26,20 @@ final class SeedPlans {
     }
 
     private static Map<String, Object> byYear(int year, Number value) {
-        return Map.of("when", "BY_YEAR", "year", year, "value", value);
+        return target("BY_YEAR", year, value);
     }
 
     private static Map<String, Object> everyYear(Number value) {
+        return target("EVERY_YEAR", null, value);
+    }
+
+    /** A target over time with every field present, as plan-service answers it (nulls included). */
+    private static Map<String, Object> target(String when, Integer year, Number value) {
         Map<String, Object> target = new LinkedHashMap<>();
-        target.put("when", "EVERY_YEAR");
-        target.put("year", null);
+        target.put("when", when);
+        target.put("year", year);
         target.put("value", value);
+        target.put("untilYear", null);
         return target;
     }
 

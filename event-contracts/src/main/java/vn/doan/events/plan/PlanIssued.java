@@ -1,7 +1,10 @@
 package vn.doan.events.plan;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -65,30 +68,106 @@ public record PlanIssued(
         }
 
         /**
-         * The target in force for a period ending in {@code year}: the yearly target, else the first
-         * "by year Y" target with Y ≥ year, else the target for the end of the plan.
+         * The target in force for a reporting period ending on {@code periodEnd}, of a plan running from {@code planFrom}
+         * to {@code planTo}; null when the plan sets none for that period.
+         * <ol>
+         * <li>Without {@code targets}: {@code target}, in every period.</li>
+         * <li>A yearly target (EVERY_YEAR) whose years hold the period's year (from {@code year}, absent: the plan's first
+         * year, to {@code untilYear}, absent: its last) applies as it is; of several, the one starting latest
+         * ("2017: 50%, 2018: 70%").</li>
+         * <li>Else the path to the next by-year target (BY_YEAR {@code year}; END_OF_PLAN is one for the plan's last
+         * month): what the plan expects by the period's end, linear in months from the previous by-year target (reached
+         * at the end of its year) or from 0 at the plan's start, to the target's value at the end of its year — "đến năm
+         * 2018 đạt 100%" from 01/2016 expects 33.3333 by 12/2016 and 66.6666 by 12/2017. An "at most" rate has no level
+         * to start from: its first by-year ceiling applies in its own year only, none before. Values between are cut to
+         * {@value PlanIssued#PATH_DECIMALS} decimals in the unit's favour (as many as a target may have).</li>
+         * <li>After the last by-year target, that target holds; after the last year of a yearly target, none applies.</li>
+         * </ol>
          */
-        public BigDecimal targetFor(int year) {
+        public BigDecimal targetFor(LocalDate planFrom, LocalDate planTo, LocalDate periodEnd) {
             if (targets == null || targets.isEmpty()) {
                 return target;
             }
-            Optional<Target> yearly = targets.stream().filter(t -> t.when() == Target.When.EVERY_YEAR).findFirst();
+            Optional<Target> yearly = yearly(periodEnd.getYear());
             if (yearly.isPresent()) {
                 return yearly.get().value();
             }
-            return targets.stream()
-                    .filter(t -> t.when() == Target.When.BY_YEAR && t.year() != null && t.year() >= year)
-                    .min(Comparator.comparing(Target::year))
-                    .or(() -> targets.stream().filter(t -> t.when() == Target.When.END_OF_PLAN).findFirst())
-                    .map(Target::value)
-                    .orElse(target);
+            List<Milestone> path = targets.stream()
+                    .filter(t -> t.when() == Target.When.BY_YEAR && t.year() != null || t.when() == Target.When.END_OF_PLAN)
+                    .map(t -> new Milestone(t.when() == Target.When.END_OF_PLAN ? YearMonth.from(planTo) : YearMonth.of(t.year(), 12), t.value()))
+                    .sorted(Comparator.comparing(Milestone::month)).toList();
+            YearMonth end = YearMonth.from(periodEnd);
+            Milestone previous = null;
+            for (Milestone next : path) {
+                if (!end.isAfter(next.month())) {
+                    return towards(previous, next, YearMonth.from(planFrom), end);
+                }
+                previous = next;
+            }
+            return previous == null ? null : previous.value();
+        }
+
+        /**
+         * Where the expectation of a period on the path to a by-year target starts as the period goes by: what the plan
+         * expected just before the period begins. Null when it grows from 0 within the period: without targets over
+         * time, under a yearly target (each year starts afresh), or for a period from the plan's start.
+         */
+        public BigDecimal targetAtStart(LocalDate planFrom, LocalDate planTo, LocalDate periodFrom, LocalDate periodEnd) {
+            if (targets == null || targets.isEmpty() || yearly(periodEnd.getYear()).isPresent() || !periodFrom.isAfter(planFrom)) {
+                return null;
+            }
+            return targetFor(planFrom, planTo, periodFrom.minusDays(1));
+        }
+
+        /** The yearly target holding in {@code year}: of several, the one starting latest. */
+        private Optional<Target> yearly(int year) {
+            return targets.stream().filter(t -> t.when() == Target.When.EVERY_YEAR && t.holds(year))
+                    .max(Comparator.comparing(t -> t.year() == null ? Integer.MIN_VALUE : t.year()));
+        }
+
+        private BigDecimal towards(Milestone previous, Milestone next, YearMonth planStart, YearMonth end) {
+            if (end.equals(next.month())) {
+                return next.value();
+            }
+            boolean atMost = kind == IndicatorKind.RATE_AT_MOST;
+            if (previous == null && atMost) {
+                return end.getYear() == next.month().getYear() ? next.value() : null;
+            }
+            YearMonth start = previous == null ? planStart : previous.month().plusMonths(1);
+            BigDecimal from = previous == null ? BigDecimal.ZERO : previous.value();
+            long months = ChronoUnit.MONTHS.between(start, next.month()) + 1;
+            long done = Math.max(0, Math.min(months, ChronoUnit.MONTHS.between(start, end) + 1));
+            BigDecimal expected = from.add(next.value().subtract(from).multiply(BigDecimal.valueOf(done))
+                    .divide(BigDecimal.valueOf(months), PATH_DECIMALS, atMost ? RoundingMode.CEILING : RoundingMode.FLOOR));
+            BigDecimal plain = expected.stripTrailingZeros();
+            return plain.scale() < 0 ? plain.setScale(0) : plain;
         }
     }
 
-    /** "hàng năm" (every year), "đến năm 2018" (by a year) or "đến hết giai đoạn" (by the end of the plan). */
-    public record Target(When when, Integer year, BigDecimal value) {
+    /** Decimals of a target on the path to a by-year target. */
+    static final int PATH_DECIMALS = 4;
+
+    /** A by-year target on the path: its value, due at the end of {@code month}. */
+    private record Milestone(YearMonth month, BigDecimal value) {
+    }
+
+    /**
+     * "hàng năm" (every year; from {@code year} and until {@code untilYear} when they are given), "đến năm 2018"
+     * (by a year) or "đến hết giai đoạn" (by the end of the plan).
+     */
+    public record Target(When when, Integer year, BigDecimal value, Integer untilYear) {
 
         public enum When { EVERY_YEAR, BY_YEAR, END_OF_PLAN }
+
+        /** A target without an end year. */
+        public Target(When when, Integer year, BigDecimal value) {
+            this(when, year, value, null);
+        }
+
+        /** Whether this yearly target applies in {@code periodYear}. */
+        boolean holds(int periodYear) {
+            return (year == null || year <= periodYear) && (untilYear == null || periodYear <= untilYear);
+        }
     }
 
     /**

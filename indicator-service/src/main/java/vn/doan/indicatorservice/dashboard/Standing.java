@@ -32,7 +32,10 @@ public class Standing {
     public record Behind(String code, String text, Progress.Status status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
     }
 
-    /** The direct children of a unit, best first, by the plan's ranking rules or else {@link RankingRules}'s defaults. */
+    /**
+     * The direct children of a unit, best first, by the plan's ranking rules or else {@link RankingRules}'s defaults; an
+     * indicator without a target for the period does not count.
+     */
     public List<Ranked> ranking(String planId, String periodId, String unitId) {
         List<ProgressQuery.UnitProgress> children = query.children(planId, periodId, unitId);
         RankingRules planRules = rules.forPlan(plans.find(planId).map(PlanDefinition::ranking).orElse(null));
@@ -47,6 +50,9 @@ public class Standing {
             double weighted = 0;
             double weights = 0;
             for (ProgressQuery.IndicatorProgress indicator : child.indicators()) {
+                if (indicator.subtree().target() == null) {
+                    continue;
+                }
                 double weight = rules.weight(indicator.code());
                 weighted += weight * attainment(indicator).doubleValue();
                 weights += weight;

@@ -35,14 +35,31 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
     public record Indicator(String code, String text, IndicatorKind kind, BigDecimal targetMax, String department,
             List<LevelDeadline> deadlines, List<PeriodTarget> targets) {
 
-        /** The target in force for {@code period} (the lower bound of a range). */
+        /**
+         * The target in force for {@code period} (the lower bound of a range; on the path to a by-year target, what the
+         * plan expects by the period's end: {@code PlanIssued.Indicator.targetFor}); null when none applies to it.
+         */
         public BigDecimal target(Period period) {
-            return targets.stream().filter(t -> t.periodId().equals(period.periodId())).map(PeriodTarget::target).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("indicator " + code + " has no target for period " + period.periodId()));
+            PeriodTarget target = targets.stream().filter(t -> t.periodId().equals(period.periodId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("indicator " + code + " has no entry for period " + period.periodId()));
+            return target.target();
+        }
+
+        /** Where the expectation of {@code period} starts as it goes by (see {@link PeriodTarget}); null: from 0. */
+        public BigDecimal targetAtStart(Period period) {
+            return targets.stream().filter(t -> t.periodId().equals(period.periodId())).findFirst().map(PeriodTarget::atStart).orElse(null);
         }
     }
 
-    public record PeriodTarget(String periodId, BigDecimal target) {
+    /**
+     * The target in force in one period (null when the plan sets none for it), and for a period on the path to a by-year
+     * target what the plan expected when the period began ({@code atStart}; null: the expectation grows from 0).
+     */
+    public record PeriodTarget(String periodId, BigDecimal target, BigDecimal atStart) {
+
+        public PeriodTarget(String periodId, BigDecimal target) {
+            this(periodId, target, null);
+        }
     }
 
     /** A milestone's deadline for one level. */
@@ -80,7 +97,8 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
                 .toList();
         List<Indicator> indicators = plan.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.kind(), i.targetMax(),
                 i.department(), i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new LevelDeadline(d.level(), d.deadline())).toList(),
-                schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(p.to().getYear()))).toList())).toList();
+                schedule.stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(plan.periodFrom(), plan.periodTo(), p.to()),
+                        i.targetAtStart(plan.periodFrom(), plan.periodTo(), p.from(), p.to()))).toList())).toList();
         List<UnitLevel> levels = plan.indicators().stream().filter(i -> i.reportingLevels() != null).flatMap(i -> i.reportingLevels().stream())
                 .distinct().toList();
         return new PlanDefinition(plan.planId(), version, indicators, schedule, plan.issuingUnitId(), levels, Ranking.of(plan.ranking()));

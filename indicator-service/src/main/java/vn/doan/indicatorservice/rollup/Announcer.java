@@ -16,6 +16,7 @@ import vn.doan.events.indicator.CompletenessChanged;
 import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.ProgressUpdated;
 import vn.doan.events.indicator.TargetAchieved;
+import vn.doan.events.plan.IndicatorKind;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 import vn.doan.indicatorservice.replica.UnitNode;
 import vn.doan.support.outbox.Event;
@@ -116,6 +117,14 @@ class Announcer {
     private record Measured(PlanDefinition.Indicator indicator, Progress.Measure subtree) {
     }
 
+    /** What an off-track alert's figures measure: the plan's own target for the period, and the subtree's units and count. */
+    private static IndicatorOffTrack.Measure measure(Measured m, PlanDefinition.Period period) {
+        Progress.Measure subtree = m.subtree();
+        boolean count = m.indicator().kind() == IndicatorKind.COUNT_AT_LEAST || m.indicator().kind() == IndicatorKind.COUNT_IN_RANGE;
+        return new IndicatorOffTrack.Measure(m.indicator().kind(), m.indicator().target(period), m.indicator().targetMax(),
+                count ? subtree.numerator() : 0, subtree.reportingUnits(), subtree.unitsMet());
+    }
+
     private Announcement announcement(Rollup doc, PlanDefinition plan, PlanDefinition.Period period, UnitNode unit) {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.now(clock);
@@ -145,7 +154,7 @@ class Announcer {
                         m.subtree().value(), m.subtree().target(), now), doc.unitId()));
             } else if (m.subtree().status() == Progress.Status.OFF_TRACK) {
                 events.add(new Event(new IndicatorOffTrack(doc.planId(), doc.periodId(), doc.unitId(), code,
-                        m.indicator().department(), m.subtree().value(), m.subtree().target(), now), doc.unitId()));
+                        m.indicator().department(), m.subtree().value(), m.subtree().target(), now, measure(m, period)), doc.unitId()));
             }
         }
         List<Integer> counts = List.of(reports.units(), reports.onTime(), reports.late(), returned);

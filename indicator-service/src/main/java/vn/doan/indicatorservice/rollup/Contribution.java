@@ -37,9 +37,9 @@ public final class Contribution {
         long n = value.numerator();
         String code = indicator.code();
         return switch (indicator.kind()) {
-            case SHARE_OF_PEOPLE, SHARE_OF_UNITS -> share(code, n, value.denominator(), Progress.percent(n, value.denominator()).compareTo(target) >= 0);
-            case RATE_AT_MOST -> share(code, n, value.denominator(), Progress.percent(n, value.denominator()).compareTo(target) <= 0);
-            case COUNT_AT_LEAST -> new Totals(code, n, 0, 1, BigDecimal.valueOf(n).compareTo(target) >= 0 ? 1 : 0, 0, 0, 0, 0, 0);
+            case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> share(code, n, value.denominator(), target != null
+                    && Fraction.meets(n, value.denominator() == null ? 0 : value.denominator(), target, indicator.kind() == IndicatorKind.RATE_AT_MOST));
+            case COUNT_AT_LEAST -> new Totals(code, n, 0, 1, target != null && BigDecimal.valueOf(n).compareTo(target) >= 0 ? 1 : 0, 0, 0, 0, 0, 0);
             case COUNT_IN_RANGE -> range(code, n, target, indicator.targetMax() == null ? target : indicator.targetMax());
             case YES_NO -> new Totals(code, n, 1, 1, (int) n, 0, 0, 0, 0, 0);
             case MILESTONE, TASK -> milestone(code, value.doneOn(), deadline(indicator, period, level));
@@ -50,7 +50,11 @@ public final class Contribution {
         return new Totals(code, numerator, denominator == null ? 0 : denominator, 1, met ? 1 : 0, 0, 0, 0, 0, 0);
     }
 
+    /** Places the count below, within or above the range; nowhere when no target applies to the period. */
     private static Totals range(String code, long count, BigDecimal min, BigDecimal max) {
+        if (min == null) {
+            return new Totals(code, count, 0, 1, 0, 0, 0, 0, 0, 0);
+        }
         BigDecimal value = BigDecimal.valueOf(count);
         int below = value.compareTo(min) < 0 ? 1 : 0;
         int above = value.compareTo(max) > 0 ? 1 : 0;
@@ -70,9 +74,5 @@ public final class Contribution {
         return deadlines.stream().filter(d -> d.level() == level).map(PlanDefinition.LevelDeadline::deadline).findFirst()
                 .orElse(deadlines.stream().map(PlanDefinition.LevelDeadline::deadline).max(LocalDate::compareTo)
                         .orElse(indicator.kind() == IndicatorKind.TASK ? period.to() : null));
-    }
-
-    static boolean isShare(IndicatorKind kind) {
-        return kind == IndicatorKind.SHARE_OF_PEOPLE || kind == IndicatorKind.SHARE_OF_UNITS || kind == IndicatorKind.RATE_AT_MOST;
     }
 }

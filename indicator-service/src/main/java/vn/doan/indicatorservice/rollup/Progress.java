@@ -15,16 +15,18 @@ import vn.doan.indicatorservice.replica.PlanDefinition;
  *
  * <p>Status: NO_DATA without reports; ACHIEVED at the target (at or below it for "at most" rates); else,
  * once the period is over, OFF_TRACK; during the period the expectation grows linearly with the time
- * elapsed, so ON_TRACK means at or above target × elapsed share, AT_RISK at least
- * {@value #AT_RISK_FRACTION} of that, OFF_TRACK below. An "at most" rate not yet down to its target is
+ * elapsed, from 0 (or, on the path to a by-year target, from what was expected when the period began) to the target,
+ * so ON_TRACK means at or above that expectation, AT_RISK at least
+ * {@value #AT_RISK_PERCENT}% of that, OFF_TRACK below. An "at most" rate not yet down to its target is
  * AT_RISK until the period ends.
  */
 public final class Progress {
 
-    static final double AT_RISK_FRACTION = 0.8;
+    /** AT_RISK down to this percent of the expectation. */
+    static final long AT_RISK_PERCENT = 80;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    public enum Status { ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA }
+    public enum Status { ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NO_TARGET }
 
     private Progress() {
     }
@@ -38,48 +40,75 @@ public final class Progress {
     public static Measure measure(PlanDefinition.Indicator indicator, PlanDefinition.Period period, Totals totals, boolean ownOnly,
             LocalDate today) {
         Totals t = totals == null ? new Totals(indicator.code(), 0, 0, 0, 0, 0, 0, 0, 0, 0) : totals;
-        BigDecimal value = value(indicator.kind(), t, ownOnly);
+        Fraction exact = exact(indicator.kind(), t, ownOnly);
         BigDecimal target = target(indicator, period, ownOnly);
-        BigDecimal percent = Contribution.isShare(indicator.kind()) ? percent(t.numerator(), t.denominator()) : value;
+        BigDecimal value = shown(indicator.kind(), exact, target);
         return new Measure(t.numerator(), t.denominator(), t.units(), t.met(), t.below(), t.within(), t.above(), t.onTime(), t.late(),
-                value, percent, target, status(indicator.kind(), value, target, t, ownOnly, period, today));
+                value, value, target, status(indicator.kind(), exact, target, atStart(indicator, period, ownOnly), t, ownOnly, period, today));
     }
 
-    /** numerator × 100 / denominator with two decimals, or null without a denominator. */
-    static BigDecimal percent(long numerator, Long denominator) {
-        if (denominator == null || denominator == 0) {
+    /**
+     * The value for display: two decimals, half up, except that a value missing its target is never rounded onto it
+     * (1133/1333 = 84.996…% against 85% shows 84.99; 40/1999 = 2.001…% against "at most 2%" shows 2.01).
+     */
+    static BigDecimal shown(IndicatorKind kind, Fraction exact, BigDecimal target) {
+        if (exact == null) {
             return null;
         }
-        return BigDecimal.valueOf(numerator).multiply(HUNDRED).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+        BigDecimal rounded = exact.rounded(RoundingMode.HALF_UP);
+        if (target == null) {
+            return rounded;
+        }
+        boolean atMost = kind == IndicatorKind.RATE_AT_MOST;
+        boolean misses = atMost ? exact.compareTo(target) > 0 : exact.compareTo(target) < 0;
+        boolean looksMet = atMost ? rounded.compareTo(target) <= 0 : rounded.compareTo(target) >= 0;
+        return misses && looksMet ? exact.rounded(atMost ? RoundingMode.CEILING : RoundingMode.FLOOR) : rounded;
     }
 
-    /** The value compared with the target: a percent, or for a unit's own count the count itself. */
-    static BigDecimal value(IndicatorKind kind, Totals totals, boolean ownOnly) {
+    /**
+     * The value compared with the target, exactly: a percent (part × 100 / whole), or for a unit's own count the count
+     * itself; null without data.
+     */
+    static Fraction exact(IndicatorKind kind, Totals totals, boolean ownOnly) {
         if (totals == null || totals.units() == 0) {
             return null;
         }
         return switch (kind) {
-            case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> percent(totals.numerator(), totals.denominator());
-            case YES_NO -> percent(totals.numerator(), (long) totals.units());
-            case MILESTONE, TASK -> percent(totals.onTime(), (long) totals.units());
-            case COUNT_AT_LEAST, COUNT_IN_RANGE -> ownOnly ? BigDecimal.valueOf(totals.numerator()) : percent(totals.met(), (long) totals.units());
+            case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> Fraction.percent(totals.numerator(), totals.denominator());
+            case YES_NO -> Fraction.percent(totals.numerator(), totals.units());
+            case MILESTONE, TASK -> Fraction.percent(totals.onTime(), totals.units());
+            case COUNT_AT_LEAST, COUNT_IN_RANGE -> ownOnly ? Fraction.count(totals.numerator()) : Fraction.percent(totals.met(), totals.units());
         };
     }
 
-    /** The target the value is compared with: the indicator's target, or 100% of units for a subtree's counts. */
+    /**
+     * The target the value is compared with: the plan's target in force for the period (for yes/no and milestones the
+     * share of units the plan asks for, e.g. 80%), or 100% of units for a subtree's counts, whose value is the share of
+     * units that reached the count. Null when no target applies to the period.
+     */
     static BigDecimal target(PlanDefinition.Indicator indicator, PlanDefinition.Period period, boolean ownOnly) {
         boolean count = indicator.kind() == IndicatorKind.COUNT_AT_LEAST || indicator.kind() == IndicatorKind.COUNT_IN_RANGE;
-        if (count && !ownOnly || indicator.kind() == IndicatorKind.YES_NO || indicator.kind() == IndicatorKind.MILESTONE
-                || indicator.kind() == IndicatorKind.TASK) {
+        BigDecimal target = indicator.target(period);
+        if (count && !ownOnly && target != null) {
             return HUNDRED;
         }
-        return indicator.target(period);
+        return target;
     }
 
-    static Status status(IndicatorKind kind, BigDecimal value, BigDecimal target, Totals totals, boolean ownOnly,
+    /** Where the expectation starts as the period goes by: on the path to a by-year target, what was expected before it. */
+    private static BigDecimal atStart(PlanDefinition.Indicator indicator, PlanDefinition.Period period, boolean ownOnly) {
+        boolean count = indicator.kind() == IndicatorKind.COUNT_AT_LEAST || indicator.kind() == IndicatorKind.COUNT_IN_RANGE;
+        BigDecimal atStart = count && !ownOnly ? null : indicator.targetAtStart(period);
+        return atStart == null ? BigDecimal.ZERO : atStart;
+    }
+
+    static Status status(IndicatorKind kind, Fraction value, BigDecimal target, BigDecimal atStart, Totals totals, boolean ownOnly,
             PlanDefinition.Period period, LocalDate today) {
         if (value == null) {
             return Status.NO_DATA;
+        }
+        if (target == null) {
+            return Status.NO_TARGET;
         }
         if (kind == IndicatorKind.COUNT_IN_RANGE && ownOnly) {
             return totals.within() == 1 ? Status.ACHIEVED : today.isAfter(period.to()) ? Status.OFF_TRACK : Status.AT_RISK;
@@ -94,17 +123,26 @@ public final class Progress {
         if (kind == IndicatorKind.RATE_AT_MOST) {
             return Status.AT_RISK;
         }
-        BigDecimal expected = target.multiply(BigDecimal.valueOf(elapsed(period, today)));
-        if (value.compareTo(expected) >= 0) {
+        long[] elapsed = elapsedDays(period, today);
+        // expected × days of the period = start × days + (target − start) × days gone
+        BigDecimal expectedTimesDays = atStart.multiply(BigDecimal.valueOf(elapsed[1]))
+                .add(target.subtract(atStart).multiply(BigDecimal.valueOf(elapsed[0])));
+        if (value.compareTo(expectedTimesDays, 1, elapsed[1]) >= 0) {
             return Status.ON_TRACK;
         }
-        return value.compareTo(expected.multiply(BigDecimal.valueOf(AT_RISK_FRACTION))) >= 0 ? Status.AT_RISK : Status.OFF_TRACK;
+        return value.compareTo(expectedTimesDays, AT_RISK_PERCENT, elapsed[1] * 100) >= 0 ? Status.AT_RISK : Status.OFF_TRACK;
     }
 
     /** Share of the period elapsed on {@code today}, from 0 before it starts to 1 at its last day. */
     static double elapsed(PlanDefinition.Period period, LocalDate today) {
+        long[] elapsed = elapsedDays(period, today);
+        return (double) elapsed[0] / elapsed[1];
+    }
+
+    /** Days of the period gone on {@code today} (today included; from 0 before it starts to all of them), and its length. */
+    private static long[] elapsedDays(PlanDefinition.Period period, LocalDate today) {
         long length = ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
         long done = ChronoUnit.DAYS.between(period.from(), today) + 1;
-        return Math.max(0, Math.min(1, (double) done / length));
+        return new long[] {Math.max(0, Math.min(length, done)), length};
     }
 }

@@ -54,7 +54,7 @@ public class Catalog implements UnitTree {
      */
     @Document("offtrack")
     public record OffTrack(@Id String id, String planId, String periodId, String unitId, String indicatorCode, String department,
-            BigDecimal value, BigDecimal target, Instant at) {
+            BigDecimal value, BigDecimal target, Instant at, IndicatorOffTrack.Measure measure) {
     }
 
     static final long PLAN_CACHE_MILLIS = 5_000;
@@ -178,7 +178,7 @@ public class Catalog implements UnitTree {
             Query byKey = Query.query(Criteria.where("_id").is(key));
             if (alert instanceof IndicatorOffTrack e) {
                 bulk.replaceOne(byKey, new OffTrack(key, e.planId(), e.periodId(), e.unitId(), e.indicatorCode(), e.department(), e.value(),
-                        e.target(), e.at()), FindAndReplaceOptions.options().upsert());
+                        e.target(), e.at(), e.measure()), FindAndReplaceOptions.options().upsert());
             } else {
                 bulk.remove(byKey);
             }

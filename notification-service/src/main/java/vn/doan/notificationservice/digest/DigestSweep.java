@@ -18,6 +18,7 @@ import vn.doan.events.EventCodec;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.catalog.Plan;
 import vn.doan.notificationservice.notice.Notices;
+import vn.doan.notificationservice.notice.OffTrackFigures;
 import vn.doan.notificationservice.notice.Notification.Addressee;
 import vn.doan.notificationservice.notice.Notifier;
 import vn.doan.notificationservice.recipient.Recipients;
@@ -106,11 +107,12 @@ public class DigestSweep {
                 }
             }
         }
-        List<Line> offTrack = catalog.offTrackIn(subtree.keySet()).stream().map(o -> new Line("digest.off-track-line", Map.of(
-                "indicator", o.indicatorCode(), "unit", subtree.get(o.unitId()).name(),
-                "plan", catalog.plan(o.planId()).map(Plan::number).orElse(o.planId()),
-                "value", o.value() == null ? "?" : o.value().stripTrailingZeros().toPlainString(),
-                "target", o.target() == null ? "?" : o.target().stripTrailingZeros().toPlainString()))).toList();
+        List<Line> offTrack = catalog.offTrackIn(subtree.keySet()).stream().map(o -> {
+            Map<String, String> params = new HashMap<>(OffTrackFigures.of(o.value(), o.target(), o.measure(), templates::text));
+            params.putAll(Map.of("indicator", o.indicatorCode(), "unit", subtree.get(o.unitId()).name(),
+                    "plan", catalog.plan(o.planId()).map(Plan::number).orElse(o.planId())));
+            return new Line("digest.off-track-line", params);
+        }).toList();
         if (due.isEmpty() && late.isEmpty() && offTrack.isEmpty()) {
             return null;
         }

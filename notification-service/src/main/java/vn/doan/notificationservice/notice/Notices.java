@@ -165,8 +165,7 @@ public class Notices {
             Map<String, String> params = new HashMap<>(about(e.unitId(), e.planId(), e.periodId()));
             params.put("indicator", e.indicatorCode());
             params.put("text", indicator == null ? "" : indicator.text());
-            params.put("value", e.value() == null ? "?" : e.value().stripTrailingZeros().toPlainString());
-            params.put("target", e.target() == null ? "?" : e.target().stripTrailingZeros().toPlainString());
+            params.putAll(OffTrackFigures.of(e.value(), e.target(), e.measure(), templates::text));
             notifier.send("offtrack|" + new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id(e.indicatorCode()) + "|" + e.at(),
                     "indicator.off-track", e.unitId(), null, params, List.of(to));
         }

@@ -60,7 +60,7 @@ public class Templates {
      * Replaces each {@code {name}} by {@code params["<lang>:name"]} if present (a value already worded in that
      * language, e.g. a list of tasks), else by {@code params["name"]}; an unknown name stays as it is.
      */
-    static String substitute(String template, String language, Map<String, String> params) {
+    public static String substitute(String template, String language, Map<String, String> params) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -91,7 +91,8 @@ public class Templates {
         mongo.remove(new Edited(language + ":" + key, null));
     }
 
-    private static Map<String, String> load(String language) {
+    /** The default texts of a language, as shipped (before any office edits them). */
+    public static Map<String, String> load(String language) {
         Properties properties = new Properties();
         try (Reader in = new InputStreamReader(Templates.class.getResourceAsStream("/templates/notifications_" + language + ".properties"),
                 StandardCharsets.UTF_8)) {

@@ -69,7 +69,7 @@ public record Plan(
         BigDecimal target = i.target() == null && i.kind() == IndicatorKind.TASK ? BigDecimal.valueOf(100) : i.target();
         return new PlanIssued.Indicator(i.code(), i.text(), i.kind(), target, i.reportingLevels(), i.targetMax(),
                 map(i.targets(), t -> new PlanIssued.Target(t.when() == null ? null : PlanIssued.Target.When.valueOf(t.when().name()),
-                        t.year(), t.value())),
+                        t.year(), t.value(), t.untilYear())),
                 i.department(), map(i.deadlines(), d -> new PlanIssued.LevelDeadline(d.level(), d.deadline(), d.from())));
     }
 

@@ -90,10 +90,18 @@ public record PlanContent(
             BigDecimal targetMax, List<Target> targets, String department, List<LevelDeadline> deadlines) {
     }
 
-    /** "hàng năm" (every year), "đến năm 2018" (by a year) or "đến hết giai đoạn" (by the end of the plan). */
-    public record Target(When when, Integer year, BigDecimal value) {
+    /**
+     * "hàng năm" (every year; from {@code year} and until {@code untilYear} when given), "đến năm 2018" (by a year) or
+     * "đến hết giai đoạn" (by the end of the plan). How each period is judged: {@code PlanIssued.Indicator.targetFor}.
+     */
+    public record Target(When when, Integer year, BigDecimal value, Integer untilYear) {
 
         public enum When { EVERY_YEAR, BY_YEAR, END_OF_PLAN }
+
+        /** A target without an end year. */
+        public Target(When when, Integer year, BigDecimal value) {
+            this(when, year, value, null);
+        }
     }
 
     /**

@@ -104,22 +104,7 @@ final class PlanRules {
         if (indicator.target() != null) {
             checkTarget(indicator, indicator.target(), field + ".target");
         }
-        List<PlanContent.Target> targets = indicator.targets() == null ? List.of() : indicator.targets();
-        for (int j = 0; j < targets.size(); j++) {
-            PlanContent.Target target = targets.get(j);
-            String targetField = field + ".targets[" + j + "]";
-            if (target.when() == null || target.value() == null) {
-                throw ApiProblem.invalid("indicator.target-incomplete", targetField, "A target over time needs 'when' and 'value'.",
-                        "Mức chỉ tiêu theo thời gian phải có thời điểm và giá trị.");
-            }
-            checkTarget(indicator, target.value(), targetField + ".value");
-            if (target.when() == PlanContent.Target.When.BY_YEAR && (target.year() == null
-                    || plan.periodFrom() != null && (target.year() < plan.periodFrom().getYear() || target.year() > plan.periodTo().getYear()))) {
-                throw ApiProblem.invalid("indicator.target-year-outside-plan", targetField + ".year",
-                        "Target year " + target.year() + " lies outside the plan's period.",
-                        "Năm " + target.year() + " của chỉ tiêu " + indicator.code() + " nằm ngoài thời gian của kế hoạch.");
-            }
-        }
+        checkTargetsOverTime(plan, indicator, field);
         if (indicator.targetMax() != null) {
             checkTarget(indicator, indicator.targetMax(), field + ".targetMax");
         }
@@ -162,6 +147,61 @@ final class PlanRules {
                     "Thời gian bắt đầu " + VietnameseDates.format(from) + " phải trước hạn hoàn thành " + VietnameseDates.format(last)
                             + " và trong thời gian thực hiện kế hoạch.");
         }
+    }
+
+    /**
+     * Targets over time read one way only: each with its time and value, years inside the plan, an end year only for a
+     * yearly target and not before its first year, and no two targets for the same year (of the same kind).
+     */
+    private static void checkTargetsOverTime(PlanContent plan, PlanContent.Indicator indicator, String field) {
+        List<PlanContent.Target> targets = indicator.targets() == null ? List.of() : indicator.targets();
+        Set<String> years = new HashSet<>();
+        for (int j = 0; j < targets.size(); j++) {
+            PlanContent.Target target = targets.get(j);
+            String targetField = field + ".targets[" + j + "]";
+            if (target.when() == null || target.value() == null) {
+                throw ApiProblem.invalid("indicator.target-incomplete", targetField, "A target over time needs 'when' and 'value'.",
+                        "Mức chỉ tiêu theo thời gian phải có thời điểm và giá trị.");
+            }
+            checkTarget(indicator, target.value(), targetField + ".value");
+            boolean yearly = target.when() == PlanContent.Target.When.EVERY_YEAR;
+            if (target.when() == PlanContent.Target.When.BY_YEAR && target.year() == null || target.year() != null && !inPlan(plan, target.year())) {
+                throw outsidePlan(indicator, target.year(), targetField + ".year");
+            }
+            if (target.untilYear() != null) {
+                if (!yearly) {
+                    throw ApiProblem.invalid("indicator.target-until-not-yearly", targetField + ".untilYear",
+                            "Only a yearly (EVERY_YEAR) target has an end year.", "Chỉ mức chỉ tiêu hàng năm mới có năm kết thúc.");
+                }
+                if (!inPlan(plan, target.untilYear())) {
+                    throw outsidePlan(indicator, target.untilYear(), targetField + ".untilYear");
+                }
+                if (target.year() != null && target.untilYear() < target.year()) {
+                    throw ApiProblem.invalid("indicator.target-until-before-year", targetField + ".untilYear",
+                            "The end year " + target.untilYear() + " is before the first year " + target.year() + ".",
+                            "Chỉ tiêu " + indicator.code() + ": năm kết thúc " + target.untilYear() + " trước năm bắt đầu " + target.year() + ".");
+                }
+            }
+            LocalDate planEdge = yearly ? plan.periodFrom() : plan.periodTo();
+            String year = target.year() != null ? String.valueOf(target.year()) : planEdge != null ? String.valueOf(planEdge.getYear())
+                    : yearly ? "đầu kỳ" : "cuối kỳ";
+            if (!years.add((yearly ? "yearly " : "by ") + year)) {
+                throw ApiProblem.invalid("indicator.target-year-duplicate", targetField + ".year",
+                        "Indicator " + indicator.code() + " has two targets for " + year + ".",
+                        "Chỉ tiêu " + indicator.code() + " có hai mức cho năm " + year + ".");
+            }
+        }
+    }
+
+    /** Whether {@code year} lies in the plan's period; any year while a draft has no period yet (issuing needs one). */
+    private static boolean inPlan(PlanContent plan, int year) {
+        return plan.periodFrom() == null || plan.periodTo() == null
+                || year >= plan.periodFrom().getYear() && year <= plan.periodTo().getYear();
+    }
+
+    private static ApiProblem outsidePlan(PlanContent.Indicator indicator, Integer year, String field) {
+        return ApiProblem.invalid("indicator.target-year-outside-plan", field, "Target year " + year + " lies outside the plan's period.",
+                "Năm " + year + " của chỉ tiêu " + indicator.code() + " nằm ngoài thời gian của kế hoạch.");
     }
 
     /**

@@ -19,7 +19,7 @@ class PlanIssuedMappingTest {
     private static final String INDICATORS = """
             [{"code": "CT01", "text": "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn", "kind": "SHARE_OF_PEOPLE",
               "target": 100, "reportingLevels": ["GRASSROOTS"], "department": "BTC-KT",
-              "targets": [{"when": "EVERY_YEAR", "value": 100}, {"when": "BY_YEAR", "year": 2018, "value": 80.5}]},
+              "targets": [{"when": "EVERY_YEAR", "value": 100, "untilYear": 2018}, {"when": "BY_YEAR", "year": 2020, "value": 80.5}]},
              {"code": "CT15", "text": "Hàng năm mở từ 2-3 lớp tập huấn", "kind": "COUNT_IN_RANGE", "target": 2, "targetMax": 3,
               "reportingLevels": ["DISTRICT"], "targets": [], "deadlines": []},
              {"code": "MC1", "text": "Tổ chức hội nghị quán triệt", "kind": "MILESTONE", "target": 100, "reportingLevels": ["GRASSROOTS", "DISTRICT"],
@@ -43,6 +43,7 @@ class PlanIssuedMappingTest {
 
         assertThat(issued.indicators()).isEqualTo(JSON.readValue(INDICATORS, new TypeReference<List<PlanIssued.Indicator>>() { }));
         assertThat(issued.schedule()).isEqualTo(JSON.readValue(SCHEDULE, new TypeReference<List<PlanIssued.ReportingPeriod>>() { }));
+        assertThat(issued.indicators().get(0).targets().get(0).untilYear()).as("the last year of a yearly target").isEqualTo(2018);
         assertThat(issued.indicators().get(0).deadlines()).as("a missing list stays missing").isNull();
         assertThat(issued.indicators().get(1).targets()).as("an empty list stays empty").isEmpty();
         assertThat(issued.version()).isEqualTo(2);
