@@ -15,7 +15,10 @@ import vn.doan.indicatorservice.replica.Tree;
 import vn.doan.indicatorservice.rollup.Rollups;
 import vn.doan.support.events.EventInput;
 
-/** One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds ({@link EventInput}). */
+/**
+ * One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds,
+ * and a record that fails for good goes to its dead-letter topic ({@link EventInput}).
+ */
 @Configuration
 class ProgressEvents {
 
@@ -37,10 +40,6 @@ class ProgressEvents {
      */
     @Bean
     Consumer<List<byte[]>> onReportEvent(Rollups rollups) {
-        return batch -> {
-            List<ReportSubmitted> reports = EventInput.decode(batch).stream().filter(ReportSubmitted.class::isInstance)
-                    .map(ReportSubmitted.class::cast).toList();
-            EventInput.untilDone("Reports", () -> rollups.apply(reports));
-        };
+        return EventInput.handlers("Reports").all(ReportSubmitted.class, rollups::apply);
     }
 }

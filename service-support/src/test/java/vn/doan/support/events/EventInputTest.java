@@ -1,6 +1,10 @@
 package vn.doan.support.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.ServerAddress;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import vn.doan.events.EventCodec;
 import vn.doan.events.plan.UnitRenamed;
 
@@ -31,17 +36,29 @@ class EventInputTest {
     }
 
     @Test
-    void workIsDoneAgainAfterEachFailureUntilItSucceeds() {
+    void workIsDoneAgainAfterEachFailureOfTheBackEndPastTheAttemptsGivenToOtherFailures() {
         AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();
 
         EventInput.untilDone("Test work", () -> {
-            if (attempts.incrementAndGet() < 3) {
-                throw new IllegalStateException("MongoDB unreachable");
+            if (attempts.incrementAndGet() <= EventInput.ATTEMPTS) {
+                throw new DataAccessResourceFailureException("MongoDB unreachable", new MongoSocketOpenException("refused", new ServerAddress()));
             }
         });
 
+        assertThat(attempts).hasValue(EventInput.ATTEMPTS + 1);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("waited 0.5 s, 1 s, then 2 s").isGreaterThanOrEqualTo(3_500);
+    }
+
+    @Test
+    void workThatFailsForAnotherReasonIsGivenUpAfterItsAttempts() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> EventInput.untilDone("Test work", () -> {
+            attempts.incrementAndGet();
+            throw new ArithmeticException("long overflow");
+        })).isInstanceOf(EventInput.GaveUp.class).hasCauseInstanceOf(ArithmeticException.class);
+
         assertThat(attempts).hasValue(3);
-        assertThat((System.nanoTime() - start) / 1_000_000).as("waited 0.5 s, then 1 s").isGreaterThanOrEqualTo(1_500);
     }
 }
