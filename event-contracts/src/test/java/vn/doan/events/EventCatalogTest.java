@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 import vn.doan.events.indicator.ProgressUpdated;
 
 /**
- * The AsyncAPI document ({@code asyncapi.yaml}) says what the contract classes say: every {@link Topics} constant is a
+ * The AsyncAPI document ({@code /schemas/asyncapi.yaml}) says what the contract classes say: every {@link Topics} constant is a
  * channel with its key and cleanup policy, every {@link EventType} a message of its topic's channel with its CloudEvents
  * type and its schema file, and nothing more.
  */
@@ -28,7 +28,7 @@ class EventCatalogTest {
 
     @BeforeAll
     static void read() throws Exception {
-        try (InputStream in = EventCatalogTest.class.getResourceAsStream("/asyncapi.yaml")) {
+        try (InputStream in = EventCatalogTest.class.getResourceAsStream("/schemas/asyncapi.yaml")) {
             document = new Yaml().load(in);
         }
         channels = map(document, "channels");
@@ -69,7 +69,7 @@ class EventCatalogTest {
             Map<String, Object> properties = map(cast(payload.get(1)), "properties");
             assertThat(map(properties, "type").get("const")).isEqualTo(type.type());
             assertThat(map(properties, "dataschema").get("const")).isEqualTo(type.schemaPath());
-            assertThat(map(properties, "data").get("$ref")).isEqualTo("." + type.schemaPath());
+            assertThat(map(properties, "data").get("$ref")).as("beside the document").isEqualTo("." + type.schemaPath().substring("/schemas".length()));
             try (InputStream schema = EventCatalogTest.class.getResourceAsStream(type.schemaPath())) {
                 assertThat(schema).as("schema file " + type.schemaPath()).isNotNull();
             }
