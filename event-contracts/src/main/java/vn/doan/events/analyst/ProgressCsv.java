@@ -35,7 +35,8 @@ import vn.doan.events.indicator.ProgressUpdated;
 public final class ProgressCsv {
 
     static final String HEADER = "unitId,unitName,planId,periodId,rev,computedAt,reportsSubmitted,reportsOnTime,reportsLate,"
-            + "indicator,numerator,denominator,reportingUnits,value,target,status";
+            + "indicator,numerator,denominator,reportingUnits,value,target,status,unitsMet,unitsBelow,unitsWithin,unitsAbove,"
+            + "milestonesOnTime,milestonesLate";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(EventCodec.ZONE);
     private static final Duration LONGEST = Duration.ofMinutes(10);
 
@@ -88,7 +89,8 @@ public final class ProgressCsv {
             for (ProgressUpdated.Indicator i : p.indicators()) {
                 out.write(Stream.of(p.unitId(), p.unitName(), p.planId(), p.periodId(), p.rev(), TIME.format(p.computedAt()), p.reportsSubmitted(),
                         p.reportsOnTime(), p.reportsLate(), i.code(), i.numerator(), i.denominator(), i.reportingUnits(), plain(i.value()),
-                        plain(i.target()), i.status()).map(ProgressCsv::field).collect(Collectors.joining(",")) + "\n");
+                        plain(i.target()), i.status(), i.unitsMet(), i.unitsBelow(), i.unitsWithin(), i.unitsAbove(), i.milestonesOnTime(),
+                        i.milestonesLate()).map(ProgressCsv::field).collect(Collectors.joining(",")) + "\n");
             }
         }
     }

@@ -39,7 +39,9 @@ class ProgressCsvTest {
                     new Indicator("CT1", 34, 38, 2, new BigDecimal("89.47"), new BigDecimal("100"), "AT_RISK")));
             publish(producer, progress("u-tholap", "Đoàn xã Thọ Lập, huyện Thọ Xuân", 3, 1, 1, 0,
                     new Indicator("CT1", 18, 20, 1, new BigDecimal("90.00"), new BigDecimal("100"), "ON_TRACK"),
-                    new Indicator("CT3", 0, 0, 0, null, new BigDecimal("85"), "NO_DATA")));
+                    new Indicator("CT3", 0, 0, 0, null, new BigDecimal("85"), "NO_DATA"),
+                    new Indicator("CT15", 3, 0, 1, new BigDecimal("100.00"), new BigDecimal("100"), "ACHIEVED", 1, 0, 1, 0, null, null),
+                    new Indicator("MC1", 1, 1, 1, new BigDecimal("0.00"), new BigDecimal("100"), "OFF_TRACK", null, null, null, null, 0, 1)));
             publish(producer, progress("u-xuanhoa", "Đoàn xã Xuân Hòa", 2, 1, 0, 1,
                     new Indicator("CT1", 16, 18, 1, new BigDecimal("88.89"), new BigDecimal("100"), "ON_TRACK")));
             publish(producer, progress("u-thoxuan", "Huyện đoàn Thọ Xuân", 7, 3, 2, 1,
@@ -51,9 +53,11 @@ class ProgressCsvTest {
 
             assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).containsExactly(
                     ProgressCsv.HEADER,
-                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT1,18,20,1,90.0,100,ON_TRACK",
-                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT3,0,0,0,,85,NO_DATA",
-                    "u-thoxuan,Huyện đoàn Thọ Xuân,p-54,2016,7,20/11/2016 09:00:00,3,2,1,CT1,52,57,3,91.23,100,ON_TRACK");
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT1,18,20,1,90.0,100,ON_TRACK,,,,,,",
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT3,0,0,0,,85,NO_DATA,,,,,,",
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT15,3,0,1,100.0,100,ACHIEVED,1,0,1,0,,",
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,MC1,1,1,1,0.0,100,OFF_TRACK,,,,,0,1",
+                    "u-thoxuan,Huyện đoàn Thọ Xuân,p-54,2016,7,20/11/2016 09:00:00,3,2,1,CT1,52,57,3,91.23,100,ON_TRACK,,,,,,");
         } finally {
             broker.destroy();
         }
