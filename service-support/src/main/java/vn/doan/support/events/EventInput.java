@@ -1,7 +1,11 @@
 package vn.doan.support.events;
 
+import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +20,7 @@ import vn.doan.events.EventCodec;
 /**
  * What every consumer does with what it polls. Work that fails because a back end is out of reach (MongoDB unreachable,
  * a write conflict) is retried on the consumer's thread, waiting 0.5 s and doubling up to 30 s, and never given up: the
- * event is fine, the back end comes back. Any other failure is tried {@link #ATTEMPTS} times: it fails the same way at
+ * event is fine, the back end comes back ({@link #backEndOutOfReach}). Any other failure is tried {@link #ATTEMPTS} times: it fails the same way at
  * every attempt (a bug, data the code cannot take), and waiting would stop the partition with every later record behind
  * it; then {@link GaveUp} goes to the listener container, whose error handler moves the record to its dead-letter topic
  * ({@link DeadLetters}). All the work is idempotent, so events applied again change nothing.
@@ -92,11 +96,18 @@ public final class EventInput {
         }
     }
 
-    /** A failure that says nothing about the event: MongoDB out of reach or busy, a write that raced another. */
+    /**
+     * A failure that says nothing about the event: MongoDB out of reach or busy, electing a new primary (a replica set
+     * answers "not primary" or "node is recovering" for seconds), short of its write concern, a write that raced another.
+     */
     static boolean backEndOutOfReach(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof RecoverableDataAccessException || t instanceof MongoSocketException || t instanceof MongoTimeoutException) {
+                    || t instanceof RecoverableDataAccessException || t instanceof MongoSocketException || t instanceof MongoTimeoutException
+                    || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException
+                    || t instanceof MongoWriteConcernException
+                    || t instanceof MongoException mongo && (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                            || mongo.hasErrorLabel("RetryableWriteError"))) {
                 return true;
             }
         }
