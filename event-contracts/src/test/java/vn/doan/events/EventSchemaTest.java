@@ -66,7 +66,8 @@ class EventSchemaTest {
                     "Số liệu tập huấn chưa khớp với danh sách", "bt-huyendoan", Instant.parse("2016-11-16T03:00:00Z"), "bt-tholap")),
             Map.entry(EventType.PROGRESS_UPDATED, new vn.doan.events.indicator.ProgressUpdated("p-54", "2016", "u-thoxuan", "Huyện đoàn Thọ Xuân", 7,
                     Instant.parse("2016-11-20T02:00:00Z"), 3, 2, 1, List.of(new vn.doan.events.indicator.ProgressUpdated.Indicator("CT1", 52, 57, 3,
-                    new BigDecimal("91.23"), new BigDecimal("100"), "ON_TRACK")))),
+                    new BigDecimal("91.23"), new BigDecimal("100"), "ON_TRACK"), new vn.doan.events.indicator.ProgressUpdated.Indicator("CT9", 7, 0, 3,
+                    new BigDecimal("66.67"), new BigDecimal("100"), "OFF_TRACK", 2, 1, 2, 0, null, null)))),
             Map.entry(EventType.TARGET_ACHIEVED, new vn.doan.events.indicator.TargetAchieved("p-54", "2016", "u-thoxuan", "CT7",
                     new BigDecimal("2.67"), new BigDecimal("3"), Instant.parse("2016-11-20T02:00:00Z"))),
             Map.entry(EventType.INDICATOR_OFF_TRACK, new vn.doan.events.indicator.IndicatorOffTrack("p-54", "2016", "u-thoxuan", "CT9", "BTC-KT",
@@ -160,6 +161,20 @@ class EventSchemaTest {
         assertThat(read).isEqualTo(SAMPLES.get(EventType.PLAN_ISSUED));
         assertThat(read.ranking()).isNull();
         assertThat(read.schedule().get(0).withRegularReport()).isNull();
+    }
+
+    @Test
+    void aProgressEventWrittenBeforeTheBreakdownExistedStillDecodesAndValidates() throws Exception {
+        String old = EventCodec.toJson(codec.wrap(SAMPLES.get(EventType.PROGRESS_UPDATED), "u-thoxuan"))
+                .replace(",\"unitsMet\":null,\"unitsBelow\":null,\"unitsWithin\":null,\"unitsAbove\":null,\"milestonesOnTime\":null,\"milestonesLate\":null", "")
+                .replace(",\"unitsMet\":2,\"unitsBelow\":1,\"unitsWithin\":2,\"unitsAbove\":0,\"milestonesOnTime\":null,\"milestonesLate\":null", "");
+        assertThat(old).doesNotContain("unitsMet", "milestonesLate");
+
+        vn.doan.events.indicator.ProgressUpdated read = (vn.doan.events.indicator.ProgressUpdated) EventCodec.data(
+                EventCodec.fromJson(old.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElseThrow();
+        assertThat(read.indicators().get(1)).isEqualTo(new vn.doan.events.indicator.ProgressUpdated.Indicator("CT9", 7, 0, 3,
+                new BigDecimal("66.67"), new BigDecimal("100"), "OFF_TRACK"));
+        assertThat(schema(EventType.PROGRESS_UPDATED).validate(jackson2.readTree(old).get("data"))).isEmpty();
     }
 
     private static JsonSchema schema(EventType type) throws Exception {

@@ -20,7 +20,7 @@ import vn.doan.web.CorrelationIdFilter;
 /**
  * The gateway's wall: {@code /api/**} needs a valid access token (the services check it again, with the
  * user's role and unit); CORS for the browser app; the correlation id first, then the body size limit, and
- * the rate limit once the caller is known. Swagger UI and the services' OpenAPI documents are open.
+ * the rate limit once the caller is known. Swagger UI, the services' OpenAPI documents and the event schemas are open.
  */
 @Configuration
 class GatewaySecurity {
@@ -38,7 +38,7 @@ class GatewaySecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/gateway/api-docs/**", "/gateway/api-docs", "/openapi/*").permitAll()
+                                "/gateway/api-docs/**", "/gateway/api-docs", "/openapi/*", EventSchemas.SCHEMAS).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();

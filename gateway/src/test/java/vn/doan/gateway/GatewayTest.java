@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.doan.events.EventType;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.TestTokens;
 
@@ -126,6 +132,30 @@ class GatewayTest {
         assertThat(config.body().get("urls").values().stream().map(u -> u.get("url").asString()).toList())
                 .containsExactlyInAnyOrder("/openapi/plan-service", "/openapi/report-service", "/openapi/indicator-service",
                         "/openapi/notification-service");
+    }
+
+    @Test
+    void everyEventSchemaIsServedAtTheAddressItsRecordsNameAndSoIsTheAsyncApiDocument() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (EventType type : EventType.values()) {
+            HttpResponse<byte[]> schema = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + type.schemaPath())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(schema.statusCode()).as(type.schemaPath()).isEqualTo(200);
+            assertThat(schema.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            try (InputStream file = getClass().getResourceAsStream(type.schemaPath())) {
+                assertThat(schema.body()).isEqualTo(file.readAllBytes());
+            }
+        }
+        HttpJson.Response submitted = gateway.anonymous().get("/schemas/vn.doan.report.ReportSubmitted.v1.json");
+        assertThat(submitted.body().get("$id").asString()).isEqualTo("/schemas/vn.doan.report.ReportSubmitted.v1.json");
+        HttpResponse<String> asyncApi = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/schemas/asyncapi.yaml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asyncApi.statusCode()).isEqualTo(200);
+        assertThat(asyncApi.body()).contains("asyncapi: 3.0.0", "address: doan.report.reports.v1");
+        assertThat(gateway.anonymous().get("/schemas/vn.doan.report.ReportFiled.v1.json").status())
+                .as("no such schema: the error page is closed like every address the gateway does not open").isEqualTo(401);
+        assertThat(gateway.anonymous().get("/schemas/application.yml").status()).as("only the event-contracts' schemas folder").isEqualTo(401);
+        assertThat(RECEIVED).as("served by the gateway itself").isEmpty();
     }
 
     @Test

@@ -17,7 +17,10 @@ import vn.doan.indicatorservice.replica.Tree;
 import vn.doan.indicatorservice.rollup.Rollups;
 import vn.doan.support.events.EventInput;
 
-/** One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds ({@link EventInput}). */
+/**
+ * One inbound adapter per consumed topic; event types this build does not know are skipped, the rest done until it succeeds,
+ * and a record that fails for good goes to its dead-letter topic ({@link EventInput}).
+ */
 @Configuration
 class ProgressEvents {
 
@@ -40,11 +43,6 @@ class ProgressEvents {
      */
     @Bean
     Consumer<List<byte[]>> onReportEvent(Rollups rollups) {
-        return batch -> {
-            List<Object> events = EventInput.decode(batch);
-            List<ReportSubmitted> reports = events.stream().filter(ReportSubmitted.class::isInstance).map(ReportSubmitted.class::cast).toList();
-            List<ReportReturned> returns = events.stream().filter(ReportReturned.class::isInstance).map(ReportReturned.class::cast).toList();
-            EventInput.untilDone("Reports", () -> rollups.apply(reports, returns));
-        };
+        return EventInput.handlers("Reports").all(ReportSubmitted.class, rollups::apply).all(ReportReturned.class, rollups::returned);
     }
 }

@@ -5,9 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.springframework.boot.health.contributor.Health;
@@ -32,15 +30,6 @@ public class ServiceConfig {
     @Bean
     EventCodec eventCodec(@Value("${spring.application.name}") String name, Clock clock) {
         return new EventCodec("/" + name, clock);
-    }
-
-    /**
-     * Consumer threads named after the consumer group (the service) and the topic, e.g.
-     * {@code indicator-service doan.report.reports.v1-0-C-1}, so that thread dumps and profiles tell the services apart.
-     */
-    @Bean
-    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> consumerThreadNames() {
-        return (container, destination, group) -> container.setBeanName(group + " " + destination);
     }
 
     @Bean

@@ -114,6 +114,22 @@ class Announcer {
                 .flatMap(period -> lookups.unit(doc.unitId()).map(unit -> announcement(doc, plan, period, unit))));
     }
 
+    /**
+     * An indicator as ProgressUpdated tells it, with what the dashboard shows beside its value: for counts, the reporting
+     * units that reached the count; for a range, where the units' counts fall; for a milestone, the units that did it on
+     * time and late. Null where the kind has none of it.
+     */
+    static ProgressUpdated.Indicator announced(PlanDefinition.Indicator indicator, Progress.Measure subtree) {
+        IndicatorKind kind = indicator.kind();
+        boolean count = kind == IndicatorKind.COUNT_AT_LEAST || kind == IndicatorKind.COUNT_IN_RANGE;
+        boolean range = kind == IndicatorKind.COUNT_IN_RANGE;
+        boolean milestone = kind == IndicatorKind.MILESTONE;
+        return new ProgressUpdated.Indicator(indicator.code(), subtree.numerator(), subtree.denominator(), subtree.reportingUnits(),
+                subtree.value(), subtree.target(), subtree.status().name(), count ? subtree.unitsMet() : null,
+                range ? subtree.below() : null, range ? subtree.within() : null, range ? subtree.above() : null,
+                milestone ? subtree.doneOnTime() : null, milestone ? subtree.doneLate() : null);
+    }
+
     private record Measured(PlanDefinition.Indicator indicator, Progress.Measure subtree) {
     }
 
@@ -135,9 +151,7 @@ class Announcer {
         measured.forEach(m -> statuses.put(m.indicator().code(), m.subtree().status().name()));
 
         Totals reports = doc.reports().orElse(new Totals(Contribution.REPORTS, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        List<ProgressUpdated.Indicator> indicators = measured.stream().map(m -> new ProgressUpdated.Indicator(m.indicator().code(),
-                m.subtree().numerator(), m.subtree().denominator(), m.subtree().reportingUnits(), m.subtree().value(), m.subtree().target(),
-                m.subtree().status().name())).toList();
+        List<ProgressUpdated.Indicator> indicators = measured.stream().map(m -> announced(m.indicator(), m.subtree())).toList();
         int returned = doc.returned();
         ProgressUpdated updated = new ProgressUpdated(doc.planId(), doc.periodId(), doc.unitId(), unit.name(), doc.rev(), now,
                 reports.units(), reports.onTime(), reports.late(), indicators, returned);

@@ -70,14 +70,6 @@ public class Rollups {
      * thread never blocks waiting.
      */
     public void apply(List<ReportSubmitted> reports) {
-        apply(reports, List.of());
-    }
-
-    /**
-     * Applies a batch of reports, then the returns among them: a returned version's figures leave the roll-up until a
-     * newer version is submitted (a return of a version the batch already replaced changes nothing).
-     */
-    public void apply(List<ReportSubmitted> reports, List<ReportReturned> returns) {
         Lookups lookups = Lookups.of(plans, tree).withUnits(reports.stream().map(ReportSubmitted::unitId).toList());
         Map<String, Placed> latest = new LinkedHashMap<>();
         for (ReportSubmitted report : reports) {
@@ -89,13 +81,18 @@ public class Rollups {
             }
         }
         applyPlaced(latest.values(), lookups);
-        if (!returns.isEmpty()) {
-            lock.lock();
-            try {
-                propagation.propagate(ownValues.returned(returns), Lookups.of(plans, tree));
-            } finally {
-                lock.unlock();
-            }
+    }
+
+    /**
+     * Applies a batch of returns: a returned version's figures leave the roll-up until a newer version is submitted (a
+     * return of a version already replaced changes nothing, so returns and submissions may come in either order).
+     */
+    public void returned(List<ReportReturned> returns) {
+        lock.lock();
+        try {
+            propagation.propagate(ownValues.returned(returns), Lookups.of(plans, tree));
+        } finally {
+            lock.unlock();
         }
     }
 

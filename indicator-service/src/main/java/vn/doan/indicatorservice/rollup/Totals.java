@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>Sums cannot overflow: report-service accepts no count, numerator or denominator above 100,000,000 (its README), and the
  * whole Union has about 303,000 units; even a million units give at most 10^14, against a long's 9.2 × 10^18, and the
  * int counters at most 10^6 against 2.1 × 10^9. The additions are exact all the same, so that a value that broke the bound
- * fails the roll-up loudly (retried and logged, see {@code EventInput}) instead of wrapping into a wrong total.
+ * fails the roll-up loudly (retried, then moved to the dead-letter topic, see {@code EventInput}) instead of wrapping into a
+ * wrong total.
  */
 public record Totals(String code, long numerator, long denominator, int units, int met, int below, int within, int above,
         int onTime, int late) {

@@ -4,23 +4,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
  * A consumer of one topic, written as a handler per event type:
  * {@code EventInput.handlers("Unit events").runsOf(UnitCreated.class, tree::created).on(UnitRenamed.class, tree::renamed)}.
- * It takes a poll ({@link #accept}), decodes it ({@link EventInput#decode(List)}: what is no event or of a type this
- * build does not know is logged and skipped) and hands each event to the handler of its type in the poll's order: a run
+ * It takes a poll ({@link #accept}), decodes it and hands each event to the handler of its type in the poll's order: a run
  * of consecutive events of a {@link #runsOf} type as one list (a whole imported tree is one bulk write), every other event
- * on its own. Events of a type without a handler are passed over. The whole poll is handed over again until it succeeds
- * ({@link EventInput#untilDone}); every handler takes the same event twice without effect.
+ * on its own; the events of an {@link #all} type together, after the others. Events of a type this build does not know or
+ * without a handler are passed over.
+ * <p>
+ * A record that can never be processed does not stop its partition: the poll is handed over again until it succeeds
+ * ({@link EventInput#untilDone}); when it gives up (not for an unreachable back end), the events are handed over one at a
+ * time to find the first that fails, and that record, like a record that is no event at all, is named to the listener
+ * container ({@link BatchListenerFailedException}) once the events before it are done. The container's error handler
+ * ({@link DeadLetters}) commits those, moves the failed record to the dead-letter topic and goes on with the records after
+ * it. Every handler takes the same event twice without effect.
  */
 public final class EventHandlers implements Consumer<List<byte[]>> {
 
     private final String what;
     private final Map<Class<?>, Consumer<List<Object>>> runs = new LinkedHashMap<>();
     private final Map<Class<?>, Consumer<Object>> single = new LinkedHashMap<>();
+    private final Map<Class<?>, Consumer<List<Object>>> together = new LinkedHashMap<>();
 
     EventHandlers(String what) {
         this.what = what;
@@ -40,6 +49,13 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
         return this;
     }
 
+    /** All the events of {@code type} in the poll as one list, after the events of the other types. */
+    @SuppressWarnings("unchecked")
+    public <T> EventHandlers all(Class<T> type, Consumer<List<T>> handler) {
+        together.put(type, events -> handler.accept((List<T>) events));
+        return this;
+    }
+
     /** The same handlers for a binding that takes one record at a time. */
     public Consumer<Message<byte[]>> perRecord() {
         return message -> accept(List.of(message.getPayload()));
@@ -47,25 +63,69 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
 
     @Override
     public void accept(List<byte[]> poll) {
-        List<Object> events = EventInput.decode(poll);
-        EventInput.untilDone(what, () -> handOver(events));
+        List<Polled> events = new ArrayList<>();
+        for (int position = 0; position < poll.size(); position++) {
+            Optional<Object> event;
+            try {
+                event = EventInput.read(poll.get(position));
+            } catch (EventInput.NotAnEvent notAnEvent) {
+                handOverOrFindTheFailure(events);
+                throw new BatchListenerFailedException(what + ": record " + position + " of the poll is no event", notAnEvent, position);
+            }
+            if (event.isPresent()) {
+                events.add(new Polled(position, event.get()));
+            }
+        }
+        handOverOrFindTheFailure(events);
     }
 
-    private void handOver(List<Object> events) {
-        List<Object> run = new ArrayList<>();
-        for (Object event : events) {
-            if (!run.isEmpty() && run.get(0).getClass() != event.getClass()) {
-                runs.get(run.get(0).getClass()).accept(run);
+    private void handOverOrFindTheFailure(List<Polled> events) {
+        try {
+            EventInput.untilDone(what, () -> handOver(events));
+        } catch (EventInput.GaveUp gaveUp) {
+            for (Polled event : events) {
+                try {
+                    EventInput.untilDone(what + ", one event at a time", () -> handOver(List.of(event)));
+                } catch (EventInput.GaveUp failed) {
+                    throw new BatchListenerFailedException(what + ": record " + event.position() + " of the poll failed", failed.getCause(),
+                            event.position());
+                }
+            }
+        } finally {
+            ConsumedRecords.handlingPoll();
+        }
+    }
+
+    private void handOver(List<Polled> events) {
+        List<Polled> run = new ArrayList<>();
+        Map<Class<?>, List<Polled>> collected = new LinkedHashMap<>();
+        for (Polled event : events) {
+            Class<?> type = event.data().getClass();
+            if (!run.isEmpty() && run.get(0).data().getClass() != type) {
+                handOver(runs.get(run.get(0).data().getClass()), run);
                 run = new ArrayList<>();
             }
-            if (runs.containsKey(event.getClass())) {
+            if (runs.containsKey(type)) {
                 run.add(event);
-            } else if (single.containsKey(event.getClass())) {
-                single.get(event.getClass()).accept(event);
+            } else if (single.containsKey(type)) {
+                ConsumedRecords.handling(List.of(event.position()));
+                single.get(type).accept(event.data());
+            } else if (together.containsKey(type)) {
+                collected.computeIfAbsent(type, t -> new ArrayList<>()).add(event);
             }
         }
         if (!run.isEmpty()) {
-            runs.get(run.get(0).getClass()).accept(run);
+            handOver(runs.get(run.get(0).data().getClass()), run);
         }
+        collected.forEach((type, all) -> handOver(together.get(type), all));
+    }
+
+    private static void handOver(Consumer<List<Object>> handler, List<Polled> events) {
+        ConsumedRecords.handling(events.stream().map(Polled::position).toList());
+        handler.accept(events.stream().map(Polled::data).toList());
+    }
+
+    /** An event and its position in the poll. */
+    private record Polled(int position, Object data) {
     }
 }

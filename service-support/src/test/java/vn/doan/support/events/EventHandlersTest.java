@@ -1,6 +1,7 @@
 package vn.doan.support.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import vn.doan.events.EventCodec;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.UnitCreated;
@@ -20,19 +22,63 @@ class EventHandlersTest {
     private static final LocalDate JANUARY = LocalDate.of(2026, 1, 1);
 
     @Test
-    void eachEventGoesToTheHandlerOfItsTypeInOrderRunsAsOneListAndWhatIsNoEventOrHasNoHandlerIsPassedOver() {
+    void eachEventGoesToTheHandlerOfItsTypeInOrderRunsAsOneListAndWhatHasNoHandlerOrAnUnknownTypeIsPassedOver() {
         List<String> calls = new ArrayList<>();
         EventHandlers handlers = EventInput.handlers("Unit events")
                 .runsOf(UnitCreated.class, run -> calls.add("created " + run.stream().map(UnitCreated::code).toList()))
                 .on(UnitRenamed.class, e -> calls.add("renamed " + e.newName()));
 
-        handlers.accept(List.of(json(created("TX-XH"), "xh"), json(created("TX-TL"), "tl"), "{not json".getBytes(StandardCharsets.UTF_8),
-                json(created("TX-XT"), "xt"), json(new UnitRenamed("xh", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Hòa mới", JANUARY), "xh"),
+        handlers.accept(List.of(json(created("TX-XH"), "xh"), json(created("TX-TL"), "tl"), json(created("TX-XT"), "xt"), json(new UnitRenamed("xh", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Hòa mới", JANUARY), "xh"),
                 json(created("TX-XL"), "xl"), json(new PlanClosed("54-CT", "tx", JANUARY, "Hết hiệu lực"), "tx"), json(created("TX-XS"), "xs"),
                 "{\"specversion\":\"1.0\",\"type\":\"vn.doan.plan.UnitTeleported\"}".getBytes(StandardCharsets.UTF_8), json(created("TX-XP"), "xp")));
 
         assertThat(calls).containsExactly("created [TX-XH, TX-TL, TX-XT]", "renamed Đoàn xã Xuân Hòa mới", "created [TX-XL]",
                 "created [TX-XS, TX-XP]");
+    }
+
+    @Test
+    void aRecordThatIsNoEventIsNamedToTheContainerAfterTheEventsBeforeItAreDone() {
+        List<String> calls = new ArrayList<>();
+        EventHandlers handlers = EventInput.handlers("Unit events")
+                .runsOf(UnitCreated.class, run -> calls.add("created " + run.stream().map(UnitCreated::code).toList()));
+
+        assertThatThrownBy(() -> handlers.accept(List.of(json(created("TX-XH"), "xh"), json(created("TX-TL"), "tl"),
+                "{not json".getBytes(StandardCharsets.UTF_8), json(created("TX-XT"), "xt"))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2))
+                .hasCauseInstanceOf(EventInput.NotAnEvent.class);
+        assertThat(calls).containsExactly("created [TX-XH, TX-TL]");
+    }
+
+    @Test
+    void anEventWhoseHandlerFailsForGoodIsFoundOneAtATimeAndNamedToTheContainerAfterTheEventsBeforeIt() {
+        List<String> calls = new ArrayList<>();
+        EventHandlers handlers = EventInput.handlers("Unit events")
+                .runsOf(UnitCreated.class, run -> {
+                    if (run.stream().anyMatch(unit -> unit.code().equals("TX-XT"))) {
+                        throw new IllegalArgumentException("Mã đơn vị TX-XT đã có");
+                    }
+                    calls.add("created " + run.stream().map(UnitCreated::code).toList());
+                });
+
+        assertThatThrownBy(() -> handlers.accept(List.of(json(created("TX-XH"), "xh"), json(created("TX-TL"), "tl"),
+                json(created("TX-XT"), "xt"), json(created("TX-XL"), "xl"))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2))
+                .hasRootCauseMessage("Mã đơn vị TX-XT đã có");
+        assertThat(calls).as("the whole run three times, then one at a time up to the one that fails")
+                .containsExactly("created [TX-XH]", "created [TX-TL]");
+    }
+
+    @Test
+    void theEventsOfAnAllTypeAreHandedOverTogetherAfterTheOthers() {
+        List<String> calls = new ArrayList<>();
+        EventHandlers handlers = EventInput.handlers("Unit events")
+                .all(UnitCreated.class, all -> calls.add("created " + all.stream().map(UnitCreated::code).toList()))
+                .on(UnitRenamed.class, e -> calls.add("renamed " + e.newName()));
+
+        handlers.accept(List.of(json(created("TX-XH"), "xh"), json(new UnitRenamed("xh", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Hòa mới", JANUARY), "xh"),
+                json(created("TX-TL"), "tl")));
+
+        assertThat(calls).containsExactly("renamed Đoàn xã Xuân Hòa mới", "created [TX-XH, TX-TL]");
     }
 
     @Test
