@@ -114,6 +114,15 @@ class DeploymentTest {
             assertThat(map(spec.get("config")).get("min.insync.replicas")).as(topic).isEqualTo(2);
         }
         assertThat(map(declared.get("doan.indicator.progress.v1").get("config")).get("cleanup.policy")).isEqualTo("compact");
+        // each consumer group's dead letters go to "<topic>.<group>.dlt" (the group is the service's name); the services
+        // do not create topics in Kubernetes
+        for (ServiceConfig service : ServiceConfig.all()) {
+            for (String topic : service.boundTopics()) {
+                String deadLetters = topic + "." + service.name() + ".dlt";
+                assertThat(declared).as(deadLetters).containsKey(deadLetters);
+                assertThat(declared.get(deadLetters).get("replicas")).as(deadLetters).isEqualTo(3);
+            }
+        }
     }
 
     /**

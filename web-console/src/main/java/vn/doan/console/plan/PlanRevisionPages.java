@@ -33,7 +33,7 @@ class PlanRevisionPages {
     /** What plan-service stores as a plan's content: the body of a revision takes these fields and no others. */
     private static final Set<String> CONTENT = Set.of("number", "type", "title", "issuingUnitId", "issuedOn", "place", "implementsDocuments",
             "parentPlanId", "periodFrom", "periodTo", "goals", "sections", "responsibilities", "recipients", "signer", "indicators", "schedule",
-            "implementingPlanDue", "implementingLevels");
+            "implementingPlanDue", "implementingLevels", "ranking");
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 
