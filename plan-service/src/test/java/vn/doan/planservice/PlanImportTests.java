@@ -54,7 +54,7 @@ abstract class PlanImportTests extends PlanServiceTestBase {
         assertThat(indicators.get(0).toString()).isEqualTo(HttpJson.json("""
                 {"code":"CT01","text":"Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn của tỉnh và của huyện",
                  "kind":"SHARE_OF_PEOPLE","target":100,"reportingLevels":["GRASSROOTS"],"targetMax":null,
-                 "targets":[{"when":"EVERY_YEAR","year":null,"value":100}],"department":"BTC-KT","deadlines":[]}""").toString());
+                 "targets":[{"when":"EVERY_YEAR","year":null,"value":100,"untilYear":null}],"department":"BTC-KT","deadlines":[]}""").toString());
         assertThat(indicators.get(2).get("targetMax").decimalValue()).isEqualByComparingTo("3");
         assertThat(texts(plan.get("schedule").findValues("dueDate").stream().collect(tools.jackson.databind.node.JsonNodeFactory.instance::arrayNode,
                 tools.jackson.databind.node.ArrayNode::add, tools.jackson.databind.node.ArrayNode::addAll)))

@@ -356,6 +356,7 @@ final class SeedPlans {
         target.put("when", "END_OF_PLAN");
         target.put("year", null);
         target.put("value", value);
+        target.put("untilYear", null);
         return target;
     }
 }
