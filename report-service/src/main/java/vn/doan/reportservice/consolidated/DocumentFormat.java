@@ -6,9 +6,13 @@ import java.util.function.Function;
 
 /** The files a consolidated report is given as: the Word document, its PDF, the workbook of figures. */
 public enum DocumentFormat {
-    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", DocxWriter::write),
-    PDF("application/pdf", PdfWriter::write),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", XlsxWriter::write);
+    DOCX(DocumentFormat.DOCX_TYPE, DocxWriter::write),
+    PDF(DocumentFormat.PDF_TYPE, PdfWriter::write),
+    XLSX(DocumentFormat.XLSX_TYPE, XlsxWriter::write);
+
+    public static final String DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String PDF_TYPE = "application/pdf";
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final String contentType;
     private final Function<ConsolidatedReport, byte[]> writer;

@@ -1,7 +1,6 @@
 package vn.doan.reportservice.consolidated;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.doan.reportservice.report.Report;
@@ -36,7 +35,7 @@ final class DraftSections {
 
     private static String byChild(List<ConsolidatedReport.ChildNarrative> children, Function<ConsolidatedReport.ChildNarrative, String> section) {
         String text = children.stream().filter(c -> section.apply(c) != null && !section.apply(c).isBlank())
-                .map(c -> c.name() + ": " + section.apply(c).strip()).filter(Objects::nonNull).collect(Collectors.joining("\n"));
+                .map(c -> c.name() + ": " + section.apply(c).strip()).collect(Collectors.joining("\n"));
         return text.isEmpty() ? "" : "\n" + text;
     }
 }

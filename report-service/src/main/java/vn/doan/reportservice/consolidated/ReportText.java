@@ -80,19 +80,14 @@ final class ReportText {
         List<String> lines = new ArrayList<>();
         lines.add("Số đơn vị phải báo cáo: " + t.expected() + "; đúng hạn: " + t.onTime() + "; chậm: " + t.late() + "; chưa báo cáo: "
                 + t.missing() + (t.notYetDue() == 0 ? "" : "; chưa đến hạn: " + t.notYetDue()) + ".");
-        named(lines, "- Đúng hạn: ", "ON_TIME", false);
-        named(lines, "- Chậm: ", "LATE", true);
-        named(lines, "- Chưa báo cáo: ", "MISSING", false);
-        named(lines, "- Chưa đến hạn: ", "NOT_YET_DUE", false);
-        return lines;
-    }
-
-    private void named(List<String> lines, String prefix, String state, boolean withDays) {
-        String names = r.timeliness().units().stream().filter(u -> u.state().equals(state))
-                .map(u -> withDays ? u.name() + " (" + u.daysLate() + " ngày)" : u.name()).collect(Collectors.joining(", "));
-        if (!names.isEmpty()) {
-            lines.add(prefix + names + ".");
+        for (String state : List.of("ON_TIME", "LATE", "MISSING", "NOT_YET_DUE")) {
+            String names = r.timeliness().units().stream().filter(u -> u.state().equals(state))
+                    .map(u -> state.equals("LATE") ? u.name() + " (" + u.daysLate() + " ngày)" : u.name()).collect(Collectors.joining(", "));
+            if (!names.isEmpty()) {
+                lines.add("- " + VietnameseFormat.reportState(state) + ": " + names + ".");
+            }
         }
+        return lines;
     }
 
     String childrenHeading() {

@@ -54,6 +54,20 @@ public final class VietnameseFormat {
         };
     }
 
+    /** Whether a unit reported: ON_TIME, LATE, MISSING, NOT_YET_DUE in words; empty for a unit that does not report the period. */
+    public static String reportState(String state) {
+        if (state == null) {
+            return "";
+        }
+        return switch (state) {
+            case "ON_TIME" -> "Đúng hạn";
+            case "LATE" -> "Chậm";
+            case "MISSING" -> "Chưa báo cáo";
+            case "NOT_YET_DUE" -> "Chưa đến hạn";
+            default -> state;
+        };
+    }
+
     /** The target a subtree's value is compared with: "≥ 100%", "≤ 3%". */
     public static String target(IndicatorKind kind, BigDecimal target) {
         if (target == null) {

@@ -39,15 +39,11 @@ final class XlsxWriter {
 
             XSSFSheet sheet = book.createSheet(FIGURES_SHEET);
             List<String> header = header(report);
-            Row top = sheet.createRow(0);
-            for (int c = 0; c < header.size(); c++) {
-                top.createCell(c).setCellValue(header.get(c));
-                top.getCell(c).setCellStyle(bold);
-            }
+            header(sheet, header, bold);
             int r = 1;
             for (ConsolidatedReport.UnitRow unit : report.units()) {
                 Row row = sheet.createRow(r++);
-                List<String> text = List.of(unit.unitId(), unit.name(), unit.level(), unit.parentName(), state(unit.state()));
+                List<String> text = List.of(unit.unitId(), unit.name(), unit.level(), unit.parentName(), VietnameseFormat.reportState(unit.state()));
                 for (int c = 0; c < text.size(); c++) {
                     row.createCell(c).setCellValue(text.get(c));
                 }
@@ -91,12 +87,7 @@ final class XlsxWriter {
     }
 
     private static void indicators(XSSFSheet sheet, ConsolidatedReport report, CellStyle bold) {
-        Row top = sheet.createRow(0);
-        List<String> header = List.of("Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả toàn đơn vị", "Đánh giá");
-        for (int c = 0; c < header.size(); c++) {
-            top.createCell(c).setCellValue(header.get(c));
-            top.getCell(c).setCellStyle(bold);
-        }
+        header(sheet, List.of("Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả toàn đơn vị", "Đánh giá"), bold);
         int r = 1;
         for (ConsolidatedReport.IndicatorFigure f : report.figures()) {
             Row row = sheet.createRow(r++);
@@ -110,16 +101,11 @@ final class XlsxWriter {
         sheet.setColumnWidth(3, 30 * 256);
     }
 
-    private static String state(String state) {
-        if (state == null) {
-            return "";
+    private static void header(XSSFSheet sheet, List<String> names, CellStyle bold) {
+        Row top = sheet.createRow(0);
+        for (int c = 0; c < names.size(); c++) {
+            top.createCell(c).setCellValue(names.get(c));
+            top.getCell(c).setCellStyle(bold);
         }
-        return switch (state) {
-            case "ON_TIME" -> "Đúng hạn";
-            case "LATE" -> "Chậm";
-            case "MISSING" -> "Chưa báo cáo";
-            case "NOT_YET_DUE" -> "Chưa đến hạn";
-            default -> state;
-        };
     }
 }
