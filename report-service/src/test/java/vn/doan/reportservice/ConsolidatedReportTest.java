@@ -36,6 +36,7 @@ import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.reportservice.consolidated.DocumentFormat;
 import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
@@ -252,5 +253,12 @@ class ConsolidatedReportTest {
         assertThat(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(path(thoLap) + "?format=pdf").status()).as("a neighbour").isEqualTo(403);
         assertThat(admin.as(TestTokens.analyst("phan-tich")).get(path(district)).status()).isEqualTo(403);
         assertThat(admin.anonymous().get(path(district)).status()).isEqualTo(401);
+
+        JsonNode documented = admin.anonymous().get("/v3/api-docs").body()
+                .at("/paths/~1api~1reports~1consolidated~1{planId}~1{periodId}~1units~1{unitId}/get");
+        assertThat(documented.at("/parameters").valueStream().map(p -> p.at("/name").asString()).toList())
+                .containsExactly("planId", "periodId", "unitId", "format");
+        assertThat(documented.at("/responses/200/content").propertyNames()).containsExactlyInAnyOrder("application/json", "application/pdf",
+                DocumentFormat.DOCX_TYPE, DocumentFormat.XLSX_TYPE);
     }
 }
