@@ -16,7 +16,7 @@ import vn.doan.reportservice.report.Report;
 
 /**
  * The allowed dependencies of report-service's packages: the web layer on top (controllers, HTTP bodies, access
- * rules), the reports below it, the catalog (the replica of plan-service's plans and tree) at the bottom; a report
+ * rules), the Excel sheets below it, the reports below those, the catalog (the replica of plan-service's plans and tree) at the bottom; a report
  * becomes an event only in {@link Report}; a plan event becomes the catalog's own record only in the catalog; and
  * nothing reaches into another service.
  */
@@ -29,11 +29,13 @@ class ReportServiceStructureTest {
     void theWebLayerIsOnTopAndTheCatalogAtTheBottom() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy("vn.doan.reportservice.report.web..")
+                .layer("sheet").definedBy("vn.doan.reportservice.sheet..")
                 .layer("reports").definedBy("vn.doan.reportservice.report")
                 .layer("catalog").definedBy("vn.doan.reportservice.catalog..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("reports").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("reports", "web")
+                .whereLayer("sheet").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("web", "sheet")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("reports", "web", "sheet")
                 .check(CLASSES);
     }
 
