@@ -185,6 +185,24 @@ class ReportSheetTest extends ThoXuanCommunes {
         assertThat(upload(district, filled, "valid-rows").status()).as("the same file, unharmed, is taken").isEqualTo(200);
     }
 
+    /** A cadre gets the sheet of their unit and the units below, not of the unit above; other roles get none. */
+    @Test
+    void aCadreGetsTheSheetOfTheirOwnSubtreeOnly() throws IOException {
+        String thoLap = communes.get("Đoàn xã Thọ Lập");
+        HttpJson commune = admin.as(TestTokens.cadre("bt-tholap", thoLap));
+        String districtSheet = "/api/reports/sheet.xlsx?planId=" + planId + "&periodId=2016&unitId=" + thoXuan;
+
+        assertThat(admin.anonymous().get(districtSheet).status()).isEqualTo(401);
+        assertThat(admin.as(TestTokens.analyst("chuyen-vien-phan-tich")).get(districtSheet).status()).isEqualTo(403);
+        HttpJson.Response above = commune.get(districtSheet);
+        assertThat(above.status()).isEqualTo(403);
+        assertThat(above.body().get("rule").asString()).isEqualTo("access.denied");
+        try (XSSFWorkbook own = template(commune)) {
+            assertThat(own.getSheetAt(0).getLastRowNum()).as("Thọ Lập alone").isEqualTo(1);
+            assertThat(own.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo(thoLap);
+        }
+    }
+
     private void refused(HttpJson.Response response, String rule) {
         assertThat(response.status()).as(rule + ": " + response.body()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
