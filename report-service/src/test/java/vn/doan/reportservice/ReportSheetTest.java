@@ -97,13 +97,20 @@ class ReportSheetTest extends ThoXuanCommunes {
         }
     }
 
-    /** Two wrong cells: all-or-nothing stores nothing and names both; valid-rows stores the two right rows and names both. */
+    /**
+     * Two wrong cells and a commune whose secretary already sent its report from her phone: all-or-nothing stores nothing
+     * and names all three; valid-rows stores the two right rows and names the three others.
+     */
     @Test
     void wrongCellsAreNamedByRowAndColumnAndTheModeDecidesWhatIsStored() throws IOException {
         HttpJson district = admin.as(TestTokens.cadre("bt-huyendoan-thoxuan", thoXuan));
+        String xuanMinh = communes.get("Đoàn xã Xuân Minh");
+        assertThat(admin.as(TestTokens.cadre("bt-xuanminh", xuanMinh)).post("/api/reports", report(xuanMinh, 12), key("phone-xuanminh-" + planId))
+                .status()).isEqualTo(201);
         byte[] file;
         int thoLapRow;
         int xuanLaiRow;
+        int xuanMinhRow;
         try (XSSFWorkbook workbook = template(district)) {
             Sheet sheet = workbook.getSheetAt(0);
             Row thoLap = row(sheet, communes.get("Đoàn xã Thọ Lập"));
@@ -117,6 +124,10 @@ class ReportSheetTest extends ThoXuanCommunes {
             Row thoDien = row(sheet, communes.get("Đoàn xã Thọ Diên"));
             thoDien.createCell(CT01_NUMERATOR).setCellValue(0);
             thoDien.createCell(CT01_DENOMINATOR).setCellValue(20);
+            Row fromPhone = row(sheet, xuanMinh);
+            fromPhone.createCell(CT01_NUMERATOR).setCellValue(12);
+            fromPhone.createCell(CT01_DENOMINATOR).setCellValue(20);
+            xuanMinhRow = fromPhone.getRowNum() + 1;
             thoLapRow = thoLap.getRowNum() + 1;
             xuanLaiRow = xuanLai.getRowNum() + 1;
             file = bytes(workbook);
@@ -128,21 +139,22 @@ class ReportSheetTest extends ThoXuanCommunes {
         assertThat(whole.status()).as(whole.body().toString()).isEqualTo(422);
         assertThat(whole.contentType()).startsWith("application/problem+json");
         assertThat(whole.body().get("rule").asString()).isEqualTo("sheet.invalid-rows");
-        assertThat(whole.body().get("detail_vi").asString()).contains("Có 2 ô sai");
-        assertThat(thoLapRow).as("Thọ Lập comes before Xuân Lai").isLessThan(xuanLaiRow);
+        assertThat(whole.body().get("detail_vi").asString()).contains("Có 3 ô sai");
+        assertThat(List.of(thoLapRow, xuanLaiRow, xuanMinhRow)).as("in Vietnamese order").isSorted();
         List<String> expected = List.of(thoLapRow + " C CT01 – Tử số report.share-out-of-range",
-                xuanLaiRow + " F CT09 – Có (1) / Không (0) sheet.number-invalid");
+                xuanLaiRow + " F CT09 – Có (1) / Không (0) sheet.number-invalid", xuanMinhRow + " A Mã đơn vị report.already-submitted");
         assertThat(errors(whole.body().get("errors"))).containsExactlyElementsOf(expected);
-        assertThat(mongo.getCollection("reports").countDocuments(new Document("planId", planId))).as("nothing stored").isZero();
+        assertThat(mongo.getCollection("reports").countDocuments(new Document("planId", planId))).as("nothing stored").isEqualTo(1);
         assertThat(mongo.getCollection("idempotency_keys").countDocuments()).as("no key claimed").isEqualTo(keysBefore);
 
         HttpJson.Response valid = upload(district, file, "valid-rows");
 
         assertThat(valid.status()).as(valid.body().toString()).isEqualTo(200);
-        assertThat(counts(valid)).containsExactly(4, 2, 0, 2);
+        assertThat(counts(valid)).containsExactly(5, 2, 0, 3);
         assertThat(errors(valid.body().get("errors"))).containsExactlyElementsOf(expected);
-        assertThat(mongo.getCollection("reports").countDocuments(new Document("planId", planId))).isEqualTo(2);
-        assertThat(published().keySet()).containsExactlyInAnyOrder(communes.get("Đoàn xã Xuân Hòa"), communes.get("Đoàn xã Thọ Diên"));
+        assertThat(mongo.getCollection("reports").countDocuments(new Document("planId", planId))).isEqualTo(3);
+        assertThat(published().keySet()).containsExactlyInAnyOrder(communes.get("Đoàn xã Xuân Hòa"), communes.get("Đoàn xã Thọ Diên"), xuanMinh);
+        assertThat(mongo.getCollection("idempotency_keys").countDocuments()).as("the keys of the two stored rows").isEqualTo(keysBefore + 2);
     }
 
     /** Not a workbook, macro-enabled, a zip bomb, an old template, more rows than Thọ Xuân has units: refused, nothing stored. */
