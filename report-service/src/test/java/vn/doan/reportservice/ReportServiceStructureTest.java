@@ -16,7 +16,7 @@ import vn.doan.reportservice.report.Report;
 
 /**
  * The allowed dependencies of report-service's packages: the web layer on top (controllers, HTTP bodies, access
- * rules), the reports below it, the catalog (the replica of plan-service's plans and tree) at the bottom; a report
+ * rules), the consolidated reports and the Excel sheets below it, the reports below them, the catalog (the replica of plan-service's plans and tree) at the bottom; a report
  * becomes an event only in {@link Report}; a plan event becomes the catalog's own record only in the catalog; and
  * nothing reaches into another service.
  */
@@ -28,18 +28,22 @@ class ReportServiceStructureTest {
     @Test
     void theWebLayerIsOnTopAndTheCatalogAtTheBottom() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("web").definedBy("vn.doan.reportservice.report.web..")
+                .layer("web").definedBy("vn.doan.reportservice.report.web..", "vn.doan.reportservice.consolidated.web..")
+                .layer("consolidated").definedBy("vn.doan.reportservice.consolidated")
+                .layer("sheet").definedBy("vn.doan.reportservice.sheet..")
                 .layer("reports").definedBy("vn.doan.reportservice.report")
                 .layer("catalog").definedBy("vn.doan.reportservice.catalog..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("reports").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("reports", "web")
+                .whereLayer("consolidated").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("sheet").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("web", "consolidated", "sheet")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("reports", "web", "consolidated", "sheet")
                 .check(CLASSES);
     }
 
     @Test
     void controllersLiveInTheWebLayer() {
-        classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("vn.doan.reportservice.report.web..")
+        classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("vn.doan.reportservice..web..")
                 .check(CLASSES);
     }
 

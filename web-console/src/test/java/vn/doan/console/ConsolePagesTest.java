@@ -191,7 +191,21 @@ class ConsolePagesTest extends ConsoleTestBase {
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
         assertThat(html).contains("Huyện đoàn Thọ Xuân", "82,27% (1.234/1.500)", "Chỉ tiêu: 90%", "Có nguy cơ chậm",
                 "66,67% đơn vị đạt (2/3) · tổng 2.500", "Chỉ tiêu mỗi đơn vị: 3",
-                "3 đơn vị đã báo cáo", "Đoàn xã Xuân Hòa", "Chưa nộp", "<svg", "width=\"91\"", "/bang-theo-doi/csv?planId=P54");
+                "3 đơn vị đã báo cáo", "Đoàn xã Xuân Hòa", "Chưa nộp", "<svg", "width=\"91\"", "/bang-theo-doi/csv?planId=P54",
+                "/bang-theo-doi/bao-cao-tong-hop?planId=P54&amp;periodId=2026&amp;unitId=U-THOXUAN&amp;format=docx", "format=pdf", "format=xlsx");
+        String disposition = "attachment; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20t%E1%BB%95ng%20h%E1%BB%A3p.pdf";
+        gateway.file("GET", "/api/reports/consolidated/P54/2026/units/U-THOXUAN?format=pdf", "application/pdf", disposition,
+                "%PDF-1.7 Báo cáo tổng hợp Huyện đoàn Thọ Xuân");
+        var pdf = mvc.perform(as(get("/bang-theo-doi/bao-cao-tong-hop?planId=P54&periodId=2026&unitId=U-THOXUAN&format=pdf"), "bt.thoxuan",
+                "U-THOXUAN", "CADRE")).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdf.getHeader("Content-Disposition")).as("report-service's Vietnamese file name").isEqualTo(disposition);
+        assertThat(new String(pdf.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("%PDF-1.7 Báo cáo tổng hợp Huyện đoàn Thọ Xuân");
+        assertThat(gateway.last("GET", "/api/reports/consolidated/P54/2026/units/U-THOXUAN?format=pdf").header("Authorization"))
+                .isEqualTo("Bearer token-of-bt.thoxuan");
+        mvc.perform(as(get("/bang-theo-doi/bao-cao-tong-hop?planId=P54&periodId=2026&unitId=U-THOXUAN&format=exe"), "bt.thoxuan",
+                "U-THOXUAN", "CADRE")).andExpect(status().isBadRequest());
         var csv = mvc.perform(as(get("/bang-theo-doi/csv?planId=P54&periodId=2026&unitId=U-THOXUAN"), "phantich", null, "ANALYST"))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(new String(csv.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8)).contains(

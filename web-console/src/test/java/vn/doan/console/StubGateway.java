@@ -21,7 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StubGateway implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, String disposition) {
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
     }
 
     record Received(String method, String path, Map<String, List<String>> headers, String body) {
@@ -58,6 +62,9 @@ final class StubGateway implements AutoCloseable {
                     new Answer(404, "application/problem+json", "{\"status\":404,\"detail\":\"no stub for " + path + "\"}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            if (answer.disposition() != null) {
+                exchange.getResponseHeaders().set("Content-Disposition", answer.disposition());
+            }
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
@@ -103,6 +110,11 @@ final class StubGateway implements AutoCloseable {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         streams.put(method + " " + path, events);
         return events;
+    }
+
+    /** A file, as a service sends one to download. */
+    void file(String method, String path, String contentType, String disposition, String body) {
+        answers.put(method + " " + path, new Answer(200, contentType, body, disposition));
     }
 
     void unavailable(String method, String path) {

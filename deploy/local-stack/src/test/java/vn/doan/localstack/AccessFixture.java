@@ -89,7 +89,8 @@ final class AccessFixture {
         JsonNode deliveries = expect(200, admin.get(notifications + "/api/deliveries"));
         fixture.common.put("delivery", deliveries.isEmpty() ? "khong-co-luot-gui" : deliveries.get(0).get("id").asString());
         fixture.common.put("key", expect(200, admin.get(notifications + "/api/templates/vi")).propertyNames().iterator().next());
-        fixture.common.putAll(Map.of("period", fixture.period, "language", "vi", "state", "DEAD", "indicator", "CT1", "flag", "false"));
+        fixture.common.putAll(Map.of("period", fixture.period, "language", "vi", "state", "DEAD", "indicator", "CT1", "flag", "false",
+                "format", "xlsx"));
         return fixture;
     }
 
@@ -116,7 +117,7 @@ final class AccessFixture {
             case "periodId" -> "period";
             case "recipientId" -> "recipient";
             case "attachmentId" -> "attachment";
-            case "language", "key", "state", "indicator" -> parameter.name();
+            case "language", "key", "state", "indicator", "format" -> parameter.name();
             case "unread", "repair" -> "flag";
             case "Idempotency-Key" -> "new key";
             default -> throw new AssertionError("No value for parameter " + parameter.name() + " of " + op.name() + ": add one to AccessFixture");

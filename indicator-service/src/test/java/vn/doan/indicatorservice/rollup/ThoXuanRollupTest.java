@@ -7,6 +7,7 @@ import static vn.doan.indicatorservice.ThoXuan.THON_PHU_XA;
 import static vn.doan.indicatorservice.ThoXuan.THO_LAP;
 import static vn.doan.indicatorservice.ThoXuan.THO_XUAN;
 import static vn.doan.indicatorservice.ThoXuan.THPT_4;
+import static vn.doan.indicatorservice.ThoXuan.TRAINING_CLASSES;
 import static vn.doan.indicatorservice.ThoXuan.XUAN_HOA;
 import static vn.doan.indicatorservice.ThoXuan.XUAN_LAI;
 import static vn.doan.indicatorservice.ThoXuan.YOUTH_JOINING;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.doan.events.report.ReportSubmitted;
 import vn.doan.events.report.ReportSubmitted.Value;
 import vn.doan.indicatorservice.ThoXuan;
 import vn.doan.indicatorservice.replica.PlanDefinition;
@@ -42,8 +42,7 @@ class ThoXuanRollupTest {
     }
 
     private static List<Totals> own(String unitId, int daysLate, long joined, long youth) {
-        ReportSubmitted report = ThoXuan.report2018(unitId, daysLate, new Value(YOUTH_JOINING, joined, youth));
-        return Contribution.of(PLAN, YEAR_2018, ThoXuan.unit(unitId).level(), report);
+        return own(unitId, daysLate, new Value(YOUTH_JOINING, joined, youth));
     }
 
     private static Map<String, List<Totals>> subtrees(Map<String, List<Totals>> own) {
@@ -106,6 +105,45 @@ class ThoXuanRollupTest {
                 .containsExactlyInAnyOrder(youth(502, 660, 5, 4), reports(5, 4, 1));
         assertThat(ParentSnapshots.snapshots(district, List.of(thoLap(4, after.get(THO_LAP))))).as("the revision it holds").isNull();
         assertThat(ParentSnapshots.snapshots(district, List.of(thoLap(3, after.get(THO_LAP))))).as("an older revision").isNull();
+    }
+
+    /**
+     * Huyện đoàn Thọ Xuân, not a leaf, submits its consolidated report as report-service drafts it: only what the district
+     * did itself (3 training classes), never its communes' figures it quotes. Its own values join its subtree once, a
+     * revision replaces them, and the communes' numbers reach Thọ Xuân and Thanh Hóa once. Had the office typed the
+     * consolidated 411/550 in as its own, the district would read 822/1100 over 4 units — which is why the draft's
+     * submission carries the unit's own values only (report-service README, "Consolidated report").
+     */
+    @Test
+    void aDistrictsConsolidatedReportAddsOnlyWhatTheDistrictDidItselfAndARevisionReplacesIt() {
+        Map<String, List<Totals>> communes = new LinkedHashMap<>();
+        communes.put(THO_LAP, OWN.get(THO_LAP));
+        communes.put(XUAN_LAI, OWN.get(XUAN_LAI));
+        communes.put(THPT_4, OWN.get(THPT_4));
+        Map<String, List<Totals>> below = subtrees(communes);
+        Rollup district = new Rollup(Rollup.key(ThoXuan.PLAN, "2018", THO_XUAN), ThoXuan.PLAN, "2018", YEAR_2018.from(), THO_XUAN, THANH_HOA,
+                null, Map.of(THO_LAP, Rollup.ChildSnapshot.of(1, below.get(THO_LAP)), XUAN_LAI, Rollup.ChildSnapshot.of(1, below.get(XUAN_LAI)),
+                THPT_4, Rollup.ChildSnapshot.of(1, below.get(THPT_4))), below.get(THO_XUAN), 3, null, null, null);
+        assertThat(below.get(THO_XUAN)).containsExactly(youth(411, 550, 3, 1), reports(3, 2, 1));
+
+        List<Totals> consolidated = own(THO_XUAN, 0, new Value(TRAINING_CLASSES, 3, null));
+        List<Totals> subtree = Totals.replace(district.subtree(), district.ownTotals(), consolidated);
+        List<Totals> revised = Totals.replace(subtree, consolidated, own(THO_XUAN, 0, new Value(TRAINING_CLASSES, 2, null)));
+        Map<String, List<Totals>> withDistrict = new LinkedHashMap<>(communes);
+        withDistrict.put(THO_XUAN, consolidated);
+
+        Totals threeClasses = new Totals(TRAINING_CLASSES, 3, 0, 1, 1, 0, 1, 0, 0, 0);
+        assertThat(subtree).containsExactlyInAnyOrder(youth(411, 550, 3, 1), threeClasses, reports(4, 3, 1));
+        assertThat(revised).as("version 2 replaces version 1").containsExactlyInAnyOrder(youth(411, 550, 3, 1),
+                new Totals(TRAINING_CLASSES, 2, 0, 1, 1, 0, 1, 0, 0, 0), reports(4, 3, 1));
+        assertThat(subtrees(withDistrict).get(THANH_HOA)).as("recomputed from scratch, as reconciliation does")
+                .containsExactlyInAnyOrderElementsOf(subtree);
+        assertThat(Totals.replace(district.subtree(), List.of(), own(THO_XUAN, 0, new Value(YOUTH_JOINING, 411, 550L))))
+                .as("the subtree figures typed in as the district's own").contains(youth(822, 1100, 4, 1));
+    }
+
+    private static List<Totals> own(String unitId, int daysLate, Value value) {
+        return Contribution.of(PLAN, YEAR_2018, ThoXuan.unit(unitId).level(), ThoXuan.report2018(unitId, daysLate, value));
     }
 
     private static Rollup thoLap(long rev, List<Totals> subtree) {

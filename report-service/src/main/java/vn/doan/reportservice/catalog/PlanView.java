@@ -23,14 +23,18 @@ public record PlanView(@Id String id, int version, boolean closed, Plan plan) {
 
         static Plan of(PlanIssued e) {
             return new Plan(e.number(), e.title(), e.issuingUnitId(), e.periodFrom(), e.periodTo(),
-                    e.indicators().stream().map(i -> new Indicator(i.code(), i.kind(), i.reportingLevels())).toList(),
+                    e.indicators().stream().map(i -> new Indicator(i.code(), i.kind(), i.reportingLevels(), i.text())).toList(),
                     e.schedule().stream().map(p -> new ReportingPeriod(p.periodId(), p.label(), p.from(), p.to(), p.dueDate(),
                             p.reportingLevels())).toList());
         }
     }
 
-    /** An indicator as a report's value is checked against it: its kind and the levels that report it. */
-    public record Indicator(String code, IndicatorKind kind, List<UnitLevel> reportingLevels) {
+    /**
+     * An indicator as a report's value is checked against it: its kind and the levels that report it; and its wording
+     * ("Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn") for consolidated reports (null in copies
+     * stored before it was kept, until the plan is issued again).
+     */
+    public record Indicator(String code, IndicatorKind kind, List<UnitLevel> reportingLevels, String text) {
     }
 
     /** A period units report on ("2026", "2026-H1", "final"), the date the report is due, and the levels that report. */

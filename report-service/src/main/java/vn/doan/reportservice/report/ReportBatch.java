@@ -125,6 +125,39 @@ public class ReportBatch {
         return List.of(answers);
     }
 
+    /**
+     * What {@link #submit} would refuse, storing nothing: each refused item's index and refusal. An item whose key names an
+     * earlier report of the same request is not refused (it would be answered as the same as before). A report of the
+     * unit stored between this check and the submission is still refused then, on its own.
+     */
+    public Map<Integer, RuntimeException> refusals(List<Item> items, Predicate<UnitView> sendsFor) {
+        checkBatch(items);
+        Answer[] answers = new Answer[items.size()];
+        List<Accepted> accepted = check(items, sendsFor, answers);
+        Map<String, String> reportIds = new HashMap<>();
+        if (!accepted.isEmpty()) {
+            Map<String, IdempotencyKey> claimed = new HashMap<>();
+            mongo.find(Query.query(Criteria.where("_id").in(accepted.stream().map(a -> a.item().key()).toList())), IdempotencyKey.class)
+                    .forEach(k -> claimed.put(k.key(), k));
+            for (Accepted a : accepted) {
+                IdempotencyKey claim = claimed.get(a.item().key());
+                if (claim != null && !claim.request().equals(a.request())) {
+                    answers[a.index()] = new Answer(null, false, IdempotencyKey.reused("idempotencyKey"));
+                }
+                reportIds.put(a.item().key(), claim == null ? "" : claim.reportId());
+            }
+            accepted.removeIf(a -> answers[a.index()] != null);
+            answerExisting(accepted, reportIds, answers, new HashSet<>());
+        }
+        Map<Integer, RuntimeException> refusals = new java.util.TreeMap<>();
+        for (int i = 0; i < answers.length; i++) {
+            if (answers[i] != null && answers[i].refusal() != null) {
+                refusals.put(i, answers[i].refusal());
+            }
+        }
+        return refusals;
+    }
+
     private static void checkBatch(List<Item> items) {
         if (items == null || items.isEmpty()) {
             throw ApiProblem.invalid("report.batch-empty", "reports", "A batch needs at least one report.",

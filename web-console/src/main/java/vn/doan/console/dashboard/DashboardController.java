@@ -8,12 +8,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import vn.doan.console.gateway.Api;
 import vn.doan.console.gateway.Gateway;
 import vn.doan.console.gateway.Refused;
@@ -88,6 +90,23 @@ class DashboardController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"so-lieu-" + periodId + ".csv\"")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The unit's consolidated report (báo cáo tổng hợp) for the plan and period, as report-service drafts it from the subtree:
+     * .docx to edit and sign, .pdf, or .xlsx with a row per unit; passed on with report-service's file name.
+     */
+    @GetMapping("/bang-theo-doi/bao-cao-tong-hop")
+    ResponseEntity<byte[]> consolidated(@RequestParam String planId, @RequestParam String periodId, @RequestParam String unitId,
+            @RequestParam String format) {
+        if (!List.of("docx", "pdf", "xlsx").contains(format)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format: docx, pdf or xlsx");
+        }
+        ResponseEntity<byte[]> file = gateway.file("/api/reports/consolidated/{p}/{q}/units/{u}?format={f}", planId, periodId, unitId, format);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(file.getHeaders().getContentType());
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
+        return ResponseEntity.ok().headers(headers).body(file.getBody());
     }
 
     private Selection select(String planId, String periodId, String unitId) {

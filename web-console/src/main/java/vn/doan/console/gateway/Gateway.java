@@ -8,9 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -99,10 +101,17 @@ public class Gateway {
         }
     }
 
+    /** A file a service made (a report as .docx, .pdf or .xlsx), with its content type and file name, to pass on as it is. */
+    public ResponseEntity<byte[]> file(String path, Object... vars) {
+        String token = accessToken();
+        return answered(HttpMethod.GET, path, () -> http.get().uri(path, vars).headers(h -> h.setBearerAuth(token)).retrieve()
+                .toEntity(byte[].class));
+    }
+
     private <T> T call(HttpMethod method, Object body, MediaType contentType, Map<String, String> headers,
             ParameterizedTypeReference<T> type, String path, Object... vars) {
         String token = accessToken();
-        try {
+        return answered(method, path, () -> {
             RestClient.RequestBodySpec request = http.method(method).uri(path, vars)
                     .headers(h -> {
                         h.setBearerAuth(token);
@@ -112,6 +121,13 @@ public class Gateway {
                 request.contentType(contentType).body(body);
             }
             return request.retrieve().body(type);
+        });
+    }
+
+    /** The answer of {@code request}, or a refusal ({@link Refused}) or an outage ({@link ServiceDown}) the pages can show. */
+    private <T> T answered(HttpMethod method, String path, Supplier<T> request) {
+        try {
+            return request.get();
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().is5xxServerError()) {
                 throw new ServiceDown(method + " " + path + " answered " + e.getStatusCode().value(), e);

@@ -40,7 +40,8 @@ class ReportAccess implements AccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/reports/completeness").access(Allow.when((caller, request) ->
                 caller.is(Caller.ANALYST) || access.canRead(caller, completenessRoot(request))));
-        rules.requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/drafts", "/api/reports/batch")
+        rules.requestMatchers(HttpMethod.GET, "/api/reports/sheet.xlsx").access(Allow.role(Caller.ADMIN, Caller.CADRE));
+        rules.requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/drafts", "/api/reports/batch", "/api/reports/sheet")
                 .access(Allow.role(Caller.ADMIN, Caller.CADRE));
         rules.requestMatchers(HttpMethod.GET, "/api/reports").access(Allow.role(Caller.ADMIN, Caller.CADRE, Caller.DEPARTMENT_STAFF));
         rules.requestMatchers(HttpMethod.POST, "/api/reports/{id}/return", "/api/reports/{id}/accept").access(unit(access::canReview));

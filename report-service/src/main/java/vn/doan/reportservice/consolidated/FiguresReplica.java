@@ -1,0 +1,54 @@
+package vn.doan.reportservice.consolidated;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import vn.doan.events.UnitPeriod;
+import vn.doan.events.indicator.ProgressUpdated;
+
+/**
+ * The subtree figures of every unit, plan and period, kept from the progress topic. A record replaces the stored one only
+ * if its revision is higher, so a redelivered or late older record changes nothing.
+ */
+@Service
+public class FiguresReplica {
+
+    private final MongoTemplate mongo;
+
+    FiguresReplica(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void apply(ProgressUpdated e) {
+        SubtreeFigures f = SubtreeFigures.of(e);
+        Query older = Query.query(Criteria.where("_id").is(f.id()).and("rev").lt(f.rev()));
+        Update update = new Update().set("planId", f.planId()).set("periodId", f.periodId()).set("unitId", f.unitId()).set("rev", f.rev())
+                .set("computedAt", f.computedAt()).set("reportsSubmitted", f.reportsSubmitted()).set("reportsOnTime", f.reportsOnTime())
+                .set("reportsLate", f.reportsLate()).set("indicators", f.indicators());
+        try {
+            mongo.upsert(older, update, SubtreeFigures.class);
+        } catch (DuplicateKeyException newerStored) {
+            // the stored figures are of this revision or a later one
+        }
+    }
+
+    public Optional<SubtreeFigures> of(String planId, String periodId, String unitId) {
+        return Optional.ofNullable(mongo.findById(new UnitPeriod(planId, periodId, unitId).id(), SubtreeFigures.class));
+    }
+
+    /** The figures of each of these units that has any, by unit id. */
+    public Map<String, SubtreeFigures> of(String planId, String periodId, Collection<String> unitIds) {
+        List<String> ids = unitIds.stream().map(u -> new UnitPeriod(planId, periodId, u).id()).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), SubtreeFigures.class).stream()
+                .collect(Collectors.toMap(SubtreeFigures::unitId, Function.identity()));
+    }
+}
