@@ -59,7 +59,8 @@ public class Consolidation {
         }
         Optional<UnitView> superior = Optional.ofNullable(unit.parentId()).flatMap(catalog::unit);
 
-        List<UnitView> subtree = catalog.unitsUnder(unitId, List.of(UnitLevel.values())).stream()
+        // the subtree as it stood in the period (Completeness counts in the same tree)
+        List<UnitView> subtree = catalog.unitsUnder(unitId, List.of(UnitLevel.values()), period.from(), period.to()).stream()
                 .sorted(Comparator.comparing((UnitView u) -> u.ancestorIds().size()).thenComparing(UnitView::name)).toList();
         Map<String, UnitView> byId = subtree.stream().collect(Collectors.toMap(UnitView::id, Function.identity()));
         Map<String, SubtreeFigures> figuresByUnit = figures.of(planId, periodId, byId.keySet());
@@ -70,7 +71,7 @@ public class Consolidation {
                 .collect(Collectors.toMap(ConsolidatedReport.UnitState::unitId, ConsolidatedReport.UnitState::state));
 
         List<IndicatorFigure> total = figures(plan, figuresByUnit.get(unitId));
-        List<ConsolidatedReport.ChildNarrative> children = subtree.stream().filter(u -> unitId.equals(u.parentId()))
+        List<ConsolidatedReport.ChildNarrative> children = subtree.stream().filter(u -> unitId.equals(u.placementFor(period.from()).parentId()))
                 .map(u -> narrative(u, reportByUnit.get(u.id()), stateByUnit.get(u.id()))).toList();
         List<ConsolidatedReport.UnitRow> rows = subtree.stream().map(u -> new ConsolidatedReport.UnitRow(u.id(), u.name(), u.level().name(),
                 Optional.ofNullable(byId.get(u.parentId())).map(UnitView::name).orElse(superior.map(UnitView::name).orElse("")),
