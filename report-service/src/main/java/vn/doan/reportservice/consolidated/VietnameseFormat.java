@@ -89,7 +89,7 @@ public final class VietnameseFormat {
             case SHARE_OF_PEOPLE, SHARE_OF_UNITS, RATE_AT_MOST -> percent + " (" + number(f.numerator()) + "/" + number(f.denominator()) + ")";
             case COUNT_AT_LEAST, COUNT_IN_RANGE -> "Tổng " + number(f.numerator()) + "; " + percent + " đơn vị đạt";
             case YES_NO -> number(f.numerator()) + "/" + number(f.reportingUnits()) + " đơn vị (" + percent + ")";
-            case MILESTONE -> number(f.numerator()) + "/" + number(f.reportingUnits()) + " đơn vị hoàn thành (" + percent + " đúng hạn)";
+            case MILESTONE, TASK -> number(f.numerator()) + "/" + number(f.reportingUnits()) + " đơn vị hoàn thành (" + percent + " đúng hạn)";
         };
     }
 }
