@@ -51,7 +51,8 @@ class ReportSheetTest extends ThoXuanCommunes {
             List<String> headers = new ArrayList<>();
             sheet.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
             assertThat(headers).containsExactly("Mã đơn vị", "Tên đơn vị", "CT01 – Tử số", "CT01 – Mẫu số", "CT15 – Số lượng",
-                    "CT09 – Có (1) / Không (0)", "MC1 – Ngày hoàn thành (dd/MM/yyyy), 0 nếu chưa");
+                    "CT09 – Có (1) / Không (0)", "MC1 – Ngày hoàn thành (dd/MM/yyyy), 0 nếu chưa",
+                    "NV1 – Ngày hoàn thành (dd/MM/yyyy), 0 nếu chưa");
             assertThat(sheet.getLastRowNum()).as("Thọ Xuân and its 13 communes").isEqualTo(14);
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).as("the district first").isEqualTo("Huyện đoàn Thọ Xuân");
             assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).as("then the communes in Vietnamese order").isEqualTo("Đoàn xã Bắc Lương");

@@ -15,6 +15,7 @@ import vn.doan.planservice.plan.Plan;
 import vn.doan.planservice.plan.PlanContent;
 import vn.doan.planservice.plan.PlanService;
 import vn.doan.support.web.ApiProblem;
+import vn.doan.support.office.SheetRows;
 
 /**
  * Plans taken in from the files offices keep. A workbook made from {@link PlanTemplate} becomes a draft only when every
@@ -42,13 +43,7 @@ public class PlanImportService {
     }
 
     public Plan importWorkbook(byte[] file, String issuingUnitId) {
-        OPCPackage pkg = OfficeFiles.open(file, OfficeFiles.Kind.XLSX);
-        Map<String, List<SheetRows.Row>> sheets;
-        try {
-            sheets = SheetRows.read(pkg);
-        } finally {
-            pkg.revert();
-        }
+        Map<String, List<SheetRows.Row>> sheets = PlanSheets.rows(file);
         PlanSheets.Read read = PlanSheets.read(sheets, issuingUnitId);
         List<PlanSheets.CellError> errors = new ArrayList<>(read.errors());
         if (errors.stream().noneMatch(e -> e.sheet().equals(PlanTemplate.PLAN_SHEET))) {

@@ -10,6 +10,9 @@ import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.planservice.plan.PlanContent;
 import vn.doan.support.web.ApiProblem;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import vn.doan.support.office.OfficeUploads;
+import vn.doan.support.office.SheetRows;
 
 /**
  * Reads a filled-in {@link PlanTemplate} into a plan, noting every cell that cannot be read with its sheet, row and column.
@@ -28,6 +31,15 @@ final class PlanSheets {
     private final List<CellError> errors = new ArrayList<>();
 
     private PlanSheets() {
+    }
+
+    /** The rows of an uploaded workbook, by sheet; more than {@link PlanTemplate#MAX_ROWS} in a sheet is refused. */
+    static Map<String, List<SheetRows.Row>> rows(byte[] file) {
+        return SheetRows.read(OfficeUploads.open(file, null, OfficeUploads.Kind.XLSX, "import"), PlanTemplate.MAX_ROWS, new DataFormatter(),
+                (sheet, rows, most) -> ApiProblem.invalid("import.too-many-rows", "file",
+                        "Sheet '" + sheet + "' has more than " + most + " rows (one per indicator, after the header); nothing was stored.",
+                        "Trang '" + sheet + "' có quá " + most + " dòng (mỗi chỉ tiêu một dòng); chưa có gì được lưu.").with("maxRows", most),
+                "import");
     }
 
     static Read read(Map<String, List<SheetRows.Row>> sheets, String issuingUnitId) {

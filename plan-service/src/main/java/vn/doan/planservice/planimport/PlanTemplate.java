@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.doan.support.office.SheetRows;
 
 /**
  * The Excel template a plan is entered in: sheet {@value #PLAN_SHEET} holds the plan (one labelled value per row, the
@@ -18,6 +19,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * write each column. Cells are text ("@"), so dates stay dd/MM/yyyy as typed.
  */
 final class PlanTemplate {
+
+    /** More indicator rows than any plan has (the seeds have at most 16). */
+    static final int MAX_ROWS = 1000;
 
     /** Changes whenever a column or a plan row moves; a workbook of another version is refused. */
     static final String VERSION = "KH-CT-1";
@@ -113,7 +117,7 @@ final class PlanTemplate {
             List<String> kinds = CellValues.KIND_LABELS;
             indicators.addValidationData(validation.createValidation(
                     validation.createExplicitListConstraint(kinds.toArray(String[]::new)),
-                    new CellRangeAddressList(1, SheetRows.MAX_ROWS, Column.KIND.ordinal(), Column.KIND.ordinal())));
+                    new CellRangeAddressList(1, MAX_ROWS, Column.KIND.ordinal(), Column.KIND.ordinal())));
 
             Sheet help = workbook.createSheet("Hướng dẫn");
             Row helpHead = help.createRow(0);

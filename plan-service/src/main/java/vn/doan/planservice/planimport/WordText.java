@@ -9,6 +9,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import vn.doan.support.web.ApiProblem;
+import vn.doan.support.office.OfficeUploads;
 
 /** The text of an uploaded plan: a Word document's paragraphs and tables (POI's extractor), or UTF-8 plain text. */
 final class WordText {
@@ -17,12 +18,12 @@ final class WordText {
     }
 
     static String ofDocx(byte[] file) {
-        OPCPackage pkg = OfficeFiles.open(file, OfficeFiles.Kind.DOCX);
+        OPCPackage pkg = OfficeUploads.open(file, null, OfficeUploads.Kind.DOCX, "import");
         try (XWPFDocument document = new XWPFDocument(pkg); XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
             return extractor.getText();
         } catch (IOException | RuntimeException e) {
             pkg.revert();
-            throw OfficeFiles.zipBomb(e) ? OfficeFiles.expandsTooMuch() : OfficeFiles.notA(OfficeFiles.Kind.DOCX);
+            throw OfficeUploads.unreadable(e, OfficeUploads.Kind.DOCX, "import");
         }
     }
 

@@ -14,6 +14,7 @@ import vn.doan.reportservice.catalog.UnitView;
 import vn.doan.reportservice.report.ReportBatch;
 import vn.doan.support.web.ApiProblem;
 import vn.doan.support.web.ProblemHandler;
+import vn.doan.support.office.SheetRows;
 
 /**
  * Reports in bulk from Excel: a district downloads the sheet of a plan's period (a row per unit of its subtree the period
@@ -58,7 +59,7 @@ public class ReportSheets {
 
     /** Checks and stores the filled rows of {@code file}, sent as {@code contentType}; see {@link Mode}. Nothing is written for a file refused whole. */
     public SheetAnswer upload(byte[] file, String contentType, Mode mode, Predicate<UnitView> sendsFor, String actor) {
-        Map<String, List<SheetRows.Row>> sheets = SheetRows.read(SheetFiles.open(file, contentType));
+        Map<String, List<SheetRows.Row>> sheets = SheetUploads.rows(file, contentType);
         List<SheetRows.Row> marks = sheets.getOrDefault(SheetLayout.VERSION_SHEET, List.of());
         if (marks.size() < 4 || !SheetLayout.MARKER.equals(marks.get(0).cell(0)) || !SheetLayout.VERSION.equals(marks.get(0).cell(1))) {
             throw ApiProblem.invalid("sheet.wrong-version", "file",
@@ -80,7 +81,7 @@ public class ReportSheets {
         rows.remove(0);
         int units = expected(plan, period, marks.get(3).cell(1)).size();
         if (rows.size() > units) {
-            throw SheetRows.tooManyRows(rows.size(), units);
+            throw SheetUploads.tooManyRows(rows.size(), units);
         }
         SheetEntries read = SheetEntries.of(layout, rows, planId, periodId);
         List<SheetAnswer.CellError> errors = new ArrayList<>(read.errors);

@@ -17,6 +17,7 @@ import java.util.Map;
 import vn.doan.reportservice.report.Report;
 import vn.doan.reportservice.report.ReportBatch;
 import vn.doan.reportservice.report.ReportService;
+import vn.doan.support.office.SheetRows;
 
 /**
  * The filled rows of a sheet as the reports they stand for, each with an idempotency key derived from the row's

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.reportservice.catalog.PlanView;
+import vn.doan.support.office.SheetRows;
 
 /**
  * The columns of a plan's report sheet for one period: the unit's code (A) and name (B), then for each indicator the
@@ -44,7 +45,7 @@ record SheetLayout(List<Column> columns) {
             if (kind == IndicatorKind.SHARE_OF_PEOPLE || kind == IndicatorKind.SHARE_OF_UNITS || kind == IndicatorKind.RATE_AT_MOST) {
                 columns.add(new Column(columns.size() + 2, code, Part.NUMERATOR, code + " – Tử số"));
                 columns.add(new Column(columns.size() + 2, code, Part.DENOMINATOR, code + " – Mẫu số"));
-            } else if (kind == IndicatorKind.MILESTONE) {
+            } else if (kind == IndicatorKind.MILESTONE || kind == IndicatorKind.TASK) {
                 columns.add(new Column(columns.size() + 2, code, Part.DATE, code + " – Ngày hoàn thành (dd/MM/yyyy), 0 nếu chưa"));
             } else if (kind == IndicatorKind.YES_NO) {
                 columns.add(new Column(columns.size() + 2, code, Part.VALUE, code + " – Có (1) / Không (0)"));

@@ -12,18 +12,19 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.doan.support.web.ApiProblem;
+import vn.doan.support.office.SheetRows;
 
 /** The streaming reader takes a sheet of exactly 5,000 rows after its header and stops at row 5,001 of a longer one. */
-class SheetRowsTest {
+class SheetUploadsTest {
 
     @Test
     void fiveThousandRowsAreReadAndOneMoreIsRefused() throws IOException {
-        Map<String, List<SheetRows.Row>> largest = SheetRows.read(SheetFiles.open(sheet(SheetRows.MAX_ROWS), null));
+        Map<String, List<SheetRows.Row>> largest = SheetUploads.rows(sheet(SheetUploads.MAX_ROWS), null);
 
         assertThat(largest.get(SheetLayout.MAIN_SHEET)).hasSize(5001);
         assertThat(largest.get(SheetLayout.MAIN_SHEET).get(5000).cells()).containsExactly(Map.entry(0, "coso5000"), Map.entry(2, "17"));
 
-        assertThatThrownBy(() -> SheetRows.read(SheetFiles.open(sheet(SheetRows.MAX_ROWS + 1), null)))
+        assertThatThrownBy(() -> SheetUploads.rows(sheet(SheetUploads.MAX_ROWS + 1), null))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.rule()).isEqualTo("sheet.too-many-rows");
                     assertThat(p.properties()).containsEntry("maxRows", 5000);

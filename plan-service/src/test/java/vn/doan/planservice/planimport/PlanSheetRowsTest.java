@@ -16,7 +16,7 @@ import vn.doan.support.web.ApiProblem;
  * The row limit holds on its own, whatever the body limit: a sheet of 200,000 rows (larger than a 1 MB upload, so over
  * HTTP it is refused first with 413) is refused at row 1,001 by the streaming reader.
  */
-class SheetRowsTest {
+class PlanSheetRowsTest {
 
     @Test
     void aSheetOf200000RowsIsRefusedAtTheLimitWithoutBeingRead() throws IOException {
@@ -33,7 +33,7 @@ class SheetRowsTest {
         }
         assertThat(workbook.length).isGreaterThan(1_048_576);
 
-        assertThatThrownBy(() -> SheetRows.read(OfficeFiles.open(workbook, OfficeFiles.Kind.XLSX)))
+        assertThatThrownBy(() -> PlanSheets.rows(workbook))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.rule()).isEqualTo("import.too-many-rows");
                     assertThat(p.messageVi()).isEqualTo("Trang 'Chỉ tiêu' có quá 1000 dòng (mỗi chỉ tiêu một dòng); chưa có gì được lưu.");

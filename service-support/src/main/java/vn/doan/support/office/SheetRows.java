@@ -1,4 +1,4 @@
-package vn.doan.reportservice.sheet;
+package vn.doan.support.office;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -21,27 +20,31 @@ import org.xml.sax.XMLReader;
 import vn.doan.support.web.ApiProblem;
 
 /**
- * The non-empty rows of a workbook's sheets, each cell as Excel shows it, read with POI's streaming (SAX) reader so a
- * sheet of 200,000 rows is refused at row {@link #MAX_ROWS} + 1 without ever being held in memory.
+ * The non-empty rows of an uploaded workbook's sheets ({@link OfficeUploads#open}), each cell as Excel shows it, read with
+ * POI's streaming (SAX) reader, so that a sheet of 200,000 rows is refused at the first row past the caller's limit without
+ * ever being held in memory. The package is reverted (closed unchanged) once read.
  */
-final class SheetRows {
-
-    /** The most rows a sheet may have after its header: a province's units (Thanh Hóa has about 2,000) fit. */
-    static final int MAX_ROWS = 5000;
+public final class SheetRows {
 
     /** One row: its number as Excel shows it (1-based) and its non-blank cells by column index (0 = A). */
-    record Row(int number, Map<Integer, String> cells) {
+    public record Row(int number, Map<Integer, String> cells) {
 
-        String cell(int column) {
+        public String cell(int column) {
             return cells.getOrDefault(column, "");
         }
+    }
+
+    /** The refusal of a sheet with more rows after its header than {@code maxRows}, in the caller's words. */
+    public interface TooManyRows {
+        ApiProblem refusal(String sheet, int rows, int maxRows);
     }
 
     private SheetRows() {
     }
 
-    /** The rows of every sheet, by sheet name, in sheet order. */
-    static Map<String, List<Row>> read(OPCPackage pkg) {
+    /** The rows of every sheet, by sheet name, in sheet order; {@code formatter} turns cells into text as Excel shows them. */
+    public static Map<String, List<Row>> read(OPCPackage pkg, int maxRows, DataFormatter formatter, TooManyRows tooMany,
+            String rulePrefix) {
         Map<String, List<Row>> sheets = new LinkedHashMap<>();
         try {
             XSSFReader reader = new XSSFReader(pkg);
@@ -52,7 +55,8 @@ final class SheetRows {
                 try (InputStream sheet = it.next()) {
                     List<Row> rows = new ArrayList<>();
                     XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new Collector(rows), new ZeroIsNotADate(), false));
+                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings,
+                            new Collector(it.getSheetName(), rows, maxRows, tooMany), formatter, false));
                     parser.parse(new InputSource(sheet));
                     sheets.put(it.getSheetName(), rows);
                 }
@@ -61,43 +65,36 @@ final class SheetRows {
         } catch (ApiProblem e) {
             throw e;
         } catch (Exception e) {
-            throw SheetFiles.zipBomb(e) ? SheetFiles.expandsTooMuch() : SheetFiles.notXlsx();
+            throw OfficeUploads.unreadable(e, OfficeUploads.Kind.XLSX, rulePrefix);
         } finally {
             pkg.revert();
         }
     }
 
-    static ApiProblem tooManyRows(int rows, int most) {
-        return ApiProblem.invalid("sheet.too-many-rows", "file",
-                "The sheet has more than " + most + " rows after its header (one per unit); nothing was stored.",
-                "Bảng có quá " + most + " dòng (mỗi đơn vị một dòng); chưa có gì được lưu.").with("maxRows", most).with("rows", rows);
-    }
-
-    /** Shows a 0 typed into a date cell (a milestone not done) as 0, not as Excel's day zero "00/01/1900". */
-    private static final class ZeroIsNotADate extends DataFormatter {
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-            if (value == 0 && DateUtil.isADateFormat(formatIndex, formatString)) {
-                return "0";
-            }
-            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
-        }
+    /** The letters of a column, 0 → "A". */
+    public static String column(int index) {
+        return CellReference.convertNumToColString(index);
     }
 
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
+        private final String sheet;
         private final List<Row> rows;
+        private final int maxRows;
+        private final TooManyRows tooMany;
         private Map<Integer, String> cells;
 
-        Collector(List<Row> rows) {
+        Collector(String sheet, List<Row> rows, int maxRows, TooManyRows tooMany) {
+            this.sheet = sheet;
             this.rows = rows;
+            this.maxRows = maxRows;
+            this.tooMany = tooMany;
         }
 
         @Override
         public void startRow(int rowNum) {
-            if (rowNum >= MAX_ROWS + 1) {
-                throw tooManyRows(rowNum, MAX_ROWS);
+            if (rowNum >= maxRows + 1) {
+                throw tooMany.refusal(sheet, rowNum, maxRows);
             }
             cells = new TreeMap<>();
         }
@@ -115,9 +112,5 @@ final class SheetRows {
                 cells.put((int) new CellReference(reference).getCol(), value.strip());
             }
         }
-    }
-
-    static String column(int index) {
-        return CellReference.convertNumToColString(index);
     }
 }
