@@ -430,7 +430,8 @@ abstract class ReportServiceIntegrationTests {
         Document kept = mongo.getCollection("plans").find(new Document("_id", tree.planId())).first().get("plan", Document.class);
         assertThat(kept.keySet()).containsExactlyInAnyOrder("number", "title", "issuingUnitId", "periodFrom", "periodTo", "indicators", "schedule");
         assertThat(kept.getList("indicators", Document.class).get(0))
-                .isEqualTo(new Document("code", "CT01").append("kind", "SHARE_OF_PEOPLE").append("reportingLevels", List.of("GRASSROOTS")));
+                .isEqualTo(new Document("code", "CT01").append("kind", "SHARE_OF_PEOPLE").append("reportingLevels", List.of("GRASSROOTS"))
+                        .append("text", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn"));
         assertThat(kept.getList("schedule", Document.class).get(0).getString("periodId")).isEqualTo("2016");
 
         Document whole = (Document) mongo.getConverter().convertToMongoType(plan(tree.planId(), tree.district()));
