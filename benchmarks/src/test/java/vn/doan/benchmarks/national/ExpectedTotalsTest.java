@@ -61,7 +61,10 @@ class ExpectedTotalsTest {
     @Test
     void everyKindOfIndicatorIsInThePlan() {
         assertThat(NationalPlan.INDICATORS).hasSize(12);
+        // a task is rolled up with a milestone's arithmetic, so the plan keeps its twelve indicators and stays comparable
+        // with the results recorded before tasks existed
         assertThat(NationalPlan.INDICATORS.stream().map(NationalPlan.Indicator::kind).distinct())
-                .containsExactlyInAnyOrder(vn.doan.events.plan.IndicatorKind.values());
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(vn.doan.events.plan.IndicatorKind.values())
+                        .filter(kind -> kind != vn.doan.events.plan.IndicatorKind.TASK).toArray(vn.doan.events.plan.IndicatorKind[]::new));
     }
 }

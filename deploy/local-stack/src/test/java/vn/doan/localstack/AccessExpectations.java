@@ -57,6 +57,7 @@ final class AccessExpectations {
     static final Rule URGE = new Rule("cadre reminds the units below by hand", Place.CHILD, CADRE, true, false);
     // a batch names a unit per report: the endpoint lets any cadre through, each report is then checked against their subtree
     static final Rule SUBTREE_BATCH = new Rule("cadre sends reports for their subtree, each report checked", Place.CHILD, CADRE, false, false);
+    static final Rule SUBTREE_SHEET = new Rule("cadre downloads the report sheet of their subtree", Place.CHILD, CADRE, true, false);
     static final Rule MANAGE_PEOPLE = new Rule("cadre registers the people of their subtree", Place.CHILD, CADRE, true, false);
     static final Rule FILTERED_LIST = new Rule("cadre and staff list, filtered to their subtree", Place.CHILD, BOTH, false, false);
     static final Rule SIGNED_IN = new Rule("anyone signed in", Place.CHILD, BOTH, false, true);
@@ -77,15 +78,16 @@ final class AccessExpectations {
                     "GET /api/reports/consolidated/{planId}/{periodId}/units/{unitId}", "GET /api/reminders",
                     "GET /api/recipients", "GET /api/recipients/{id}"),
             OWN_WRITE, List.of("POST /api/plans", "PUT /api/plans/{id}", "POST /api/plans/{id}/issue", "POST /api/plans/{id}/revisions",
-                    "POST /api/plans/{id}/close", "POST /api/reports", "POST /api/reports/drafts", "PUT /api/reports/{id}",
+                    "POST /api/plans/{id}/close", "POST /api/plans/import", "POST /api/reports", "POST /api/reports/drafts", "PUT /api/reports/{id}",
                     "POST /api/reports/{id}/submit", "POST /api/reports/{id}/revisions", "POST /api/reports/{id}/attachments",
                     "POST /api/reminders/{id}/read"),
             REVIEW, List.of("POST /api/reports/{id}/accept", "POST /api/reports/{id}/return"),
-            SUBTREE_BATCH, List.of("POST /api/reports/batch"),
+            SUBTREE_BATCH, List.of("POST /api/reports/batch", "POST /api/reports/sheet"),
+            SUBTREE_SHEET, List.of("GET /api/reports/sheet.xlsx"),
             URGE, List.of("POST /api/reminders/now"),
             MANAGE_PEOPLE, List.of("PUT /api/recipients/{id}", "DELETE /api/recipients/{id}"),
             FILTERED_LIST, List.of("GET /api/reports"),
-            SIGNED_IN, List.of("GET /api/templates/{language}"),
+            SIGNED_IN, List.of("GET /api/templates/{language}", "GET /api/plans/template.xlsx"),
             INBOX_OWNER, List.of("GET /api/inbox", "GET /api/inbox/stream", "POST /api/inbox/{id}/read", "POST /api/inbox/{id}/unread"));
 
     /**

@@ -90,7 +90,7 @@ final class AccessFixture {
         fixture.common.put("delivery", deliveries.isEmpty() ? "khong-co-luot-gui" : deliveries.get(0).get("id").asString());
         fixture.common.put("key", expect(200, admin.get(notifications + "/api/templates/vi")).propertyNames().iterator().next());
         fixture.common.putAll(Map.of("period", fixture.period, "language", "vi", "state", "DEAD", "indicator", "CT1", "flag", "false",
-                "format", "xlsx"));
+                "format", "xlsx", "mode", "all-or-nothing", "number", "12-KH/ĐTN", "issuedOn", "05/01/2026"));
         return fixture;
     }
 
@@ -101,6 +101,9 @@ final class AccessFixture {
 
     /** The value of a path, query or header parameter of {@code op} for what lies at {@code place}. */
     String value(ApiOperation op, ApiOperation.Parameter parameter, Place place) {
+        if (parameter.name().equals("Content-Type")) {
+            return op.bodyType();
+        }
         String kind = switch (parameter.name()) {
             case "id" -> switch (op.resource()) {
                 case "units" -> "unit";
@@ -117,7 +120,7 @@ final class AccessFixture {
             case "periodId" -> "period";
             case "recipientId" -> "recipient";
             case "attachmentId" -> "attachment";
-            case "language", "key", "state", "indicator", "format" -> parameter.name();
+            case "language", "key", "state", "indicator", "format", "mode", "number", "issuedOn" -> parameter.name();
             case "unread", "repair" -> "flag";
             case "Idempotency-Key" -> "new key";
             default -> throw new AssertionError("No value for parameter " + parameter.name() + " of " + op.name() + ": add one to AccessFixture");

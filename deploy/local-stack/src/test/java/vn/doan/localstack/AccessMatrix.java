@@ -187,8 +187,10 @@ final class AccessMatrix {
     private Call call(ApiOperation op, Role role, Place place, Via via, String url, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .method(op.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (body != null && !headers.containsKey("Content-Type")) {
+            // an upload of an Office file goes as one (the service then refuses its content), every other body as JSON
+            boolean office = op.bodyType() != null && op.bodyType().startsWith("application/vnd.");
+            request.header("Content-Type", office ? op.bodyType() : "application/json");
         }
         headers.forEach(request::header);
         try {

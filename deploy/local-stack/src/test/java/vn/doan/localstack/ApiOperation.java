@@ -7,10 +7,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One operation of a service's OpenAPI document (springdoc's {@code /v3/api-docs}): its method, path template,
- * parameters, whether it takes a body and whether it answers a live stream (server-sent events).
+ * parameters, whether it takes a body (and the first media type it takes) and whether it answers a live stream
+ * (server-sent events).
  */
 record ApiOperation(Services.Service service, String method, String path, List<Parameter> parameters, boolean takesBody,
-        boolean streams) {
+        boolean streams, String bodyType) {
 
     record Parameter(String name, String in) {
     }
@@ -43,8 +44,9 @@ record ApiOperation(Services.Service service, String method, String path, List<P
                 List<Parameter> parameters = new ArrayList<>();
                 node.path("parameters").forEach(p -> parameters.add(new Parameter(p.get("name").asString(), p.get("in").asString())));
                 boolean streams = node.path("responses").path("200").path("content").has("text/event-stream");
+                String bodyType = node.path("requestBody").path("content").propertyNames().stream().findFirst().orElse(null);
                 operations.add(new ApiOperation(service, operation.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(),
-                        List.copyOf(parameters), node.has("requestBody"), streams));
+                        List.copyOf(parameters), node.has("requestBody"), streams, bodyType));
             }
         }
         return operations;
