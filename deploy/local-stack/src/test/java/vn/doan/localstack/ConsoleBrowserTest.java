@@ -139,6 +139,7 @@ class ConsoleBrowserTest {
                 browser.find("#to-review a").click();
                 browser.type("#reason", "Số cán bộ được tập huấn chưa khớp danh sách lớp tập huấn.");
                 browser.click("#return");
+                browser.waitFor(d -> d.findElements(By.id("status")).size() == 1);
                 assertThat(browser.text("#status")).isEqualTo("Bị trả lại");
                 phone.showsWithoutReload("#inbox-items", "Báo cáo bị trả lại", Duration.ofSeconds(20));
             }
@@ -170,6 +171,7 @@ class ConsoleBrowserTest {
             browser.waitFor(d -> d.findElements(By.id("accept")).size() == 1);
             browser.screenshots("duyet-bao-cao");
             browser.click("#accept");
+            browser.waitFor(d -> d.findElements(By.id("status")).size() == 1);
             assertThat(browser.text("#status")).isEqualTo("Đã duyệt");
             browser.signOut();
 
