@@ -95,10 +95,12 @@ final class AccessMatrix {
         return found;
     }
 
-    /** The same status; a deletion that the service carried out answers 404 when the gateway asks again. */
+    /** The same status; a deletion or a retry that the service carried out answers 404 or 409 when the gateway asks again. */
     private static boolean sameAnswer(Call service, Call gateway) {
         return service.status() == gateway.status()
-                || service.op().method().equals("DELETE") && service.status() / 100 == 2 && gateway.status() == 404;
+                || service.op().method().equals("DELETE") && service.status() / 100 == 2 && gateway.status() == 404
+                // a dead delivery the service sent again is no longer dead when the gateway asks to retry it
+                || service.op().path().endsWith("/retry") && service.status() / 100 == 2 && gateway.status() == 409;
     }
 
     private static boolean onlyUnits(String body, java.util.Set<String> units) {
