@@ -88,8 +88,10 @@ class OwnValues {
 
     /**
      * Takes the figures of each returned report out of its unit's own values until a newer version replaces them; the unit
-     * then counts as returned. A return of a version no longer in force (resubmitted since), or already taken, changes
-     * nothing. Returns the documents changed, for propagation.
+     * then counts as returned. A return of a version no longer in force (resubmitted since) changes nothing. A return
+     * already taken is handed on for propagation again: the process may have stopped after this write and before the
+     * parents took it, and the event then comes again (parents take the same snapshot only once).
+     * Returns the documents to propagate.
      */
     List<Rollup> returned(Collection<ReportReturned> returns) {
         List<Rollup> changed = new ArrayList<>();
@@ -97,7 +99,11 @@ class OwnValues {
             String key = Rollup.key(returned.planId(), returned.periodId(), returned.unitId());
             while (true) {
                 Rollup doc = store.read(key);
-                if (doc == null || doc.own() == null || doc.own().version() != returned.version() || doc.own().isReturned()) {
+                if (doc == null || doc.own() == null || doc.own().version() != returned.version()) {
+                    break;
+                }
+                if (doc.own().isReturned()) {
+                    changed.add(doc);
                     break;
                 }
                 Rollup.Own own = doc.own().asReturned();
