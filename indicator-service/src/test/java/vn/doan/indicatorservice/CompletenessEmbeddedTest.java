@@ -171,6 +171,11 @@ class CompletenessEmbeddedTest {
         ProgressUpdated progress = lastProgress(u.thoXuan, u.plan);
         assertThat(List.of(progress.reportsSubmitted(), progress.reportsOnTime(), progress.reportsLate(), progress.reportsReturned()))
                 .containsExactly(5, 4, 1, 1);
+        assertThat(List.of(progress.unitsExpected(), progress.unitsMissing())).as("seven communes, Thọ Diên without a report")
+                .containsExactly(7, 1);
+        ProgressUpdated province = awaitProgress(u.thanhHoa, u.plan, "2016", p -> p.reportsReturned() == 1);
+        assertThat(List.of(province.unitsExpected(), province.unitsMissing())).as("nine communes; Triệu Sơn's two and Thọ Diên without one")
+                .containsExactly(9, 3);
 
         kafka.publish(returned, u.commune(2));
         report(u, u.commune(2), 2016, 1, 0, 7, 30);
@@ -182,8 +187,26 @@ class CompletenessEmbeddedTest {
         report(u, u.commune(2), 2016, 2, 5, 30, 30);
         district = awaitCompleteness(u, 2016, u.thoXuan, c -> c.get("returned").asInt() == 0 && c.get("submitted").asInt() == 6);
         assertCounts(district, 7, 6, 4, 2, 0, 1, 0);
+        ProgressUpdated resubmitted = awaitProgress(u.thoXuan, u.plan, "2016", p -> p.reportsSubmitted() == 6);
+        assertThat(List.of(resubmitted.reportsReturned(), resubmitted.unitsExpected(), resubmitted.unitsMissing())).containsExactly(0, 7, 1);
         assertThat(trained(u, 2016, u.thoXuan).get("numerator").asLong()).isEqualTo(95);
         assertThat(trained(u, 2016, u.thoXuan).get("denominator").asLong()).isEqualTo(100);
+    }
+
+    /** The latest ProgressUpdated of the unit's period once it meets {@code done}: the outbox publishes it after the roll-up. */
+    ProgressUpdated awaitProgress(String unit, String plan, String period, Predicate<ProgressUpdated> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ProgressUpdated last = null;
+        while (System.nanoTime() < deadline) {
+            last = published(Topics.PROGRESS, ProgressUpdated.class)
+                    .filter(p -> p.unitId().equals(unit) && p.planId().equals(plan) && p.periodId().equals(period))
+                    .reduce((first, next) -> next.rev() > first.rev() ? next : first).orElse(null);
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("progress of " + unit + " " + period + " not announced; last: " + last);
     }
 
     CompletenessChanged lastCompleteness(String unit, String plan) {
@@ -224,6 +247,8 @@ class CompletenessEmbeddedTest {
         TwoProvinces u = TwoProvinces.publish(kafka);
         report(u, u.commune(0), 2016, 1, 0, 18, 20);
         report(u, u.commune(0), 2017, 1, 0, 19, 20);
+        ProgressUpdated before = awaitProgress(u.thoXuan, u.plan, "2017", p -> p.reportsSubmitted() == 1);
+        assertThat(List.of(before.unitsExpected(), before.unitsMissing())).as("announced before the dissolution").containsExactly(7, 6);
         u.dissolve(u.commune(6), "Giải thể");
         awaitCompleteness(u, 2017, u.thoXuan, counted(6, 1));
 
@@ -232,6 +257,13 @@ class CompletenessEmbeddedTest {
         JsonNode y2017 = completeness(u, 2017, u.thoXuan);
         assertCounts(y2017, 6, 1, 1, 0, 0, 0, 5);
         assertThat(missingIds(y2017)).doesNotContain(u.commune(6));
+
+        report(u, u.commune(1), 2017, 1, 0, 25, 25);
+        ProgressUpdated after = awaitProgress(u.thoXuan, u.plan, "2017", p -> p.reportsSubmitted() == 2);
+        assertThat(List.of(after.unitsExpected(), after.unitsMissing())).as("the next change counts the tree without Thọ Diên")
+                .containsExactly(6, 4);
+        ProgressUpdated y2016Progress = awaitProgress(u.thoXuan, u.plan, "2016", p -> p.reportsSubmitted() == 1);
+        assertThat(List.of(y2016Progress.unitsExpected(), y2016Progress.unitsMissing())).containsExactly(7, 6);
     }
 
     /**

@@ -2,7 +2,12 @@ package vn.doan.indicatorservice.replica;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,7 +25,14 @@ import vn.doan.support.security.UnitTree;
 public class Tree implements UnitTree {
 
     private static final int BATCH = 2_000;
+    /** The document whose counter grows with each change of who stands where, in this service's database. */
+    private static final String VERSIONS = "treeVersion";
     private final MongoTemplate mongo;
+    /** Expected units by plan version, period and unit, for the tree version in {@link #countedAt}. */
+    private final Map<String, Integer> expectedCounts = new ConcurrentHashMap<>();
+    /** The units that are someone's parent in some period, for the tree version in {@link #countedAt}. */
+    private volatile Set<String> parents;
+    private volatile long countedAt = -1;
 
     Tree(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -38,6 +50,7 @@ public class Tree implements UnitTree {
                     .setOnInsert("placements", List.of(new UnitNode.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
         }
         bulk.execute();
+        changed();
     }
 
     public void renamed(UnitRenamed e) {
@@ -47,6 +60,7 @@ public class Tree implements UnitTree {
     /** The unit ceases to exist from the dissolution's date; periods starting on or after it no longer expect it. */
     public void dissolved(UnitDissolved e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("dissolvedFrom", e.effectiveFrom()), UnitNode.class);
+        changed();
     }
 
     /**
@@ -67,7 +81,44 @@ public class Tree implements UnitTree {
                 changed.add(find(descendant.id()).orElseThrow());
             }
         }
+        changed();
         return changed;
+    }
+
+    /**
+     * Counts a change of who stands where, in the database, so that every instance of the service drops the counts it
+     * keeps ({@link #expectedCount}) at its next read of {@link #version}.
+     */
+    private void changed() {
+        mongo.upsert(Query.query(Criteria.where("_id").is(VERSIONS)), new Update().inc("version", 1L), VERSIONS);
+    }
+
+    /** The number of changes of who stands where so far. */
+    public long version() {
+        Document doc = mongo.findById(VERSIONS, Document.class, VERSIONS);
+        return doc == null ? 0 : ((Number) doc.get("version")).longValue();
+    }
+
+    /**
+     * How many units {@link #expected} would list, kept per tree {@code version} (read once by the caller for a whole
+     * batch): the centre of the country expects ≈300,000 units, too many to read at each announcement. A unit that is no
+     * one's parent is its own subtree, counted without a read.
+     */
+    public int expectedCount(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, long version) {
+        if (version != countedAt) {
+            expectedCounts.clear();
+            parents = null;
+            countedAt = version;
+        }
+        Set<String> known = parents;
+        if (known == null) {
+            known = parents = Set.copyOf(mongo.findDistinct(Query.query(Criteria.where("placements.parentId").ne(null)), "placements.parentId", UnitNode.class, String.class));
+        }
+        if (!known.contains(unit.id())) {
+            return expected(plan, period, unit.id(), Stream.of(unit).filter(u -> u.inTreeOf(period.from(), period.to()))).size();
+        }
+        return expectedCounts.computeIfAbsent(plan.id() + "|" + plan.version() + "|" + period.periodId() + "|" + unit.id(),
+                key -> expected(plan, period, unit.id()).size());
     }
 
     private void place(UnitNode unit, UnitNode.Placement placement) {
@@ -101,9 +152,12 @@ public class Tree implements UnitTree {
      * "Who is expected to report").
      */
     public List<UnitNode> expected(PlanDefinition plan, PlanDefinition.Period period, String unitId) {
+        return expected(plan, period, unitId, subtree(unitId, period.from(), period.to()).stream());
+    }
+
+    private static List<UnitNode> expected(PlanDefinition plan, PlanDefinition.Period period, String unitId, Stream<UnitNode> subtree) {
         String issuer = plan.issuingUnitId() == null ? unitId : plan.issuingUnitId();
-        return subtree(unitId, period.from(), period.to()).stream().filter(u -> plan.reports(period, u.level()))
-                .filter(u -> u.within(issuer, period.from())).toList();
+        return subtree.filter(u -> plan.reports(period, u.level())).filter(u -> u.within(issuer, period.from())).toList();
     }
 
     /** The unit and every unit below it, in the tree of the period from {@code from} to {@code to}. */

@@ -111,7 +111,7 @@ class Announcer {
     /** The announcement of {@code doc}'s progress as it stands; empty while its plan, period or unit is unknown. */
     Optional<Announcement> of(Rollup doc, Lookups lookups) {
         return lookups.plan(doc.planId()).flatMap(plan -> plan.period(doc.periodId())
-                .flatMap(period -> lookups.unit(doc.unitId()).map(unit -> announcement(doc, plan, period, unit))));
+                .flatMap(period -> lookups.unit(doc.unitId()).map(unit -> announcement(doc, plan, period, unit, lookups))));
     }
 
     /**
@@ -141,7 +141,7 @@ class Announcer {
                 count ? subtree.numerator() : 0, subtree.reportingUnits(), subtree.unitsMet());
     }
 
-    private Announcement announcement(Rollup doc, PlanDefinition plan, PlanDefinition.Period period, UnitNode unit) {
+    private Announcement announcement(Rollup doc, PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, Lookups lookups) {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.now(clock);
         Map<String, Totals> totals = Totals.byCode(doc.subtree());
@@ -153,8 +153,11 @@ class Announcer {
         Totals reports = doc.reports().orElse(new Totals(Contribution.REPORTS, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         List<ProgressUpdated.Indicator> indicators = measured.stream().map(m -> announced(m.indicator(), m.subtree())).toList();
         int returned = doc.returned();
+        int expected = lookups.expected(plan, period, doc.unitId());
+        // a report is taken only from a unit the period expects; while the two services' copies of a changed tree differ, never below 0
+        int missing = Math.max(0, expected - reports.units() - returned);
         ProgressUpdated updated = new ProgressUpdated(doc.planId(), doc.periodId(), doc.unitId(), unit.name(), doc.rev(), now,
-                reports.units(), reports.onTime(), reports.late(), indicators, returned);
+                reports.units(), reports.onTime(), reports.late(), indicators, returned, expected, missing);
         List<Event> events = new ArrayList<>();
         events.add(new Event(updated, doc.unitId(), updated.key()));
         Map<String, String> before = doc.announcedStatuses() == null ? Map.of() : doc.announcedStatuses();

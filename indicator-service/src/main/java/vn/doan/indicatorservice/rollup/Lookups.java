@@ -17,6 +17,7 @@ final class Lookups {
     private final Tree tree;
     private final Map<String, Optional<PlanDefinition>> planById = new HashMap<>();
     private final Map<String, Optional<UnitNode>> unitById = new HashMap<>();
+    private Long treeVersion;
 
     private Lookups(Plans plans, Tree tree) {
         this.plans = plans;
@@ -54,6 +55,14 @@ final class Lookups {
     /** The unit, which a report's placement needs before anything is written. */
     UnitNode required(String unitId) {
         return unit(unitId).orElseThrow(() -> new NotYetKnown("unit " + unitId));
+    }
+
+    /** How many units the plan's period expects a report from in the unit's subtree (the tree's version read once per batch). */
+    int expected(PlanDefinition plan, PlanDefinition.Period period, String unitId) {
+        if (treeVersion == null) {
+            treeVersion = tree.version();
+        }
+        return tree.expectedCount(plan, period, required(unitId), treeVersion);
     }
 
     /** How many ancestors the node's unit has in the tree of its period. */
