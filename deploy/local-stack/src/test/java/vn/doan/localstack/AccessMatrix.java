@@ -95,12 +95,13 @@ final class AccessMatrix {
         return found;
     }
 
-    /** The same status; a deletion or a retry that the service carried out answers 404 or 409 when the gateway asks again. */
+    /**
+     * The same status. A write the service carried out has changed the state the gateway's repeat meets: a deleted thing is
+     * gone (404), a transition already made cannot be made again (409); access control let both through alike.
+     */
     private static boolean sameAnswer(Call service, Call gateway) {
-        return service.status() == gateway.status()
-                || service.op().method().equals("DELETE") && service.status() / 100 == 2 && gateway.status() == 404
-                // a dead delivery the service sent again is no longer dead when the gateway asks to retry it
-                || service.op().path().endsWith("/retry") && service.status() / 100 == 2 && gateway.status() == 409;
+        boolean carriedOutWrite = !service.op().method().equals("GET") && service.status() / 100 == 2;
+        return service.status() == gateway.status() || carriedOutWrite && (gateway.status() == 404 || gateway.status() == 409);
     }
 
     private static boolean onlyUnits(String body, java.util.Set<String> units) {
