@@ -17,12 +17,13 @@ import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.catalog.Units;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.notice.Notices;
 import vn.doan.support.events.EventInput;
 
 /**
- * One inbound adapter per consumed topic: the read model ({@link Catalog}) learns, and what must be told is handed to
+ * One inbound adapter per consumed topic: the read model ({@link Units}, {@link Catalog}) learns, and what must be told is handed to
  * {@link Notices}. Event types this build does not know are skipped; every step takes a redelivery. A record that fails
  * for good after the retries ({@link EventInput}), or is no event at all, goes alone to its dead-letter topic
  * ({@code <topic>.notification-service.dlt}): the events before it are applied, those after it come in the next poll.
@@ -36,11 +37,11 @@ class CatalogEvents {
      * between the runs, so a unit created and renamed in the same poll is told under the name it was created with.
      */
     @Bean
-    Consumer<List<byte[]>> onUnitEvent(Catalog catalog, Notices notices) {
+    Consumer<List<byte[]>> onUnitEvent(Units units, Notices notices) {
         return EventInput.handlers("Unit events").runsOf(UnitCreated.class, run -> {
-            catalog.unitsCreated(run);
+            units.unitsCreated(run);
             notices.unitsCreated(run);
-        }).on(UnitRenamed.class, catalog::unitRenamed).on(UnitMoved.class, catalog::unitMoved).on(UnitDissolved.class, catalog::unitDissolved);
+        }).on(UnitRenamed.class, units::unitRenamed).on(UnitMoved.class, units::unitMoved).on(UnitDissolved.class, units::unitDissolved);
     }
 
     @Bean
