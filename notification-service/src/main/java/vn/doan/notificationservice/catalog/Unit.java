@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.plan.UnitLevel;
 
@@ -12,10 +14,12 @@ import vn.doan.events.plan.UnitLevel;
  * notification-service's copy of a unit of the tree, learnt from plan-service's events: where it stands now
  * ({@code parentId}, {@code ancestorIds}, {@code active}: access checks, the digest's subtree, a new plan told) and where it
  * stood over time ({@code placements}, each from a date, the first one its creation; {@code dissolvedFrom}), for who is
- * expected to report a period, as indicator-service and report-service count it.
+ * expected to report a period, as indicator-service and report-service count it. Both ancestor lists are indexed: the units
+ * under a unit are read by them.
  */
 @Document("units")
-public record Unit(@Id String id, String name, UnitLevel level, String parentId, List<String> ancestorIds, boolean active,
+@CompoundIndex(name = "placement_ancestors", def = "{'placements.ancestorIds': 1}")
+public record Unit(@Id String id, String name, UnitLevel level, String parentId, @Indexed List<String> ancestorIds, boolean active,
         List<Placement> placements, LocalDate dissolvedFrom) {
 
     /** From {@code from}, the unit had this parent and these ancestors (root first). */

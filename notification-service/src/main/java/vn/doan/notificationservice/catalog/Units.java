@@ -85,13 +85,11 @@ public class Units implements UnitTree {
                 Unit.class);
     }
 
-
     /** The unit and every active unit under it. */
     public List<Unit> subtree(String unitId) {
         Criteria scope = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("ancestorIds").is(unitId));
         return read(Query.query(scope.and("active").is(true)));
     }
-
 
     /**
      * Who must report the period from {@code from} to {@code to}: the units at the given levels that stood under the issuer
