@@ -243,6 +243,17 @@ abstract class NotificationServiceIntegrationTests {
             assertThat(inbox(thoThang)).extracting(r -> r.get("periodId").asString()).as("dissolved on 01/01/2017: 2016 only")
                     .containsExactly("2016");
 
+            String remind = "/api/reminders/now?planId=" + plan + "&periodId=";
+            HttpJson.Response dissolved = http.post(remind + "2017&unitId=" + thoThang, "");
+            assertThat(dissolved.status()).as("by hand: not expected in 2017").isEqualTo(422);
+            assertThat(dissolved.body().get("detail_vi").asString())
+                    .isEqualTo("Đoàn xã Thọ Thắng không phải báo cáo Báo cáo năm 2017 theo Kế hoạch 76-KH/TĐTN-VP.");
+            assertThat(http.post(remind + "2016&unitId=" + xuanSon, "").status()).as("by hand: 2016, under Thọ Xuân").isEqualTo(201);
+            told.clear();
+            mongo.getCollection("deliveries").find(new Document("notificationId", "reminder|" + plan + "|2016|" + xuanSon + "|manual-2017-12-16|2016-12-15"))
+                    .forEach(d -> told.computeIfAbsent("2016", k -> new ArrayList<>()).add(d.getString("recipientId").replace("-" + s, "")));
+            assertThat(told.get("2016")).containsExactlyInAnyOrder("bt-xuanson", "vp-thoxuan");
+
             digests.sweep();
             String late = "- %s: chưa nộp Báo cáo năm %d theo Kế hoạch 76-KH/TĐTN-VP, quá hạn 15/12/%d";
             assertThat(lateInDigest(thoXuan)).isEqualTo(String.join("\n", late.formatted("Đoàn xã Thọ Lập", 2016, 2016),
