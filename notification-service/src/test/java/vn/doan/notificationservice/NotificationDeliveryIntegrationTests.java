@@ -58,6 +58,7 @@ import vn.doan.notificationservice.notice.Notifier;
 import vn.doan.notificationservice.recipient.Recipient;
 import vn.doan.notificationservice.recipient.Role;
 import vn.doan.notificationservice.reminder.ReminderSweep;
+import vn.doan.support.test.Connections;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.TestTokens;

@@ -24,24 +24,14 @@ import vn.doan.events.indicator.IndicatorOffTrack;
 import vn.doan.events.indicator.TargetAchieved;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
-import vn.doan.events.plan.UnitCreated;
-import vn.doan.events.plan.UnitDissolved;
-import vn.doan.events.plan.UnitLevel;
-import vn.doan.events.plan.UnitMoved;
-import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportSubmitted;
-import vn.doan.support.security.UnitTree;
 
 /**
- * What notification-service knows, learnt from events only: units, plans in force, who has submitted
- * which period, and which indicators are off track. Every update is idempotent.
+ * What notification-service knows of plans and reports, learnt from events only: plans in force, who has submitted which
+ * period, and which indicators are off track (the units are {@link Units}). Every update is idempotent.
  */
 @Service
-public class Catalog implements UnitTree {
-
-    @Document("units")
-    public record Unit(@Id String id, String name, UnitLevel level, String parentId, List<String> ancestorIds, boolean active) {
-    }
+public class Catalog {
 
     /** A unit's period that has been reported, under its {@link UnitPeriod#id()}. */
     @Document("submissions")
@@ -59,46 +49,12 @@ public class Catalog implements UnitTree {
 
     static final long PLAN_CACHE_MILLIS = 5_000;
 
-    private static final int BATCH = 2_000;
     private final MongoTemplate mongo;
     private final Map<String, CachedPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<PlansByIssuer> inForce = new AtomicReference<>(PlansByIssuer.dropped());
 
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /**
-     * Stores a run of new units in one bulk write. Each is inserted only if unknown, so a redelivered event changes
-     * nothing; ordered, so that of two events for one unit the first counts, as when they came one by one.
-     */
-    public void unitsCreated(List<UnitCreated> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Unit.class);
-        for (UnitCreated e : events) {
-            bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name()).setOnInsert("level", e.level())
-                    .setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds()).setOnInsert("active", true));
-        }
-        bulk.execute();
-    }
-
-    public void unitRenamed(UnitRenamed e) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("name", e.newName()), Unit.class);
-    }
-
-    public void unitMoved(UnitMoved e) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
-                new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds()), Unit.class);
-        for (Unit descendant : mongo.find(Query.query(Criteria.where("ancestorIds").is(e.unitId())), Unit.class)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())),
-                    new Update().set("ancestorIds", e.ancestorsAfterMove(descendant.ancestorIds())), Unit.class);
-        }
-    }
-
-    public void unitDissolved(UnitDissolved e) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("active", false), Unit.class);
     }
 
     /**
@@ -207,12 +163,6 @@ public class Catalog implements UnitTree {
     private record CachedPlan(Optional<Plan> plan, long readAt) {
     }
 
-    /** The unit and every active unit under it. */
-    public List<Unit> subtree(String unitId) {
-        Criteria scope = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("ancestorIds").is(unitId));
-        return read(Query.query(scope.and("active").is(true)));
-    }
-
     public List<Plan> plansInForce() {
         return mongo.find(Query.query(Criteria.where("closed").is(false)), Plan.class);
     }
@@ -246,35 +196,5 @@ public class Catalog implements UnitTree {
 
     public boolean submitted(String planId, String periodId, String unitId) {
         return mongo.exists(Query.query(Criteria.where("_id").is(new UnitPeriod(planId, periodId, unitId).id())), Submission.class);
-    }
-
-    /** Active units under the issuer (or the issuer itself) at the given levels: who must report. */
-    public List<Unit> expectedUnits(String issuerId, List<UnitLevel> levels) {
-        Criteria scope = new Criteria().orOperator(Criteria.where("_id").is(issuerId), Criteria.where("ancestorIds").is(issuerId));
-        return read(Query.query(scope.and("level").in(levels).and("active").is(true)));
-    }
-
-    /**
-     * Units in replies of {@value #BATCH}: the whole country is 300,000 of them, twice the largest reply the driver takes
-     * (48 MB), so the units a plan of the Central Committee is told to do not fit in one reply.
-     */
-    private List<Unit> read(Query query) {
-        try (java.util.stream.Stream<Unit> units = mongo.stream(query.cursorBatchSize(BATCH), Unit.class)) {
-            return units.toList();
-        }
-    }
-
-    public Optional<Unit> unit(String id) {
-        return Optional.ofNullable(mongo.findById(id, Unit.class));
-    }
-
-    public List<Unit> units(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Unit.class);
-    }
-
-    /** For access checks: the unit's ancestors in this service's own copy of the tree. */
-    @Override
-    public Optional<List<String>> ancestorIds(String unitId) {
-        return unit(unitId).map(Unit::ancestorIds);
     }
 }

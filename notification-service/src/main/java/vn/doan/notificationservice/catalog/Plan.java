@@ -19,8 +19,21 @@ import vn.doan.events.plan.UnitLevel;
 public record Plan(@Id String id, int version, boolean closed, String number, String title, String issuingUnitId,
         LocalDate implementingPlanDue, List<UnitLevel> implementingLevels, List<Period> schedule, List<Indicator> indicators) {
 
-    /** A period units report on ("2026-H1"), its label for people, when the report is due and which levels report it. */
-    public record Period(String periodId, String label, LocalDate dueDate, List<UnitLevel> reportingLevels) {
+    /**
+     * A period units report on ("2026-H1"), its label for people, when the report is due, which levels report it, and its
+     * first and last day ({@code from}, {@code to}: the tree of the period says who reports it).
+     */
+    public record Period(String periodId, String label, LocalDate dueDate, List<UnitLevel> reportingLevels, LocalDate from, LocalDate to) {
+
+        /** The period's first day; for a period stored before its days were kept, its due date. */
+        public LocalDate firstDay() {
+            return from == null ? dueDate : from;
+        }
+
+        /** The period's last day; for a period stored before its days were kept, its due date. */
+        public LocalDate lastDay() {
+            return to == null ? dueDate : to;
+        }
     }
 
     /** An indicator (chỉ tiêu): its code, its text and the department that follows it (may be null). */
@@ -30,7 +43,7 @@ public record Plan(@Id String id, int version, boolean closed, String number, St
     /** The copy of the plan {@code e} issues, in force (version 1 when the event names none). */
     static Plan of(PlanIssued e) {
         List<Period> schedule = e.schedule() == null ? List.of() : e.schedule().stream().map(p -> new Period(p.periodId(), p.label(),
-                p.dueDate(), p.reportingLevels() == null ? List.of() : p.reportingLevels())).toList();
+                p.dueDate(), p.reportingLevels() == null ? List.of() : p.reportingLevels(), p.from(), p.to())).toList();
         List<Indicator> indicators = e.indicators() == null ? List.of()
                 : e.indicators().stream().map(i -> new Indicator(i.code(), i.text(), i.department())).toList();
         return new Plan(e.planId(), Math.max(1, e.version()), false, e.number(), e.title(), e.issuingUnitId(), e.implementingPlanDue(),

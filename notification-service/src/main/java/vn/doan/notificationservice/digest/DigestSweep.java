@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.catalog.Plan;
+import vn.doan.notificationservice.catalog.Unit;
+import vn.doan.notificationservice.catalog.Units;
 import vn.doan.notificationservice.notice.Notices;
 import vn.doan.notificationservice.notice.OffTrackFigures;
 import vn.doan.notificationservice.notice.Notification.Addressee;
@@ -35,6 +37,7 @@ import vn.doan.notificationservice.template.Templates;
 public class DigestSweep {
 
     private final Catalog catalog;
+    private final Units units;
     private final Recipients recipients;
     private final Notifier notifier;
     private final Templates templates;
@@ -42,9 +45,10 @@ public class DigestSweep {
     private final Clock clock;
     private final LocalTime at;
 
-    DigestSweep(Catalog catalog, Recipients recipients, Notifier notifier, Templates templates, ReminderRules rules, Clock clock,
+    DigestSweep(Catalog catalog, Units units, Recipients recipients, Notifier notifier, Templates templates, ReminderRules rules, Clock clock,
             @Value("${doan.digest.at:07:30}") LocalTime at) {
         this.catalog = catalog;
+        this.units = units;
         this.recipients = recipients;
         this.notifier = notifier;
         this.templates = templates;
@@ -81,7 +85,7 @@ public class DigestSweep {
 
     /** The digest's placeholders in every language, or null when there is nothing to say. */
     Map<String, String> compose(String unitId, LocalDate today) {
-        Map<String, Catalog.Unit> subtree = catalog.subtree(unitId).stream().collect(Collectors.toMap(Catalog.Unit::id, Function.identity()));
+        Map<String, Unit> subtree = units.subtree(unitId).stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         if (!subtree.containsKey(unitId)) {
             return null;
         }
@@ -94,10 +98,10 @@ public class DigestSweep {
                 if (!dueThisWeek && !overdue) {
                     continue;
                 }
-                List<Catalog.Unit> missing = catalog.expectedUnits(plan.issuingUnitId(), period.reportingLevels()).stream()
-                        .filter(u -> subtree.containsKey(u.id()))
+                List<Unit> missing = units.expectedUnits(plan.issuingUnitId(), period.reportingLevels(), period.firstDay(), period.lastDay())
+                        .stream().filter(u -> u.id().equals(unitId) || u.ancestorIds().contains(unitId))
                         .filter(u -> !catalog.submitted(plan.id(), period.periodId(), u.id()))
-                        .sorted(java.util.Comparator.comparing(Catalog.Unit::name)).toList();
+                        .sorted(java.util.Comparator.comparing(Unit::name)).toList();
                 Map<String, String> about = Map.of("plan", plan.number(), "period", period.label(), "due", Notices.DATE.format(period.dueDate()));
                 if (dueThisWeek && !missing.isEmpty()) {
                     due.add(new Line("digest.due-line", with(about, "count", String.valueOf(missing.size()))));

@@ -1,6 +1,5 @@
 package vn.doan.notificationservice.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -18,14 +17,16 @@ import vn.doan.events.plan.UnitRenamed;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.notificationservice.catalog.Catalog;
+import vn.doan.notificationservice.catalog.Units;
 import vn.doan.notificationservice.delivery.DeliverySweep;
 import vn.doan.notificationservice.notice.Notices;
 import vn.doan.support.events.EventInput;
 
 /**
- * One inbound adapter per consumed topic: the read model ({@link Catalog}) learns, and what must be told is handed to
- * {@link Notices}. Event types this build does not know are skipped; every step takes a redelivery, and is done until it
- * succeeds ({@link EventInput}).
+ * One inbound adapter per consumed topic: the read model ({@link Units}, {@link Catalog}) learns, and what must be told is handed to
+ * {@link Notices}. Event types this build does not know are skipped; every step takes a redelivery. A record that fails
+ * for good after the retries ({@link EventInput}), or is no event at all, goes alone to its dead-letter topic
+ * ({@code <topic>.notification-service.dlt}): the events before it are applied, those after it come in the next poll.
  */
 @Configuration
 class CatalogEvents {
@@ -36,11 +37,11 @@ class CatalogEvents {
      * between the runs, so a unit created and renamed in the same poll is told under the name it was created with.
      */
     @Bean
-    Consumer<List<byte[]>> onUnitEvent(Catalog catalog, Notices notices) {
+    Consumer<List<byte[]>> onUnitEvent(Units units, Notices notices) {
         return EventInput.handlers("Unit events").runsOf(UnitCreated.class, run -> {
-            catalog.unitsCreated(run);
+            units.unitsCreated(run);
             notices.unitsCreated(run);
-        }).on(UnitRenamed.class, catalog::unitRenamed).on(UnitMoved.class, catalog::unitMoved).on(UnitDissolved.class, catalog::unitDissolved);
+        }).on(UnitRenamed.class, units::unitRenamed).on(UnitMoved.class, units::unitMoved).on(UnitDissolved.class, units::unitDissolved);
     }
 
     @Bean
@@ -50,41 +51,27 @@ class CatalogEvents {
     }
 
     /**
-     * Reports come a poll at a time (batch mode): the submissions are stored and the reminders they make
-     * pointless cancelled in one write each; a returned report is told one by one, in order.
+     * Reports come a poll at a time (batch mode): a returned report is told one by one, in order; then the submissions are
+     * stored and the reminders they make pointless cancelled in one write each.
      */
     @Bean
     Consumer<List<byte[]>> onReportEvent(Catalog catalog, Notices notices, DeliverySweep deliveries) {
-        return batch -> {
-            List<Object> events = EventInput.decode(batch);
-            EventInput.untilDone("Report events", () -> {
-                List<ReportSubmitted> submitted = new ArrayList<>();
-                for (Object event : events) {
-                    if (event instanceof ReportSubmitted e) {
-                        submitted.add(e);
-                    } else if (event instanceof ReportReturned e) {
-                        notices.reportReturned(e);
-                    }
-                }
-                catalog.reportsSubmitted(submitted);
-                deliveries.cancel(submitted.stream().map(e -> new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id()).toList());
-            });
-        };
+        return EventInput.handlers("Report events").on(ReportReturned.class, notices::reportReturned).all(ReportSubmitted.class, submitted -> {
+            catalog.reportsSubmitted(submitted);
+            deliveries.cancel(submitted.stream().map(e -> new UnitPeriod(e.planId(), e.periodId(), e.unitId()).id()).toList());
+        });
     }
 
     /**
-     * Alerts come a poll at a time (batch mode): a busy period brings about ten per report. The off-track
-     * record of each indicator takes the last alert of the poll, in one write; off-track alerts are told
-     * to whoever follows them.
+     * Alerts come a poll at a time (batch mode): a busy period brings about ten per report. The off-track record of each
+     * indicator takes the last alert of the poll, whichever its type, in one write; off-track alerts are told to whoever
+     * follows them.
      */
     @Bean
     Consumer<List<byte[]>> onAlertEvent(Catalog catalog, Notices notices) {
-        return batch -> {
-            List<Object> alerts = EventInput.decode(batch).stream().filter(e -> e instanceof IndicatorOffTrack || e instanceof TargetAchieved).toList();
-            EventInput.untilDone("Alerts", () -> {
-                catalog.alerts(alerts);
-                notices.indicatorsOffTrack(alerts.stream().filter(IndicatorOffTrack.class::isInstance).map(IndicatorOffTrack.class::cast).toList());
-            });
-        };
+        return EventInput.handlers("Alerts").all(List.of(IndicatorOffTrack.class, TargetAchieved.class), alerts -> {
+            catalog.alerts(alerts);
+            notices.indicatorsOffTrack(alerts.stream().filter(IndicatorOffTrack.class::isInstance).map(IndicatorOffTrack.class::cast).toList());
+        });
     }
 }

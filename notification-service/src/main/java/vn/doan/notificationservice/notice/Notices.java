@@ -18,6 +18,8 @@ import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.catalog.Plan;
+import vn.doan.notificationservice.catalog.Unit;
+import vn.doan.notificationservice.catalog.Units;
 import vn.doan.notificationservice.notice.Notification.Addressee;
 import vn.doan.notificationservice.recipient.Recipient;
 import vn.doan.notificationservice.recipient.Recipients;
@@ -34,13 +36,15 @@ public class Notices {
 
     private final Notifier notifier;
     private final Catalog catalog;
+    private final Units units;
     private final Templates templates;
     private final ReminderRules rules;
     private final Recipients recipients;
 
-    Notices(Notifier notifier, Catalog catalog, Templates templates, ReminderRules rules, Recipients recipients) {
+    Notices(Notifier notifier, Catalog catalog, Units units, Templates templates, ReminderRules rules, Recipients recipients) {
         this.notifier = notifier;
         this.catalog = catalog;
+        this.units = units;
         this.templates = templates;
         this.rules = rules;
         this.recipients = recipients;
@@ -51,7 +55,7 @@ public class Notices {
      * level (staff of the late-department), and from escalate-after-days on the upper level's secretary.
      * Returns the Vietnamese text, for the unit's reminder log.
      */
-    public String reminder(Plan plan, Plan.Period period, Catalog.Unit unit, String rule, LocalDate today) {
+    public String reminder(Plan plan, Plan.Period period, Unit unit, String rule, LocalDate today) {
         long left = ChronoUnit.DAYS.between(today, period.dueDate());
         String kind = left > 0 ? "reminder.before" : left == 0 ? "reminder.due-today" : "reminder.after";
         Map<String, String> params = Map.of("unit", unit.name(), "plan", plan.number(), "period", period.label(),
@@ -83,7 +87,7 @@ public class Notices {
     /** Tells each unit under the issuer what the new plan (or revision) asks of it, and by when. */
     public void planIssued(Plan plan) {
         String issuer = issuerName(plan);
-        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), List.copyOf(plan.levelsAsked()))) {
+        for (Unit unit : units.unitsUnder(plan.issuingUnitId(), List.copyOf(plan.levelsAsked()))) {
             if (!unit.id().equals(plan.issuingUnitId())) {
                 tellPlan(plan, issuer, unit);
             }
@@ -108,17 +112,17 @@ public class Notices {
         if (plansAbove.isEmpty()) {
             return;
         }
-        Map<String, Catalog.Unit> units = catalog.units(plansAbove.keySet()).stream().collect(Collectors.toMap(Catalog.Unit::id, u -> u));
+        Map<String, Unit> told = units.units(plansAbove.keySet()).stream().collect(Collectors.toMap(Unit::id, u -> u));
         Map<String, String> issuers = new HashMap<>();
         plansAbove.forEach((unitId, above) -> {
-            Catalog.Unit unit = units.get(unitId);
+            Unit unit = told.get(unitId);
             if (unit != null && unit.active()) {
                 above.forEach(p -> tellPlan(p, issuers.computeIfAbsent(p.issuingUnitId(), id -> issuerName(p)), unit));
             }
         });
     }
 
-    private void tellPlan(Plan plan, String issuer, Catalog.Unit unit) {
+    private void tellPlan(Plan plan, String issuer, Unit unit) {
         Map<String, String> params = new HashMap<>(Map.of("issuer", issuer, "plan", plan.number(), "title", plan.title(), "unit", unit.name()));
         for (String language : Templates.LANGUAGES) {
             params.put(language + ":tasks", tasks(plan, unit.level(), language));
@@ -130,7 +134,7 @@ public class Notices {
     }
 
     private String issuerName(Plan plan) {
-        return catalog.unit(plan.issuingUnitId()).map(Catalog.Unit::name).orElse(plan.issuingUnitId());
+        return units.unit(plan.issuingUnitId()).map(Unit::name).orElse(plan.issuingUnitId());
     }
 
     private String tasks(Plan plan, UnitLevel level, String language) {
@@ -175,7 +179,7 @@ public class Notices {
     Map<String, String> about(String unitId, String planId, String periodId) {
         Plan plan = catalog.plan(planId).orElse(null);
         String period = plan == null ? periodId : plan.period(periodId).map(Plan.Period::label).orElse(periodId);
-        return Map.of("unit", catalog.unit(unitId).map(Catalog.Unit::name).orElse(unitId),
+        return Map.of("unit", units.unit(unitId).map(Unit::name).orElse(unitId),
                 "plan", plan == null ? planId : plan.number(), "period", period);
     }
 }

@@ -8,12 +8,15 @@ import vn.doan.events.EventCodec;
 import vn.doan.events.UnitPeriod;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.catalog.Plan;
+import vn.doan.notificationservice.catalog.Unit;
+import vn.doan.notificationservice.catalog.Units;
 import vn.doan.support.web.ApiProblem;
 
 /**
  * A reminder an upper level sends by hand ("đôn đốc") to a unit that has not reported: the same Vietnamese texts and people
  * as the scheduled reminders, at most once per unit, period and day (the ids carry the day), so a second click the same day
- * sends nothing and answers the reminder already recorded.
+ * sends nothing and answers the reminder already recorded. The unit must be expected to report the period in the period's tree
+ * ({@link Unit#inTreeOf}), as the sweep reminds it.
  */
 @Service
 class RemindNow {
@@ -21,12 +24,14 @@ class RemindNow {
     static final String RULE = "manual";
 
     private final Catalog catalog;
+    private final Units units;
     private final ReminderSweep sweep;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    RemindNow(Catalog catalog, ReminderSweep sweep, MongoTemplate mongo, Clock clock) {
+    RemindNow(Catalog catalog, Units units, ReminderSweep sweep, MongoTemplate mongo, Clock clock) {
         this.catalog = catalog;
+        this.units = units;
         this.sweep = sweep;
         this.mongo = mongo;
         this.clock = clock;
@@ -40,13 +45,13 @@ class RemindNow {
                 "No plan " + planId + ".", "Không tìm thấy kế hoạch " + planId + "."));
         Plan.Period period = plan.period(periodId).orElseThrow(() -> ApiProblem.notFound("reminder.period-unknown", "periodId",
                 "Plan " + plan.number() + " has no period " + periodId + ".", "Kế hoạch " + plan.number() + " không có kỳ báo cáo " + periodId + "."));
-        Catalog.Unit unit = catalog.unit(unitId).filter(Catalog.Unit::active).orElseThrow(() -> ApiProblem.notFound("reminder.unit-unknown",
+        Unit known = units.unit(unitId).orElseThrow(() -> ApiProblem.notFound("reminder.unit-unknown",
                 "unitId", "No unit " + unitId + ".", "Không tìm thấy đơn vị " + unitId + "."));
-        if (!period.reportingLevels().contains(unit.level()) || unit.ancestorIds() == null || !unit.ancestorIds().contains(plan.issuingUnitId())) {
-            throw ApiProblem.invalid("reminder.unit-not-expected", "unitId", unit.name() + " does not report "
-                    + period.label() + " under plan " + plan.number() + ".", unit.name() + " không phải báo cáo " + period.label()
-                    + " theo Kế hoạch " + plan.number() + ".");
-        }
+        Unit unit = known.inTreeOf(period.firstDay(), period.lastDay())
+                .filter(u -> period.reportingLevels().contains(u.level()) && u.ancestorIds() != null && u.ancestorIds().contains(plan.issuingUnitId()))
+                .orElseThrow(() -> ApiProblem.invalid("reminder.unit-not-expected", "unitId", known.name() + " does not report " + period.label()
+                        + " under plan " + plan.number() + ".", known.name() + " không phải báo cáo " + period.label() + " theo Kế hoạch "
+                        + plan.number() + "."));
         if (catalog.submitted(planId, periodId, unitId)) {
             throw ApiProblem.conflict("reminder.already-reported", "unitId", unit.name() + " has already reported " + period.label() + ".",
                     unit.name() + " đã nộp " + period.label() + ", không cần nhắc.");

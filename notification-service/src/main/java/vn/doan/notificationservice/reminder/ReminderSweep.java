@@ -18,6 +18,8 @@ import vn.doan.events.EventCodec;
 import vn.doan.events.UnitPeriod;
 import vn.doan.notificationservice.catalog.Catalog;
 import vn.doan.notificationservice.catalog.Plan;
+import vn.doan.notificationservice.catalog.Unit;
+import vn.doan.notificationservice.catalog.Units;
 import vn.doan.notificationservice.notice.Notices;
 import vn.doan.notificationservice.rules.ReminderRules;
 
@@ -32,14 +34,16 @@ public class ReminderSweep {
     private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
 
     private final Catalog catalog;
+    private final Units units;
     private final MongoTemplate mongo;
     private final ReminderRules rules;
     private final Clock clock;
     private final MeterRegistry registry;
     private final Notices notices;
 
-    ReminderSweep(Catalog catalog, MongoTemplate mongo, ReminderRules rules, Clock clock, MeterRegistry registry, Notices notices) {
+    ReminderSweep(Catalog catalog, Units units, MongoTemplate mongo, ReminderRules rules, Clock clock, MeterRegistry registry, Notices notices) {
         this.catalog = catalog;
+        this.units = units;
         this.mongo = mongo;
         this.rules = rules;
         this.clock = clock;
@@ -72,7 +76,7 @@ public class ReminderSweep {
 
     private int remind(Plan plan, Plan.Period period, String rule, LocalDate today, Instant now) {
         int recorded = 0;
-        for (Catalog.Unit unit : catalog.expectedUnits(plan.issuingUnitId(), period.reportingLevels())) {
+        for (Unit unit : units.expectedUnits(plan.issuingUnitId(), period.reportingLevels(), period.firstDay(), period.lastDay())) {
             String id = Reminder.key(new UnitPeriod(plan.id(), period.periodId(), unit.id()), rule, period.dueDate());
             if (catalog.submitted(plan.id(), period.periodId(), unit.id())
                     || mongo.exists(Query.query(Criteria.where("_id").is(id)), Reminder.class)) {
@@ -90,7 +94,7 @@ public class ReminderSweep {
      * reminder {@code id} under {@code rule} in the unit's log, which ends the retries; empty when another replica (or
      * click) recorded it first.
      */
-    Optional<Reminder> send(String id, String occasion, String rule, Plan plan, Plan.Period period, Catalog.Unit unit, LocalDate today,
+    Optional<Reminder> send(String id, String occasion, String rule, Plan plan, Plan.Period period, Unit unit, LocalDate today,
             Instant now) {
         String message = notices.reminder(plan, period, unit, occasion, today);
         Reminder reminder = new Reminder(id, unit.id(), unit.name(), plan.id(), plan.number(), period.periodId(), period.dueDate(), rule,

@@ -53,7 +53,8 @@ class CatalogPlansTest {
         catalog.upgradeEarlierShape();
 
         Plan expected = new Plan(PLAN, 3, true, "54-CT/ĐTN", TITLE, DISTRICT, LocalDate.of(2026, 3, 31), List.of(UnitLevel.GRASSROOTS),
-                List.of(new Plan.Period("2026-H1", PERIOD_LABEL, LocalDate.of(2026, 6, 15), List.of(UnitLevel.GRASSROOTS))),
+                List.of(new Plan.Period("2026-H1", PERIOD_LABEL, LocalDate.of(2026, 6, 15), List.of(UnitLevel.GRASSROOTS),
+                        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30))),
                 List.of(new Plan.Indicator("CT01", CT01, "BTG")));
         assertThat(catalog.plan(PLAN)).contains(expected);
         assertThat(mongo.findById(PLAN, Document.class, "plans")).doesNotContainKey("plan").containsEntry("version", 3)

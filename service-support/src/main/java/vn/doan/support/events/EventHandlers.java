@@ -14,7 +14,7 @@ import org.springframework.messaging.Message;
  * {@code EventInput.handlers("Unit events").runsOf(UnitCreated.class, tree::created).on(UnitRenamed.class, tree::renamed)}.
  * It takes a poll ({@link #accept}), decodes it and hands each event to the handler of its type in the poll's order: a run
  * of consecutive events of a {@link #runsOf} type as one list (a whole imported tree is one bulk write), every other event
- * on its own; the events of an {@link #all} type together, after the others. Events of a type this build does not know or
+ * on its own; the events of an {@link #all} type (or of a group of types) together, in the poll's order, after the others. Events of a type this build does not know or
  * without a handler are passed over.
  * <p>
  * A record that can never be processed does not stop its partition: the poll is handed over again until it succeeds
@@ -53,6 +53,15 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
     @SuppressWarnings("unchecked")
     public <T> EventHandlers all(Class<T> type, Consumer<List<T>> handler) {
         together.put(type, events -> handler.accept((List<T>) events));
+        return this;
+    }
+
+    /**
+     * All the events of any of {@code types} in the poll as one list, in the poll's order, after the events of the other
+     * types: for events whose order among each other counts (the last alert of an indicator wins, whichever its type).
+     */
+    public EventHandlers all(List<Class<?>> types, Consumer<List<Object>> handler) {
+        types.forEach(type -> together.put(type, handler));
         return this;
     }
 
@@ -98,7 +107,7 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
 
     private void handOver(List<Polled> events) {
         List<Polled> run = new ArrayList<>();
-        Map<Class<?>, List<Polled>> collected = new LinkedHashMap<>();
+        Map<Consumer<List<Object>>, List<Polled>> collected = new LinkedHashMap<>();
         for (Polled event : events) {
             Class<?> type = event.data().getClass();
             if (!run.isEmpty() && run.get(0).data().getClass() != type) {
@@ -111,13 +120,13 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
                 ConsumedRecords.handling(List.of(event.position()));
                 single.get(type).accept(event.data());
             } else if (together.containsKey(type)) {
-                collected.computeIfAbsent(type, t -> new ArrayList<>()).add(event);
+                collected.computeIfAbsent(together.get(type), handler -> new ArrayList<>()).add(event);
             }
         }
         if (!run.isEmpty()) {
             handOver(runs.get(run.get(0).data().getClass()), run);
         }
-        collected.forEach((type, all) -> handOver(together.get(type), all));
+        collected.forEach(EventHandlers::handOver);
     }
 
     private static void handOver(Consumer<List<Object>> handler, List<Polled> events) {

@@ -50,21 +50,6 @@ public final class EventInput {
         }
     }
 
-    /** The event's data, or empty for an event type this build does not know or a payload that is no event at all (logged). */
-    public static Optional<Object> decode(byte[] payload) {
-        try {
-            return read(payload);
-        } catch (NotAnEvent notAnEvent) {
-            log.error("Skipped a record that is not an event: {}", notAnEvent.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** The data of every event in a poll, in order, leaving out what {@link #decode(byte[])} leaves out. */
-    public static List<Object> decode(List<byte[]> payloads) {
-        return payloads.stream().flatMap(payload -> decode(payload).stream()).toList();
-    }
-
     /**
      * Runs {@code work} until it completes, waiting longer after each failure; gives up with {@link GaveUp} after
      * {@link #ATTEMPTS} failures that are not an unreachable back end.

@@ -82,6 +82,20 @@ class EventHandlersTest {
     }
 
     @Test
+    void theEventsOfAGroupOfTypesAreHandedOverTogetherInThePollsOrder() {
+        List<String> calls = new ArrayList<>();
+        EventHandlers handlers = EventInput.handlers("Unit events")
+                .all(List.of(UnitCreated.class, UnitRenamed.class), all -> calls.add(all.stream()
+                        .map(e -> e instanceof UnitCreated c ? "created " + c.code() : "renamed " + ((UnitRenamed) e).newName()).toList().toString()))
+                .on(PlanClosed.class, e -> calls.add("closed " + e.planId()));
+
+        handlers.accept(List.of(json(created("TX-XH"), "xh"), json(new UnitRenamed("xh", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Hòa mới", JANUARY), "xh"),
+                json(new PlanClosed("54-CT", "tx", JANUARY, "Hết hiệu lực"), "tx"), json(created("TX-TL"), "tl")));
+
+        assertThat(calls).containsExactly("closed 54-CT", "[created TX-XH, renamed Đoàn xã Xuân Hòa mới, created TX-TL]");
+    }
+
+    @Test
     void aPollThatFailedIsHandedOverAgainWholeUntilItSucceeds() {
         List<String> calls = new ArrayList<>();
         int[] failures = {1};

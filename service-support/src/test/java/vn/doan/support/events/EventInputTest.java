@@ -7,11 +7,6 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.bson.BsonDocument;
@@ -20,27 +15,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
-import vn.doan.events.EventCodec;
-import vn.doan.events.plan.UnitRenamed;
 
 class EventInputTest {
-
-    private static final EventCodec CODEC = new EventCodec("/plan-service", Clock.system(EventCodec.ZONE));
-
-    private static byte[] json(Object event, String unitId) {
-        return EventCodec.toJson(CODEC.wrap(event, unitId)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void recordsThatAreNoEventAreLeftOutAndTheOthersKeepTheirOrder() {
-        UnitRenamed first = new UnitRenamed("u1", "Chi đoàn 1", "Chi đoàn Khu phố 1", LocalDate.of(2026, 1, 1));
-        UnitRenamed second = new UnitRenamed("u2", "Chi đoàn 2", "Chi đoàn Khu phố 2", LocalDate.of(2026, 1, 1));
-
-        List<Object> events = EventInput.decode(List.of(json(first, "u1"), "{not json".getBytes(StandardCharsets.UTF_8),
-                "{\"specversion\":\"1.0\"}".getBytes(StandardCharsets.UTF_8), json(second, "u2")));
-
-        assertThat(events).containsExactly(first, second);
-    }
 
     @Test
     void workIsDoneAgainAfterEachFailureOfTheBackEndPastTheAttemptsGivenToOtherFailures() {

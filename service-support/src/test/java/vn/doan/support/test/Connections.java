@@ -1,4 +1,4 @@
-package vn.doan.notificationservice;
+package vn.doan.support.test;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,12 +7,12 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A port on this host that counts the connections made to it and closes them: whatever the protocol, nothing arrives unseen. */
-final class Connections implements AutoCloseable {
+public final class Connections implements AutoCloseable {
 
-    final AtomicInteger accepted = new AtomicInteger();
+    public final AtomicInteger accepted = new AtomicInteger();
     private final ServerSocket socket;
 
-    Connections() throws IOException {
+    public Connections() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
@@ -27,7 +27,7 @@ final class Connections implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
