@@ -247,7 +247,7 @@ class CrashDurabilityTest {
         for (Map.Entry<String, long[]> period : byPeriod.entrySet()) {
             long[] sum = period.getValue();
             // after a kill the restarted consumer gets its partitions only once the group has dropped the killed member,
-            // whose session lasts 45 s (Kafka's default session.timeout.ms): the reports after the last commit wait for that
+            // whose session lasts 6 s (set in start()): the reports after the last commit wait for that
             EndToEndTests.await(when + ": the province's roll-up of " + period.getKey() + " = " + List.of(sum[0], sum[1], sum[2]),
                     () -> subtree(planId, period.getKey(), province),
                     s -> s != null && s.get("numerator").asLong() == sum[0] && s.get("denominator").asLong() == sum[1]
@@ -326,7 +326,10 @@ class CrashDurabilityTest {
         env.put("DOAN_OIDC_JWK_SET_URI", TestTokens.jwkSetUri());
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                 "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-cp",
-                System.getProperty("java.class.path"), LocalStack.class.getName(), "--doan.outbox.interval=50ms"));
+                System.getProperty("java.class.path"), LocalStack.class.getName(), "--doan.outbox.interval=50ms",
+                // the killed consumers' sessions end after 6 s (the broker's least) instead of Kafka's default 45 s
+                "--spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=6000",
+                "--spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=2000"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stack.log").toFile()));
         builder.environment().putAll(env);
