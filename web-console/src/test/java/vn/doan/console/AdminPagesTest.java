@@ -120,9 +120,9 @@ class AdminPagesTest extends ConsoleTestBase {
         String html = page(as(post("/ke-hoach"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("number", "13-KH/ĐTN")
                 .param("title", "Kế hoạch tập huấn cán bộ Đoàn năm 2026").param("issuedOn", "05/01/2026").param("periodFrom", "01/01/2026")
                 .param("periodTo", "31/12/2026").param("i0.code", "CT1").param("i0.text", "Cán bộ Đoàn cơ sở được tập huấn")
-                .param("i0.kind", "SHARE_OF_PEOPLE").param("i0.target", "120").param("i0.level", "GRASSROOTS")
+                .param("i0.kind", "SHARE_OF_PEOPLE").param("i0.target", "120").param("i0.level.GRASSROOTS", "on")
                 .param("p0.label", "Báo cáo năm 2026").param("p0.from", "01/01/2026").param("p0.to", "31/12/2026")
-                .param("p0.due", "15/11/2026").param("p0.level", "GRASSROOTS"), 200);
+                .param("p0.due", "15/11/2026").param("p0.level.GRASSROOTS", "on"), 200);
         String ct1 = html.substring(html.indexOf("id=\"i0.target\""), html.indexOf("id=\"i0.targetMax\""));
         assertThat(ct1).contains("value=\"120\"", "Chỉ tiêu CT1 có mức 120 không hợp lệ (tỷ lệ phải từ 0 đến 100%).");
         assertThat(html).contains("name=\"planId\" value=\"P13\"");
