@@ -45,7 +45,10 @@ class AdminPagesTest extends ConsoleTestBase {
     @Test
     void revisingAPlanChangesItsDueDatesWithAReasonAndSendsBackEverythingElseAsIssued() throws Exception {
         gateway.json("GET", "/api/plans/P12", """
-                {"id":"P12","status":"ISSUED","version":1,"revisions":[],"closedOn":null,"closeReason":null,"number":"12-KH/ĐTN",
+                {"id":"P12","status":"ISSUED","version":1,"revisions":[{"version":1,"reason":"Ban hành","revisedOn":"2026-01-05"}],
+                 "closedOn":null,"closeReason":null,"number":"12-KH/ĐTN","goals":"Nâng cao chất lượng đội ngũ cán bộ Đoàn cơ sở",
+                 "signer":{"onBehalfOf":"TM. Ban Thường vụ","position":"Bí thư","name":"Lê Văn Thành"},
+                 "recurringReports":[{"frequency":"YEAR","dueDay":"15/11","label":"Báo cáo năm","reportingLevels":["GRASSROOTS"]}],
                  "title":"Kế hoạch thực hiện Chương trình 54-CT/ĐTN","issuingUnitId":"U-THOXUAN","issuedOn":"2026-01-05",
                  "periodFrom":"2026-01-01","periodTo":"2026-12-31","recipients":[{"name":"67 cơ sở Đoàn","purpose":"CARRY_OUT"}],
                  "indicators":[{"code":"CT1","text":"Cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":100,
@@ -68,7 +71,10 @@ class AdminPagesTest extends ConsoleTestBase {
                 .startsWith("{\"reason\":\"Lùi hạn báo cáo năm để các cơ sở tổng kết sau Đại hội Đoàn\",\"plan\":{")
                 .contains("\"recipients\":[{\"name\":\"67 cơ sở Đoàn\",\"purpose\":\"CARRY_OUT\"}]",
                         "\"targets\":[{\"when\":\"EVERY_YEAR\",\"year\":null,\"value\":100}]", "\"dueDate\":\"2026-12-15\"")
-                .doesNotContain("\"status\"", "\"version\"", "\"revisions\"", "\"closedOn\"", "2026-11-15");
+                .contains("\"goals\":\"Nâng cao chất lượng đội ngũ cán bộ Đoàn cơ sở\"", "\"signer\":{\"onBehalfOf\":\"TM. Ban Thường vụ\"")
+                .as("what plan-service manages is not sent back, nor the recurring reports already in the schedule")
+                .doesNotContain("\"id\"", "\"status\"", "\"version\"", "\"revisions\"", "\"closedOn\"", "\"closeReason\"",
+                        "\"recurringReports\"", "2026-11-15");
         assertThat(plansRead("P12") - readsBefore).as("the plan is read once to be sent back").isEqualTo(1);
     }
 
@@ -120,9 +126,9 @@ class AdminPagesTest extends ConsoleTestBase {
         String html = page(as(post("/ke-hoach"), "bt.thoxuan", "U-THOXUAN", "CADRE").with(csrf()).param("number", "13-KH/ĐTN")
                 .param("title", "Kế hoạch tập huấn cán bộ Đoàn năm 2026").param("issuedOn", "05/01/2026").param("periodFrom", "01/01/2026")
                 .param("periodTo", "31/12/2026").param("i0.code", "CT1").param("i0.text", "Cán bộ Đoàn cơ sở được tập huấn")
-                .param("i0.kind", "SHARE_OF_PEOPLE").param("i0.target", "120").param("i0.level", "GRASSROOTS")
+                .param("i0.kind", "SHARE_OF_PEOPLE").param("i0.target", "120").param("i0.level.GRASSROOTS", "on")
                 .param("p0.label", "Báo cáo năm 2026").param("p0.from", "01/01/2026").param("p0.to", "31/12/2026")
-                .param("p0.due", "15/11/2026").param("p0.level", "GRASSROOTS"), 200);
+                .param("p0.due", "15/11/2026").param("p0.level.GRASSROOTS", "on"), 200);
         String ct1 = html.substring(html.indexOf("id=\"i0.target\""), html.indexOf("id=\"i0.targetMax\""));
         assertThat(ct1).contains("value=\"120\"", "Chỉ tiêu CT1 có mức 120 không hợp lệ (tỷ lệ phải từ 0 đến 100%).");
         assertThat(html).contains("name=\"planId\" value=\"P13\"");

@@ -85,6 +85,17 @@ class ConsolePagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void aTaskIsReportedDoneOnADateOrNotDoneAsAMilestoneIs() throws Exception {
+        gateway.json("GET", "/api/plans/P54", PLAN.replace("\"indicators\":[", """
+                "indicators":[{"code":"CT3","text":"Xây dựng công trình thanh niên “Thắp sáng đường quê”","kind":"TASK","target":null,
+                               "reportingLevels":["GRASSROOTS"],"department":"Ban Phong trào"},"""));
+        String html = page(as(get("/bao-cao/moi?planId=P54&periodId=2026"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
+        String task = html.substring(html.indexOf("Thắp sáng đường quê"), html.indexOf("Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn"));
+        assertThat(task).doesNotContain("Chỉ tiêu:").contains("Nhiệm vụ (hoàn thành / chưa)", "name=\"n.CT3\" value=\"1\"", "Đã hoàn thành", "name=\"n.CT3\" value=\"0\"", "Chưa hoàn thành",
+                "<label for=\"on-CT3\">Ngày hoàn thành (dd/mm/yyyy)</label>");
+    }
+
+    @Test
     void aRefusedSubmissionShowsTheServicesMessageNextToItsFieldAndKeepsWhatWasTyped() throws Exception {
         gateway.problem("POST", "/api/reports", 422, "values[0].numerator",
                 "Chỉ tiêu CT1: tử số phải từ 0 đến mẫu số, mẫu số phải lớn hơn 0.");

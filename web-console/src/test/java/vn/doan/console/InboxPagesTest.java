@@ -70,6 +70,14 @@ class InboxPagesTest extends ConsoleTestBase {
                 .isNull();
     }
 
+    @Test
+    void aStreamTheServiceRefusesOrCannotGiveIsShownAsAnyOtherAnswerIs() throws Exception {
+        gateway.problem("GET", "/api/inbox/stream?recipientId=bt-tholap", 403, "recipientId", "Không có quyền xem hộp thư của người này.");
+        assertThat(page(as(get("/hop-thu/truc-tiep"), "bt.tholap", "U-THOLAP", "CADRE"), 403)).contains("<h1>Không có quyền</h1>");
+        gateway.unavailable("GET", "/api/inbox/stream?recipientId=bt-tholap");
+        assertThat(page(as(get("/hop-thu/truc-tiep"), "bt.tholap", "U-THOLAP", "CADRE"), 503)).contains("Hệ thống tạm thời không phản hồi");
+    }
+
     interface Condition {
         boolean holds() throws Exception;
     }

@@ -26,6 +26,7 @@ import vn.doan.reportservice.catalog.Catalog;
  * district accepts; Tỉnh đoàn Thanh Hóa's figures move. The neighbour commune opening the report gets the
  * Vietnamese "no permission" page. Then the administrator adds a unit and its secretary's login, and that secretary,
  * signed in with a temporary password, sets their own and reports (second, so the figures of the first stay as they are).
+ * Last, the district enters its communes' paper reports from report-service's Excel sheet.
  * Every main page is photographed at 360 and 1280 px.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -244,6 +245,70 @@ class ConsoleBrowserTest {
             assertThat(browser.text("#status")).isEqualTo("Đã nộp, chờ duyệt");
             assertThat(browser.text("#value-CT1")).contains("15 / 16");
         }
+    }
+
+    /**
+     * Huyện đoàn Thọ Xuân types the paper reports of its communes into report-service's sheet, downloaded through the console:
+     * Xuân Hòa's row is right (18 of 20 trained, 90%, exactly the target; 3 meetings), Thọ Lập's has "hai" for a number; only the
+     * valid rows are stored, and the same file sent again changes nothing.
+     */
+    @Test
+    @Order(3)
+    void theDistrictEntersItsCommunesPaperReportsFromTheExcelSheet(@TempDir Path profile, @TempDir Path files) throws Exception {
+        try (Browser browser = Browser.start(profile)) {
+            browser.open(console("/bang-theo-doi?planId=" + planId + "&periodId=" + period));
+            browser.signIn("bt.thoxuan", PASSWORD);
+            browser.waitFor(d -> !d.findElements(By.id("sheet")).isEmpty());
+            browser.click("#sheet");
+            browser.waitFor(d -> !d.findElements(By.id("sheet-template")).isEmpty());
+            java.net.http.HttpResponse<byte[]> template = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(browser.find("#sheet-template").getAttribute("href")))
+                    .header("Cookie", "DOAN_CONSOLE_SESSION=" + browser.driver.manage().getCookieNamed("DOAN_CONSOLE_SESSION").getValue())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(template.statusCode()).isEqualTo(200);
+            Path filled = files.resolve("bao-cao-tho-xuan.xlsx");
+            int thoLapRow;
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    new java.io.ByteArrayInputStream(template.body()))) {
+                org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Báo cáo");
+                assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("CT2 – Số lượng");
+                thoLapRow = fill(sheet, thoLap, 19, 20, "hai");
+                fill(sheet, xuanHoa, 18, 20, 3);
+                try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(filled)) {
+                    workbook.write(out);
+                }
+            }
+            for (int round = 1; round <= 2; round++) {
+                browser.find("#file").sendKeys(filled.toAbsolutePath().toString());
+                browser.click("#mode-valid-rows");
+                browser.click("#sheet-upload");
+                browser.waitFor(d -> !d.findElements(By.id("sheet-outcome")).isEmpty());
+                assertThat(browser.text("#sheet-rows")).isEqualTo("2");
+                assertThat(browser.text("#sheet-created")).as("round " + round).isEqualTo(round == 1 ? "1" : "0");
+                assertThat(browser.text("#sheet-repeated")).as("round " + round).isEqualTo(round == 1 ? "0" : "1");
+                assertThat(browser.text("#sheet-refused-count")).isEqualTo("1");
+                assertThat(browser.text(".sheet-errors td.num")).isEqualTo(String.valueOf(thoLapRow));
+                assertThat(browser.text(".sheet-errors tbody")).contains("E (CT2 – Số lượng)", "'hai' không phải số nguyên.");
+            }
+            browser.screenshots("nhap-excel");
+        }
+    }
+
+    /** Types a commune's figures into its row of the sheet (column A holds the unit's id); the row's number as Excel shows it. */
+    private static int fill(org.apache.poi.ss.usermodel.Sheet sheet, String unitId, int trained, int cadres, Object meetings) {
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            if (row.getRowNum() > 0 && unitId.equals(row.getCell(0).getStringCellValue())) {
+                row.createCell(2).setCellValue(trained);
+                row.createCell(3).setCellValue(cadres);
+                if (meetings instanceof Integer count) {
+                    row.createCell(4).setCellValue(count);
+                } else {
+                    row.createCell(4).setCellValue((String) meetings);
+                }
+                return row.getRowNum() + 1;
+            }
+        }
+        throw new AssertionError(unitId + " is not in the sheet");
     }
 
     /** The training plan of the end-to-end tests, issued by the province, with a count beside the share of people. */

@@ -46,8 +46,9 @@ public final class Api {
             return kind.equals("YES_NO");
         }
 
+        /** A milestone or a task (nhiệm vụ): reported done, with its date, or not done. */
         public boolean milestone() {
-            return kind.equals("MILESTONE");
+            return kind.equals("MILESTONE") || kind.equals("TASK");
         }
 
         public boolean reportedBy(String level) {

@@ -2,17 +2,15 @@ package vn.doan.console.gateway;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,12 +19,13 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.DefaultResponseErrorHandler;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.ResponseErrorHandler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -39,10 +38,12 @@ import tools.jackson.databind.ObjectMapper;
 public class Gateway {
 
     public static final String REGISTRATION = "doan";
+    /** Which answer is a refusal or an outage, as {@link RestClient#retrieve()} tells them, for the streams it does not read. */
+    private static final ResponseErrorHandler STATUS = new DefaultResponseErrorHandler();
 
     private final RestClient http;
-    private final HttpClient streams;
-    private final DefaultUriBuilderFactory uris;
+    /** For Server-Sent Events: no read timeout, the body left open for the caller. */
+    private final RestClient streams;
     private final OAuth2AuthorizedClientManager clients;
     private final ObjectMapper json;
 
@@ -51,8 +52,8 @@ public class Gateway {
         factory.setConnectTimeout(properties.timeout());
         factory.setReadTimeout(properties.timeout());
         this.http = RestClient.builder().baseUrl(properties.gatewayUrl()).requestFactory(factory).build();
-        this.streams = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
-        this.uris = new DefaultUriBuilderFactory(properties.gatewayUrl());
+        this.streams = RestClient.builder().baseUrl(properties.gatewayUrl())
+                .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(properties.timeout()).build())).build();
         this.clients = clients;
         this.json = tools.jackson.databind.json.JsonMapper.shared();
     }
@@ -84,21 +85,16 @@ public class Gateway {
      * service sends (no read timeout); the caller reads it on a thread of its own and closes it.
      */
     public InputStream events(String path, Object... vars) {
-        HttpRequest request = HttpRequest.newBuilder(uris.expand(path, vars)).header("Authorization", "Bearer " + accessToken())
-                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE).GET().build();
-        try {
-            HttpResponse<InputStream> response = streams.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new ServiceDown("GET " + path + " answered " + response.statusCode(), null);
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new ServiceDown("GET " + path + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceDown("GET " + path + " interrupted", e);
-        }
+        String token = accessToken();
+        return answered(HttpMethod.GET, path, () -> streams.get().uri(path, vars).headers(h -> h.setBearerAuth(token))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        try (response) {
+                            STATUS.handleError(request.getURI(), request.getMethod(), response);
+                        }
+                    }
+                    return response.getBody();
+                }, false));
     }
 
     /** A file a service made (a report as .docx, .pdf or .xlsx), with its content type and file name, to pass on as it is. */

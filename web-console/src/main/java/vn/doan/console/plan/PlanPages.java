@@ -62,9 +62,7 @@ class PlanPages {
 
     @GetMapping("/ke-hoach/moi")
     String newPlan(Model model) {
-        PlanForm form = new PlanForm();
-        form.set("issuedOn", new Format().date(Format.today()));
-        return form(model, form);
+        return form(model, PlanForm.blank());
     }
 
     /** Creates the plan and issues it; a refusal shows plan-service's message next to its field, with all that was typed. */
@@ -115,6 +113,7 @@ class PlanPages {
         model.addAttribute("form", form);
         model.addAttribute("kinds", PlanForm.KINDS);
         model.addAttribute("levels", PlanForm.LEVELS);
+        model.addAttribute("whens", PlanForm.WHEN);
         return "plan-form";
     }
 }

@@ -30,10 +30,11 @@ import vn.doan.console.web.Format;
 @Controller
 class PlanRevisionPages {
 
-    /** What plan-service stores as a plan's content: the body of a revision takes these fields and no others. */
-    private static final Set<String> CONTENT = Set.of("number", "type", "title", "issuingUnitId", "issuedOn", "place", "implementsDocuments",
-            "parentPlanId", "periodFrom", "periodTo", "goals", "sections", "responsibilities", "recipients", "signer", "indicators", "schedule",
-            "implementingPlanDue", "implementingLevels", "ranking");
+    /**
+     * What plan-service's answer holds beside the plan's content and manages itself: the revision's body takes the rest as it
+     * is. The recurring reports are already expanded into the schedule; sent again, their periods would be added twice.
+     */
+    private static final Set<String> MANAGED = Set.of("id", "status", "version", "revisions", "closedOn", "closeReason", "recurringReports");
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 
@@ -54,7 +55,7 @@ class PlanRevisionPages {
     @PostMapping("/ke-hoach/{id}/dieu-chinh")
     String revise(@PathVariable String id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, Object> content = new LinkedHashMap<>(gateway.get(JSON, "/api/plans/{id}", id));
-        content.keySet().retainAll(CONTENT);
+        content.keySet().removeAll(MANAGED);
         String wrong = reviseIndicators(content, form);
         if (wrong != null) {
             return again(id, form, wrong, model);
