@@ -14,6 +14,7 @@ import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.support.test.HttpJson;
+import vn.doan.support.test.SeedPlans;
 
 /** A plan's life and cascade, and what is refused (the seed plans as written: {@link SeedPlanTests}). */
 abstract class PlanDocumentTests extends PlanServiceTestBase {

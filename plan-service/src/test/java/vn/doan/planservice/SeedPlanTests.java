@@ -17,6 +17,7 @@ import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.support.test.HttpJson;
+import vn.doan.support.test.SeedPlans;
 
 /**
  * Each of the five seed plans entered through the public API as its text is written: its number (or none), every

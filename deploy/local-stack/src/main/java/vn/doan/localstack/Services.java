@@ -59,6 +59,15 @@ public final class Services implements AutoCloseable {
     /** @param ownArgs further settings of one service only, e.g. notification-service's SMTP server */
     static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
             java.util.Set<Service> which, Map<Service, List<String>> ownArgs) {
+        return start(kafkaBootstrap, mongoUri, ports, extraArgs, which, ownArgs, null);
+    }
+
+    /**
+     * @param clock the clock of plan-, report-, indicator- and notification-service instead of the system's (null: the
+     *     system's), for a test that walks a plan's calendar; tokens are still checked against the real time
+     */
+    static Services start(String kafkaBootstrap, String mongoUri, Map<Service, Integer> ports, List<String> extraArgs,
+            java.util.Set<Service> which, Map<Service, List<String>> ownArgs, java.time.Clock clock) {
         Services services = new Services();
         Map<Service, Integer> withAuth = new java.util.EnumMap<>(Service.class);
         withAuth.putAll(ports);
@@ -69,7 +78,8 @@ public final class Services implements AutoCloseable {
         for (Service service : which) {
             List<String> args = arguments(service, kafkaBootstrap, mongoUri, withAuth, services::url, extraArgs, ownArgs);
             services.arguments.put(service, args);
-            services.running.put(service, run(service, args));
+            boolean domain = java.util.EnumSet.of(Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION).contains(service);
+            services.running.put(service, run(service, args, domain ? clock : null));
         }
         return services;
     }
@@ -123,9 +133,17 @@ public final class Services implements AutoCloseable {
 
     /** Starts {@code service} in this JVM with these settings. */
     public static ConfigurableApplicationContext run(Service service, List<String> args) {
-        return new SpringApplicationBuilder(service.application).properties("spring.config.name=" + service.configName,
-                        "spring.autoconfigure.exclude=" + String.join(",", notFor(service)))
-                .run(args.toArray(String[]::new));
+        return run(service, args, null);
+    }
+
+    /** ... with {@code clock} (when not null) as its clock, which the services' own takes the place of. */
+    private static ConfigurableApplicationContext run(Service service, List<String> args, java.time.Clock clock) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(service.application).properties("spring.config.name=" + service.configName,
+                "spring.autoconfigure.exclude=" + String.join(",", notFor(service)));
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        return builder.run(args.toArray(String[]::new));
     }
 
     /**

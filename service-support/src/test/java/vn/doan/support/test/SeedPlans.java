@@ -1,11 +1,11 @@
-package vn.doan.planservice;
+package vn.doan.support.test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Five real plans of the Union (the seed plans) as request bodies, written as the documents word them. */
-final class SeedPlans {
+public final class SeedPlans {
 
     private SeedPlans() {
     }
@@ -51,7 +51,7 @@ final class SeedPlans {
      * date to 2020 ("chỉ tiêu phấn đấu đến năm 2020"); reports "gắn với báo cáo định kỳ công tác Đoàn" (no date of their
      * own); the grassroots make their own plan ("xây dựng kế hoạch hành động cụ thể"), no date given.
      */
-    static Map<String, Object> thoXuan54(String districtId) {
+    public static Map<String, Object> thoXuan54(String districtId) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("number", "54-CT/ĐTN");
         plan.put("type", "ACTION_PROGRAM");
@@ -195,7 +195,7 @@ final class SeedPlans {
      * 30/12/2018"), the personal essays as a task, the final report "trước ngày 05/01/2019", districts and grassroots making
      * the plan concrete ("cụ thể hóa", no date given).
      */
-    static Map<String, Object> thanhHoa66(String provinceId) {
+    public static Map<String, Object> thanhHoa66(String provinceId) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("number", "66-KH/TĐTN-BTG");
         plan.put("type", "PLAN");
@@ -235,7 +235,7 @@ final class SeedPlans {
      * reports "trước ngày 15/11"; districts build their own plan (no date given) and "từ 01 đến 02 mô hình điểm". The text
      * gives no period: the plan is stored as written and its reports expand once a period is set.
      */
-    static Map<String, Object> kienGiang76(String provinceId) {
+    public static Map<String, Object> kienGiang76(String provinceId) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("number", "76-KH/TĐTN-VP");
         plan.put("type", "PLAN");
@@ -277,7 +277,7 @@ final class SeedPlans {
      * and no numeric indicator in the text: tasks per level, the grassroots making their own plan (no date given) and
      * reporting "định kỳ hàng năm" with no date of their own.
      */
-    static Map<String, Object> dongPhu(String districtId) {
+    public static Map<String, Object> dongPhu(String districtId) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("number", null);
         plan.put("type", "PLAN");
@@ -314,7 +314,7 @@ final class SeedPlans {
      * number nor date of issue in the text; four indicators; the study conference "trong tháng 7/2020" (a window); six-month
      * and annual reviews "lồng ghép trong báo cáo công tác Đoàn ... định kỳ" (no date of their own); UBKT's yearly inspection.
      */
-    static Map<String, Object> residentialUnions(String districtId) {
+    public static Map<String, Object> residentialUnions(String districtId) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("number", null);
         plan.put("type", "PLAN");
