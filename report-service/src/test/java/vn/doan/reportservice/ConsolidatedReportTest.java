@@ -13,6 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -56,6 +60,13 @@ class ConsolidatedReportTest {
     static final MutableClock CLOCK = new MutableClock("2016-11-10T09:00");
     static final String TRAINED = "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn của tỉnh và của huyện";
     static final String CLASSES = "Hàng năm mở từ 2-3 lớp tập huấn";
+    /** The plan's emulation: training weighs 3, the district's own classes nothing for a commune; 20 points off for late reports. */
+    static final PlanIssued.Ranking RANKING = new PlanIssued.Ranking(
+            List.of(new PlanIssued.Ranking.Weight("CT01", new BigDecimal("3")), new PlanIssued.Ranking.Weight("CT15", BigDecimal.ZERO)),
+            new BigDecimal("20"), List.of(new PlanIssued.Ranking.RankClass("Hoàn thành xuất sắc", new BigDecimal("90")),
+                    new PlanIssued.Ranking.RankClass("Hoàn thành tốt", new BigDecimal("80")),
+                    new PlanIssued.Ranking.RankClass("Hoàn thành", new BigDecimal("50")),
+                    new PlanIssued.Ranking.RankClass("Không hoàn thành", BigDecimal.ZERO)));
 
     @TestConfiguration
     static class FixedClock {
@@ -107,7 +118,8 @@ class ConsolidatedReportTest {
                         new PlanIssued.Indicator("CT15", CLASSES, IndicatorKind.COUNT_IN_RANGE, new BigDecimal("2"), List.of(UnitLevel.DISTRICT),
                                 new BigDecimal("3"), List.of(), "BTC-KT", List.of())),
                 List.of(new PlanIssued.ReportingPeriod("2016", "Báo cáo năm 2016", LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31),
-                        LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS, UnitLevel.DISTRICT)))), district);
+                        LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS, UnitLevel.DISTRICT))), 1, null, null, null, null, List.of(),
+                RANKING), district);
         await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", planId)) == 1
                 && mongo.getCollection("units").countDocuments(new Document("_id", school)) == 1);
     }
@@ -235,6 +247,49 @@ class ConsolidatedReportTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(provinceCadre.download(path(district) + "?format=docx")))) {
             assertThat(new XWPFWordExtractor(doc).getText()).contains("Thọ Xuân, ngày 18 tháng 11 năm 2016", "Kính gửi: Ban Thường vụ Tỉnh đoàn Thanh Hóa",
                     "- Chậm: Đoàn xã Xuân Hòa (3 ngày).", "T/M BAN THƯỜNG VỤ");
+        }
+    }
+
+    @Test
+    void theCommunesAreRankedByThePlansRuleOnAClassEdgeAndJustBelowItInTheDraftAndEveryDocument() throws IOException {
+        reportsAndFigures();
+        // later in the year indicator-service announces Thọ Lập at 8,000 of 10,000 cadres trained and Xuân Hòa at 9,999
+        progress(thoLap, "Đoàn xã Thọ Lập", 2, 1, 0, 8000, 10000, 1, "80.00", "AT_RISK");
+        progress(xuanHoa, "Đoàn xã Xuân Hòa", 2, 1, 1, 9999, 10000, 1, "99.99", "AT_RISK");
+        await(() -> mongo.getCollection("subtree_figures").countDocuments(new Document("unitId", new Document("$in", List.of(thoLap, xuanHoa)))
+                .append("planId", planId).append("rev", 2)) == 2);
+        HttpJson provinceCadre = admin.as(TestTokens.cadre("vp-thanhhoa", province));
+
+        // Thọ Lập: 3 × 8,000/10,000 ÷ 3 (CT15 weighs 0) = 80.00, on time: exactly on the edge of "Hoàn thành tốt".
+        // Xuân Hòa: 3 × 9,999/10,000 ÷ 3 = 99.99, less 20 × 1 late of 1 expected = 79.99: 0.01 below it.
+        // THPT Thọ Xuân 4: nothing reported (CT01 counts 0), missing but not late: 0.00.
+        JsonNode ranking = provinceCadre.get(path(district)).body().at("/ranking");
+        assertThat(ranking.valueStream().map(u -> u.at("/rank").asInt() + " " + u.at("/name").asString() + " " + u.at("/score").asDouble() + " " + u.at("/late").asInt() + "/" + u.at("/expected").asInt() + " " + u.at("/rankClass").asString()).toList())
+                .containsExactly("1 Đoàn xã Thọ Lập 80.0 0/1 Hoàn thành tốt", "2 Đoàn xã Xuân Hòa 79.99 1/1 Hoàn thành",
+                        "3 Đoàn trường THPT Thọ Xuân 4 0.0 0/1 Không hoàn thành");
+
+        List<List<String>> rows = List.of(List.of("Hạng", "Đơn vị", "Điểm", "Báo cáo chậm", "Xếp loại"),
+                List.of("1", "Đoàn xã Thọ Lập", "80", "0/1", "Hoàn thành tốt"), List.of("2", "Đoàn xã Xuân Hòa", "79,99", "1/1", "Hoàn thành"),
+                List.of("3", "Đoàn trường THPT Thọ Xuân 4", "0", "0/1", "Không hoàn thành"));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(provinceCadre.download(path(district) + "?format=docx")))) {
+            assertThat(new XWPFWordExtractor(doc).getText()).contains("IV. XẾP LOẠI THI ĐUA CÁC ĐƠN VỊ");
+            assertThat(doc.getTables().get(2).getRows().stream().map(r -> r.getTableCells().stream().map(c -> c.getText()).toList()).toList())
+                    .isEqualTo(rows);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(provinceCadre.download(path(district) + "?format=xlsx")))) {
+            Sheet sheet = book.getSheet("Xếp loại");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(IntStream.rangeClosed(1, 3).mapToObj(r -> (int) sheet.getRow(r).getCell(0).getNumericCellValue() + " "
+                    + sheet.getRow(r).getCell(2).getStringCellValue() + " " + sheet.getRow(r).getCell(3).getNumericCellValue() + " "
+                    + (int) sheet.getRow(r).getCell(5).getNumericCellValue() + "/" + (int) sheet.getRow(r).getCell(4).getNumericCellValue() + " "
+                    + sheet.getRow(r).getCell(6).getStringCellValue()).toList())
+                    .containsExactly("1 Đoàn xã Thọ Lập 80.0 0/1 Hoàn thành tốt", "2 Đoàn xã Xuân Hòa 79.99 1/1 Hoàn thành",
+                            "3 Đoàn trường THPT Thọ Xuân 4 0.0 0/1 Không hoàn thành");
+        }
+        try (PDDocument pdf = Loader.loadPDF(provinceCadre.download(path(district) + "?format=pdf"))) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("IV. XẾP LOẠI THI ĐUA CÁC ĐƠN VỊ Hạng Đơn vị Điểm Báo cáo chậm Xếp loại "
+                    + "1 Đoàn xã Thọ Lập 80 0/1 Hoàn thành tốt 2 Đoàn xã Xuân Hòa 79,99 1/1 Hoàn thành 3 Đoàn trường THPT Thọ Xuân 4 0 0/1 Không hoàn thành");
         }
     }
 

@@ -66,12 +66,14 @@ public class Consolidation {
         Map<String, SubtreeFigures> figuresByUnit = figures.of(planId, periodId, byId.keySet());
         Map<String, Report> reportByUnit = reports.forPeriod(planId, periodId).stream().filter(r -> byId.containsKey(r.unitId()))
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
-        ConsolidatedReport.Timeliness timeliness = timeliness(completeness.of(planId, periodId, unitId), unitId);
+        Completeness.View expected = completeness.of(planId, periodId, unitId);
+        ConsolidatedReport.Timeliness timeliness = timeliness(expected, unitId);
         Map<String, String> stateByUnit = timeliness.units().stream()
                 .collect(Collectors.toMap(ConsolidatedReport.UnitState::unitId, ConsolidatedReport.UnitState::state));
 
         List<IndicatorFigure> total = figures(plan, figuresByUnit.get(unitId));
-        List<ConsolidatedReport.ChildNarrative> children = subtree.stream().filter(u -> unitId.equals(u.placementFor(period.from()).parentId()))
+        List<UnitView> directChildren = subtree.stream().filter(u -> unitId.equals(u.placementFor(period.from()).parentId())).toList();
+        List<ConsolidatedReport.ChildNarrative> children = directChildren.stream()
                 .map(u -> narrative(u, reportByUnit.get(u.id()), stateByUnit.get(u.id()))).toList();
         List<ConsolidatedReport.UnitRow> rows = subtree.stream().map(u -> new ConsolidatedReport.UnitRow(u.id(), u.name(), u.level().name(),
                 Optional.ofNullable(byId.get(u.parentId())).map(UnitView::name).orElse(superior.map(UnitView::name).orElse("")),
@@ -82,7 +84,8 @@ public class Consolidation {
 
         return new ConsolidatedReport(new ConsolidatedReport.Plan(planId, plan.plan().number(), plan.plan().title()),
                 new ConsolidatedReport.Period(periodId, period.label(), period.dueDate()), unit(unit), superior.map(Consolidation::unit).orElse(null),
-                place(unit.name()), LocalDate.now(clock.withZone(EventCodec.ZONE)), total, timeliness, children, rows, submission);
+                place(unit.name()), LocalDate.now(clock.withZone(EventCodec.ZONE)), total, timeliness, children, rows, submission,
+                DraftRanking.of(plan, period, directChildren, figuresByUnit, expected.units(), byId));
     }
 
     /** Every indicator of the plan, in the plan's order, with the subtree's figures (none yet: no data). */

@@ -47,7 +47,7 @@ class ConsolidatedDocumentsTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(DocumentFormat.DOCX.write(DRAFT)))) {
             String text = new XWPFWordExtractor(doc).getText();
             List<XWPFTable> tables = doc.getTables();
-            assertThat(tables).hasSize(3);
+            assertThat(tables).as("the plan ranks no units: no ranking table").hasSize(3);
             assertThat(tables.get(0).getRow(0).getCell(0).getText()).contains("TỈNH ĐOÀN THANH HÓA", "HUYỆN ĐOÀN THỌ XUÂN", "Số:",
                     "V/v báo cáo kết quả thực hiện 54-CT/ĐTN (Báo cáo năm 2026)");
             assertThat(tables.get(0).getRow(0).getCell(1).getText()).contains("ĐOÀN TNCS HỒ CHÍ MINH", "Thọ Xuân, ngày 15 tháng 11 năm 2026");
@@ -111,6 +111,7 @@ class ConsolidatedDocumentsTest {
             assertThat(numbers(sheet.getRow(4), 5, 14)).containsExactly(234.0, 235.0, 99.57, 600.0, 800.0, 75.0, 19.0, 400.0, 4.75);
             Sheet indicators = book.getSheet("Chỉ tiêu");
             assertThat(cells(indicators.getRow(3))).containsExactly("CT07", ThoXuanDraft.POOR, "≤ 3%", "3,1% (31/1.000)", "Có nguy cơ không đạt");
+            assertThat(book.getSheet("Xếp loại")).as("the plan ranks no units").isNull();
         }
     }
 

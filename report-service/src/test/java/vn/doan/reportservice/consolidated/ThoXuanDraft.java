@@ -67,6 +67,6 @@ final class ThoXuanDraft {
                         new ConsolidatedReport.UnitRow("tholap", "Đoàn xã Thọ Lập", "GRASSROOTS", "Huyện đoàn Thọ Xuân", "ON_TIME", thoLap),
                         new ConsolidatedReport.UnitRow("xuanhoa", "Đoàn xã Xuân Hòa", "GRASSROOTS", "Huyện đoàn Thọ Xuân", "LATE", xuanHoa)),
                 new ConsolidatedReport.Submission("plan54", "thoxuan", "2026", List.of(new Report.Value("CT15", 3, null, null)),
-                        DraftSections.of(district, timeliness, children)));
+                        DraftSections.of(district, timeliness, children)), null);
     }
 }
