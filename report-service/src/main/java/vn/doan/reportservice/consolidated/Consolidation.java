@@ -71,13 +71,13 @@ public class Consolidation {
         Map<String, String> stateByUnit = timeliness.units().stream()
                 .collect(Collectors.toMap(ConsolidatedReport.UnitState::unitId, ConsolidatedReport.UnitState::state));
 
-        List<IndicatorFigure> total = figures(plan, figuresByUnit.get(unitId));
+        List<IndicatorFigure> total = figures(plan, period, figuresByUnit.get(unitId));
         List<UnitView> directChildren = subtree.stream().filter(u -> unitId.equals(u.placementFor(period.from()).parentId())).toList();
         List<ConsolidatedReport.ChildNarrative> children = directChildren.stream()
                 .map(u -> narrative(u, reportByUnit.get(u.id()), stateByUnit.get(u.id()))).toList();
         List<ConsolidatedReport.UnitRow> rows = subtree.stream().map(u -> new ConsolidatedReport.UnitRow(u.id(), u.name(), u.level().name(),
                 Optional.ofNullable(byId.get(u.parentId())).map(UnitView::name).orElse(superior.map(UnitView::name).orElse("")),
-                stateByUnit.get(u.id()), figures(plan, figuresByUnit.get(u.id())))).toList();
+                stateByUnit.get(u.id()), figures(plan, period, figuresByUnit.get(u.id())))).toList();
         Report own = reportByUnit.get(unitId);
         ConsolidatedReport.Submission submission = new ConsolidatedReport.Submission(planId, unitId, periodId,
                 own == null ? List.of() : own.values(), DraftSections.of(total, timeliness, children));
@@ -88,15 +88,16 @@ public class Consolidation {
                 DraftRanking.of(plan, period, directChildren, figuresByUnit, expected.units(), byId));
     }
 
-    /** Every indicator of the plan, in the plan's order, with the subtree's figures (none yet: no data). */
-    private static List<IndicatorFigure> figures(PlanView plan, SubtreeFigures subtree) {
+    /** Every indicator of the plan, in the plan's order, with the subtree's figures (none yet: no data) and the plan's target. */
+    private static List<IndicatorFigure> figures(PlanView plan, PlanView.ReportingPeriod period, SubtreeFigures subtree) {
         return plan.plan().indicators().stream().map(i -> {
             Optional<SubtreeFigures.Figure> f = subtree == null ? Optional.empty() : subtree.figure(i.code());
             IndicatorFigure figure = f.map(x -> new IndicatorFigure(i.code(), i.text(), i.kind(), x.numerator(), x.denominator(),
-                    x.reportingUnits(), x.value(), x.target(), x.status(), null))
-                    .orElse(new IndicatorFigure(i.code(), i.text(), i.kind(), 0, 0, 0, null, null, "NO_DATA", null));
+                    x.reportingUnits(), x.value(), x.target(), x.status(), null, null))
+                    .orElse(new IndicatorFigure(i.code(), i.text(), i.kind(), 0, 0, 0, null, null, "NO_DATA", null, null));
             return new IndicatorFigure(figure.code(), figure.text(), figure.kind(), figure.numerator(), figure.denominator(),
-                    figure.reportingUnits(), figure.value(), figure.target(), figure.status(), VietnameseFormat.result(i.kind(), figure));
+                    figure.reportingUnits(), figure.value(), figure.target(), figure.status(), VietnameseFormat.result(i.kind(), figure),
+                    VietnameseFormat.target(i, period));
         }).toList();
     }
 

@@ -66,7 +66,7 @@ final class ReportText {
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
         for (ConsolidatedReport.IndicatorFigure f : r.figures()) {
-            rows.add(List.of(String.valueOf(n++), DraftSections.label(f), VietnameseFormat.target(f.kind(), f.target()), f.result(),
+            rows.add(List.of(String.valueOf(n++), DraftSections.label(f), f.targetText(), f.result(),
                     VietnameseFormat.number(f.reportingUnits()), VietnameseFormat.status(f.status())));
         }
         return rows;

@@ -97,7 +97,7 @@ final class XlsxWriter {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(f.code());
             row.createCell(1).setCellValue(f.text() == null ? "" : f.text());
-            row.createCell(2).setCellValue(VietnameseFormat.target(f.kind(), f.target()));
+            row.createCell(2).setCellValue(f.targetText());
             row.createCell(3).setCellValue(f.result());
             row.createCell(4).setCellValue(VietnameseFormat.status(f.status()));
         }
