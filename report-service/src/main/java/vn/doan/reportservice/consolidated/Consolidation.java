@@ -59,14 +59,14 @@ public class Consolidation {
         }
         Optional<UnitView> superior = Optional.ofNullable(unit.parentId()).flatMap(catalog::unit);
 
-        // the subtree as it stood in the period (Completeness counts in the same tree)
+        // the subtree as it stood in the period, and the reports, read once: Completeness counts from the same
         List<UnitView> subtree = catalog.unitsUnder(unitId, List.of(UnitLevel.values()), period.from(), period.to()).stream()
                 .sorted(Comparator.comparing((UnitView u) -> u.ancestorIds().size()).thenComparing(UnitView::name)).toList();
         Map<String, UnitView> byId = subtree.stream().collect(Collectors.toMap(UnitView::id, Function.identity()));
         Map<String, SubtreeFigures> figuresByUnit = figures.of(planId, periodId, byId.keySet());
         Map<String, Report> reportByUnit = reports.forPeriod(planId, periodId).stream().filter(r -> byId.containsKey(r.unitId()))
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
-        Completeness.View expected = completeness.of(planId, periodId, unitId);
+        Completeness.View expected = completeness.of(plan, period, unitId, subtree, reportByUnit);
         ConsolidatedReport.Timeliness timeliness = timeliness(expected, unitId);
         Map<String, String> stateByUnit = timeliness.units().stream()
                 .collect(Collectors.toMap(ConsolidatedReport.UnitState::unitId, ConsolidatedReport.UnitState::state));
