@@ -22,18 +22,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.doan.events.indicator.ProgressUpdated;
 import vn.doan.events.plan.IndicatorKind;
@@ -41,10 +31,7 @@ import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.reportservice.consolidated.DocumentFormat;
-import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
-import vn.doan.support.test.KafkaTestClient;
-import vn.doan.support.test.MutableClock;
 import vn.doan.support.test.TestTokens;
 
 /**
@@ -52,12 +39,8 @@ import vn.doan.support.test.TestTokens;
  * ProgressUpdated on the in-process Kafka broker (as indicator-service publishes them) and the reports stored in the
  * MongoDB wire server: Thọ Lập reported on time, Xuân Hòa three days late, THPT Thọ Xuân 4 not at all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h"})
-@Import(ConsolidatedReportTest.FixedClock.class)
-class ConsolidatedReportTest {
+class ConsolidatedReportTest extends ClockedReportService {
 
-    static final MutableClock CLOCK = new MutableClock("2016-11-10T09:00");
     static final String TRAINED = "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn của tỉnh và của huyện";
     static final String CLASSES = "Hàng năm mở từ 2-3 lớp tập huấn";
     /** The plan's emulation: training weighs 3, the district's own classes nothing for a commune; 20 points off for late reports. */
@@ -68,37 +51,15 @@ class ConsolidatedReportTest {
                     new PlanIssued.Ranking.RankClass("Hoàn thành", new BigDecimal("50")),
                     new PlanIssued.Ranking.RankClass("Không hoàn thành", BigDecimal.ZERO)));
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        MutableClock clock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        Backends.embedded().register(registry, "report_consolidated_test");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    static KafkaTestClient kafka;
-
     String province;
     String district;
     String thoLap;
     String xuanHoa;
     String school;
     String planId;
-    HttpJson admin;
 
     @BeforeEach
     void thoXuan() {
-        kafka = kafka == null ? new KafkaTestClient(Backends.embedded().kafkaBootstrap(), "/plan-service") : kafka;
-        admin = new HttpJson("http://localhost:" + port);
         CLOCK.set("2016-11-10T09:00");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         province = "thanhhoa-" + suffix;
@@ -124,20 +85,12 @@ class ConsolidatedReportTest {
                 && mongo.getCollection("units").countDocuments(new Document("_id", school)) == 1);
     }
 
-    @AfterAll
-    static void close() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-    }
-
     private void unit(String id, String name, UnitLevel level, String parent, List<String> ancestors) {
         kafka.publish(new UnitCreated(id, id.toUpperCase(), name, level, "commune", parent, ancestors, LocalDate.of(2016, 1, 1)), id);
     }
 
     private void reportOf(String unitId, long trained, long cadres, String results, String shortcomings, String proposals) {
-        HttpJson.Response r = admin.post("/api/reports", Map.of("planId", planId, "unitId", unitId, "periodId", "2016",
+        HttpJson.Response r = http.post("/api/reports", Map.of("planId", planId, "unitId", unitId, "periodId", "2016",
                 "values", List.of(Map.of("indicatorCode", "CT01", "numerator", trained, "denominator", cadres)),
                 "sections", Map.of("results", results, "shortcomings", shortcomings, "proposals", proposals)),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
@@ -175,7 +128,7 @@ class ConsolidatedReportTest {
     @Test
     void theDraftHoldsTheSubtreeFiguresWhoReportedAndEachChildsSectionsButSubmitsOnlyTheUnitsOwnValues() {
         reportsAndFigures();
-        HttpJson districtCadre = admin.as(TestTokens.cadre("bt-thoxuan", district));
+        HttpJson districtCadre = http.as(TestTokens.cadre("bt-thoxuan", district));
 
         JsonNode draft = districtCadre.get(path(district)).body();
 
@@ -227,7 +180,7 @@ class ConsolidatedReportTest {
     @Test
     void theWorkbookAndTheWordDocumentComeAsFilesNamedInVietnamese() throws IOException {
         reportsAndFigures();
-        HttpJson provinceCadre = admin.as(TestTokens.cadre("vp-thanhhoa", province));
+        HttpJson provinceCadre = http.as(TestTokens.cadre("vp-thanhhoa", province));
 
         HttpJson.Response head = provinceCadre.get(path(district) + "?format=xlsx");
         assertThat(head.status()).isEqualTo(200);
@@ -262,7 +215,7 @@ class ConsolidatedReportTest {
         progress(xuanHoa, "Đoàn xã Xuân Hòa", 2, 1, 1, 9999, 10000, 1, "99.99", "AT_RISK");
         await(() -> mongo.getCollection("subtree_figures").countDocuments(new Document("unitId", new Document("$in", List.of(thoLap, xuanHoa)))
                 .append("planId", planId).append("rev", 2)) == 2);
-        HttpJson provinceCadre = admin.as(TestTokens.cadre("vp-thanhhoa", province));
+        HttpJson provinceCadre = http.as(TestTokens.cadre("vp-thanhhoa", province));
 
         // Thọ Lập: 3 × 8,000/10,000 ÷ 3 (CT15 weighs 0) = 80.00, on time: exactly on the edge of "Hoàn thành tốt".
         // Xuân Hòa: 3 × 9,999/10,000 ÷ 3 = 99.99, less 20 × 1 late of 1 expected = 79.99: 0.01 below it.
@@ -299,21 +252,21 @@ class ConsolidatedReportTest {
 
     @Test
     void theUnitsOwnCadresAndThoseAboveReadItNoOneElse() {
-        HttpJson.Response bad = admin.get(path(district) + "?format=doc");
+        HttpJson.Response bad = http.get(path(district) + "?format=doc");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body().at("/rule").asString()).isEqualTo("report.format-unknown");
         assertThat(bad.body().at("/detail_vi").asString()).isEqualTo("Định dạng phải là docx, pdf hoặc xlsx.");
-        assertThat(admin.get("/api/reports/consolidated/" + planId + "/2099/units/" + district).status()).isEqualTo(404);
+        assertThat(http.get("/api/reports/consolidated/" + planId + "/2099/units/" + district).status()).isEqualTo(404);
 
-        assertThat(admin.as(TestTokens.cadre("bt-thoxuan", district)).get(path(district)).status()).isEqualTo(200);
-        assertThat(admin.as(TestTokens.cadre("vp-thanhhoa", province)).get(path(district)).status()).isEqualTo(200);
-        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(thoLap)).status()).isEqualTo(200);
-        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(district)).status()).as("a unit below").isEqualTo(403);
-        assertThat(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(path(thoLap) + "?format=pdf").status()).as("a neighbour").isEqualTo(403);
-        assertThat(admin.as(TestTokens.analyst("phan-tich")).get(path(district)).status()).isEqualTo(403);
-        assertThat(admin.anonymous().get(path(district)).status()).isEqualTo(401);
+        assertThat(http.as(TestTokens.cadre("bt-thoxuan", district)).get(path(district)).status()).isEqualTo(200);
+        assertThat(http.as(TestTokens.cadre("vp-thanhhoa", province)).get(path(district)).status()).isEqualTo(200);
+        assertThat(http.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(thoLap)).status()).isEqualTo(200);
+        assertThat(http.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(district)).status()).as("a unit below").isEqualTo(403);
+        assertThat(http.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(path(thoLap) + "?format=pdf").status()).as("a neighbour").isEqualTo(403);
+        assertThat(http.as(TestTokens.analyst("phan-tich")).get(path(district)).status()).isEqualTo(403);
+        assertThat(http.anonymous().get(path(district)).status()).isEqualTo(401);
 
-        JsonNode documented = admin.anonymous().get("/v3/api-docs").body()
+        JsonNode documented = http.anonymous().get("/v3/api-docs").body()
                 .at("/paths/~1api~1reports~1consolidated~1{planId}~1{periodId}~1units~1{unitId}/get");
         assertThat(documented.at("/parameters").valueStream().map(p -> p.at("/name").asString()).toList())
                 .containsExactly("planId", "periodId", "unitId", "format");
