@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitLevel;
@@ -66,7 +67,7 @@ public final class ThoXuan {
 
     private static UnitNode unit(String id, String name, UnitLevel level, String... ancestors) {
         String parent = ancestors.length == 0 ? null : ancestors[ancestors.length - 1];
-        return new UnitNode(id, name, level, List.of(new UnitNode.Placement(FOUNDED, parent, List.of(ancestors))));
+        return new UnitNode(id, name, level, List.of(new UnitPlacements.Placement(FOUNDED, parent, List.of(ancestors))));
     }
 
     /** The action program as plan-service issues it. */

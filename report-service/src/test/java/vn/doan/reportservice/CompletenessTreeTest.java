@@ -9,23 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
-import vn.doan.support.test.KafkaTestClient;
-import vn.doan.support.test.MutableClock;
 import vn.doan.support.test.TwoProvinces;
 
 /**
@@ -33,46 +20,11 @@ import vn.doan.support.test.TwoProvinces;
  * learnt from events on a real Kafka broker, in the Union of {@link TwoProvinces}. indicator-service's
  * {@code CompletenessEmbeddedTest} plays the same moves and expects the same numbers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h"})
-@Import(CompletenessTreeTest.FixedClock.class)
-class CompletenessTreeTest {
-
-    static final MutableClock CLOCK = new MutableClock("2016-10-15T09:00");
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        MutableClock clock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        Backends.embedded().register(registry, "report_completeness_test");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    HttpJson http;
-    static KafkaTestClient kafka;
+class CompletenessTreeTest extends ClockedReportService {
 
     @BeforeEach
-    void connect() {
-        http = new HttpJson("http://localhost:" + port);
-        kafka = kafka == null ? new KafkaTestClient(Backends.embedded().kafkaBootstrap(), "/plan-service") : kafka;
+    void autumn2016() {
         CLOCK.set("2016-10-15T09:00");
-    }
-
-    @AfterAll
-    static void close() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
     }
 
     TwoProvinces union() {

@@ -13,23 +13,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.doan.events.indicator.ProgressUpdated;
 import vn.doan.events.plan.IndicatorKind;
@@ -37,10 +31,7 @@ import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.reportservice.consolidated.DocumentFormat;
-import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
-import vn.doan.support.test.KafkaTestClient;
-import vn.doan.support.test.MutableClock;
 import vn.doan.support.test.TestTokens;
 
 /**
@@ -48,33 +39,17 @@ import vn.doan.support.test.TestTokens;
  * ProgressUpdated on the in-process Kafka broker (as indicator-service publishes them) and the reports stored in the
  * MongoDB wire server: Thọ Lập reported on time, Xuân Hòa three days late, THPT Thọ Xuân 4 not at all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h"})
-@Import(ConsolidatedReportTest.FixedClock.class)
-class ConsolidatedReportTest {
+class ConsolidatedReportTest extends ClockedReportService {
 
-    static final MutableClock CLOCK = new MutableClock("2016-11-10T09:00");
     static final String TRAINED = "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn của tỉnh và của huyện";
     static final String CLASSES = "Hàng năm mở từ 2-3 lớp tập huấn";
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        MutableClock clock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        Backends.embedded().register(registry, "report_consolidated_test");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    static KafkaTestClient kafka;
+    /** The plan's emulation: training weighs 3, the district's own classes nothing for a commune; 20 points off for late reports. */
+    static final PlanIssued.Ranking RANKING = new PlanIssued.Ranking(
+            List.of(new PlanIssued.Ranking.Weight("CT01", new BigDecimal("3")), new PlanIssued.Ranking.Weight("CT15", BigDecimal.ZERO)),
+            new BigDecimal("20"), List.of(new PlanIssued.Ranking.RankClass("Hoàn thành xuất sắc", new BigDecimal("90")),
+                    new PlanIssued.Ranking.RankClass("Hoàn thành tốt", new BigDecimal("80")),
+                    new PlanIssued.Ranking.RankClass("Hoàn thành", new BigDecimal("50")),
+                    new PlanIssued.Ranking.RankClass("Không hoàn thành", BigDecimal.ZERO)));
 
     String province;
     String district;
@@ -82,12 +57,9 @@ class ConsolidatedReportTest {
     String xuanHoa;
     String school;
     String planId;
-    HttpJson admin;
 
     @BeforeEach
     void thoXuan() {
-        kafka = kafka == null ? new KafkaTestClient(Backends.embedded().kafkaBootstrap(), "/plan-service") : kafka;
-        admin = new HttpJson("http://localhost:" + port);
         CLOCK.set("2016-11-10T09:00");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         province = "thanhhoa-" + suffix;
@@ -107,17 +79,10 @@ class ConsolidatedReportTest {
                         new PlanIssued.Indicator("CT15", CLASSES, IndicatorKind.COUNT_IN_RANGE, new BigDecimal("2"), List.of(UnitLevel.DISTRICT),
                                 new BigDecimal("3"), List.of(), "BTC-KT", List.of())),
                 List.of(new PlanIssued.ReportingPeriod("2016", "Báo cáo năm 2016", LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31),
-                        LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS, UnitLevel.DISTRICT)))), district);
+                        LocalDate.of(2016, 11, 15), List.of(UnitLevel.GRASSROOTS, UnitLevel.DISTRICT))), 1, null, null, null, null, List.of(),
+                RANKING), district);
         await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", planId)) == 1
                 && mongo.getCollection("units").countDocuments(new Document("_id", school)) == 1);
-    }
-
-    @AfterAll
-    static void close() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
     }
 
     private void unit(String id, String name, UnitLevel level, String parent, List<String> ancestors) {
@@ -125,7 +90,7 @@ class ConsolidatedReportTest {
     }
 
     private void reportOf(String unitId, long trained, long cadres, String results, String shortcomings, String proposals) {
-        HttpJson.Response r = admin.post("/api/reports", Map.of("planId", planId, "unitId", unitId, "periodId", "2016",
+        HttpJson.Response r = http.post("/api/reports", Map.of("planId", planId, "unitId", unitId, "periodId", "2016",
                 "values", List.of(Map.of("indicatorCode", "CT01", "numerator", trained, "denominator", cadres)),
                 "sections", Map.of("results", results, "shortcomings", shortcomings, "proposals", proposals)),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
@@ -163,7 +128,7 @@ class ConsolidatedReportTest {
     @Test
     void theDraftHoldsTheSubtreeFiguresWhoReportedAndEachChildsSectionsButSubmitsOnlyTheUnitsOwnValues() {
         reportsAndFigures();
-        HttpJson districtCadre = admin.as(TestTokens.cadre("bt-thoxuan", district));
+        HttpJson districtCadre = http.as(TestTokens.cadre("bt-thoxuan", district));
 
         JsonNode draft = districtCadre.get(path(district)).body();
 
@@ -176,7 +141,9 @@ class ConsolidatedReportTest {
                 ct01.at("/reportingUnits").asInt(), ct01.at("/status").asString(), ct01.at("/result").asString()))
                 .as("revision 2, not the older revision 1 received after it")
                 .containsExactly("CT01", TRAINED, 1234L, 1235L, 2, "AT_RISK", "99,92% (1.234/1.235)");
+        assertThat(draft.at("/figures/0/targetText").asString()).isEqualTo("100 %");
         assertThat(draft.at("/figures/1/code").asString()).isEqualTo("CT15");
+        assertThat(draft.at("/figures/1/targetText").asString()).as("từ 2-3 lớp tập huấn: the range, not the share of units").isEqualTo("2–3");
         assertThat(draft.at("/figures/1/result").asString()).isEqualTo("Chưa có số liệu");
         assertThat(draft.at("/timeliness/expected").asInt()).isEqualTo(3);
         assertThat(List.of(draft.at("/timeliness/onTime").asInt(), draft.at("/timeliness/late").asInt(), draft.at("/timeliness/missing").asInt()))
@@ -213,7 +180,7 @@ class ConsolidatedReportTest {
     @Test
     void theWorkbookAndTheWordDocumentComeAsFilesNamedInVietnamese() throws IOException {
         reportsAndFigures();
-        HttpJson provinceCadre = admin.as(TestTokens.cadre("vp-thanhhoa", province));
+        HttpJson provinceCadre = http.as(TestTokens.cadre("vp-thanhhoa", province));
 
         HttpJson.Response head = provinceCadre.get(path(district) + "?format=xlsx");
         assertThat(head.status()).isEqualTo(200);
@@ -235,26 +202,71 @@ class ConsolidatedReportTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(provinceCadre.download(path(district) + "?format=docx")))) {
             assertThat(new XWPFWordExtractor(doc).getText()).contains("Thọ Xuân, ngày 18 tháng 11 năm 2016", "Kính gửi: Ban Thường vụ Tỉnh đoàn Thanh Hóa",
                     "- Chậm: Đoàn xã Xuân Hòa (3 ngày).", "T/M BAN THƯỜNG VỤ");
+            assertThat(doc.getTables().get(1).getRows().stream().skip(1).map(r -> r.getCell(1).getText().substring(0, 4) + ": "
+                    + r.getCell(2).getText()).toList()).containsExactly("CT01: 100 %", "CT15: 2–3");
+        }
+    }
+
+    @Test
+    void theCommunesAreRankedByThePlansRuleOnAClassEdgeAndJustBelowItInTheDraftAndEveryDocument() throws IOException {
+        reportsAndFigures();
+        // later in the year indicator-service announces Thọ Lập at 8,000 of 10,000 cadres trained and Xuân Hòa at 9,999
+        progress(thoLap, "Đoàn xã Thọ Lập", 2, 1, 0, 8000, 10000, 1, "80.00", "AT_RISK");
+        progress(xuanHoa, "Đoàn xã Xuân Hòa", 2, 1, 1, 9999, 10000, 1, "99.99", "AT_RISK");
+        await(() -> mongo.getCollection("subtree_figures").countDocuments(new Document("unitId", new Document("$in", List.of(thoLap, xuanHoa)))
+                .append("planId", planId).append("rev", 2)) == 2);
+        HttpJson provinceCadre = http.as(TestTokens.cadre("vp-thanhhoa", province));
+
+        // Thọ Lập: 3 × 8,000/10,000 ÷ 3 (CT15 weighs 0) = 80.00, on time: exactly on the edge of "Hoàn thành tốt".
+        // Xuân Hòa: 3 × 9,999/10,000 ÷ 3 = 99.99, less 20 × 1 late of 1 expected = 79.99: 0.01 below it.
+        // THPT Thọ Xuân 4: nothing reported (CT01 counts 0), missing but not late: 0.00.
+        JsonNode ranking = provinceCadre.get(path(district)).body().at("/ranking");
+        assertThat(ranking.valueStream().map(u -> u.at("/rank").asInt() + " " + u.at("/name").asString() + " " + u.at("/score").asDouble() + " " + u.at("/late").asInt() + "/" + u.at("/expected").asInt() + " " + u.at("/rankClass").asString()).toList())
+                .containsExactly("1 Đoàn xã Thọ Lập 80.0 0/1 Hoàn thành tốt", "2 Đoàn xã Xuân Hòa 79.99 1/1 Hoàn thành",
+                        "3 Đoàn trường THPT Thọ Xuân 4 0.0 0/1 Không hoàn thành");
+
+        List<List<String>> rows = List.of(List.of("Hạng", "Đơn vị", "Điểm", "Báo cáo chậm", "Xếp loại"),
+                List.of("1", "Đoàn xã Thọ Lập", "80", "0/1", "Hoàn thành tốt"), List.of("2", "Đoàn xã Xuân Hòa", "79,99", "1/1", "Hoàn thành"),
+                List.of("3", "Đoàn trường THPT Thọ Xuân 4", "0", "0/1", "Không hoàn thành"));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(provinceCadre.download(path(district) + "?format=docx")))) {
+            assertThat(new XWPFWordExtractor(doc).getText()).contains("IV. XẾP LOẠI THI ĐUA CÁC ĐƠN VỊ");
+            assertThat(doc.getTables().get(2).getRows().stream().map(r -> r.getTableCells().stream().map(c -> c.getText()).toList()).toList())
+                    .isEqualTo(rows);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(provinceCadre.download(path(district) + "?format=xlsx")))) {
+            Sheet sheet = book.getSheet("Xếp loại");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(IntStream.rangeClosed(1, 3).mapToObj(r -> (int) sheet.getRow(r).getCell(0).getNumericCellValue() + " "
+                    + sheet.getRow(r).getCell(2).getStringCellValue() + " " + sheet.getRow(r).getCell(3).getNumericCellValue() + " "
+                    + (int) sheet.getRow(r).getCell(5).getNumericCellValue() + "/" + (int) sheet.getRow(r).getCell(4).getNumericCellValue() + " "
+                    + sheet.getRow(r).getCell(6).getStringCellValue()).toList())
+                    .containsExactly("1 Đoàn xã Thọ Lập 80.0 0/1 Hoàn thành tốt", "2 Đoàn xã Xuân Hòa 79.99 1/1 Hoàn thành",
+                            "3 Đoàn trường THPT Thọ Xuân 4 0.0 0/1 Không hoàn thành");
+        }
+        try (PDDocument pdf = Loader.loadPDF(provinceCadre.download(path(district) + "?format=pdf"))) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("IV. XẾP LOẠI THI ĐUA CÁC ĐƠN VỊ Hạng Đơn vị Điểm Báo cáo chậm Xếp loại "
+                    + "1 Đoàn xã Thọ Lập 80 0/1 Hoàn thành tốt 2 Đoàn xã Xuân Hòa 79,99 1/1 Hoàn thành 3 Đoàn trường THPT Thọ Xuân 4 0 0/1 Không hoàn thành");
         }
     }
 
     @Test
     void theUnitsOwnCadresAndThoseAboveReadItNoOneElse() {
-        HttpJson.Response bad = admin.get(path(district) + "?format=doc");
+        HttpJson.Response bad = http.get(path(district) + "?format=doc");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body().at("/rule").asString()).isEqualTo("report.format-unknown");
         assertThat(bad.body().at("/detail_vi").asString()).isEqualTo("Định dạng phải là docx, pdf hoặc xlsx.");
-        assertThat(admin.get("/api/reports/consolidated/" + planId + "/2099/units/" + district).status()).isEqualTo(404);
+        assertThat(http.get("/api/reports/consolidated/" + planId + "/2099/units/" + district).status()).isEqualTo(404);
 
-        assertThat(admin.as(TestTokens.cadre("bt-thoxuan", district)).get(path(district)).status()).isEqualTo(200);
-        assertThat(admin.as(TestTokens.cadre("vp-thanhhoa", province)).get(path(district)).status()).isEqualTo(200);
-        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(thoLap)).status()).isEqualTo(200);
-        assertThat(admin.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(district)).status()).as("a unit below").isEqualTo(403);
-        assertThat(admin.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(path(thoLap) + "?format=pdf").status()).as("a neighbour").isEqualTo(403);
-        assertThat(admin.as(TestTokens.analyst("phan-tich")).get(path(district)).status()).isEqualTo(403);
-        assertThat(admin.anonymous().get(path(district)).status()).isEqualTo(401);
+        assertThat(http.as(TestTokens.cadre("bt-thoxuan", district)).get(path(district)).status()).isEqualTo(200);
+        assertThat(http.as(TestTokens.cadre("vp-thanhhoa", province)).get(path(district)).status()).isEqualTo(200);
+        assertThat(http.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(thoLap)).status()).isEqualTo(200);
+        assertThat(http.as(TestTokens.cadre("bt-tholap", thoLap)).get(path(district)).status()).as("a unit below").isEqualTo(403);
+        assertThat(http.as(TestTokens.cadre("bt-xuanhoa", xuanHoa)).get(path(thoLap) + "?format=pdf").status()).as("a neighbour").isEqualTo(403);
+        assertThat(http.as(TestTokens.analyst("phan-tich")).get(path(district)).status()).isEqualTo(403);
+        assertThat(http.anonymous().get(path(district)).status()).isEqualTo(401);
 
-        JsonNode documented = admin.anonymous().get("/v3/api-docs").body()
+        JsonNode documented = http.anonymous().get("/v3/api-docs").body()
                 .at("/paths/~1api~1reports~1consolidated~1{planId}~1{periodId}~1units~1{unitId}/get");
         assertThat(documented.at("/parameters").valueStream().map(p -> p.at("/name").asString()).toList())
                 .containsExactly("planId", "periodId", "unitId", "format");

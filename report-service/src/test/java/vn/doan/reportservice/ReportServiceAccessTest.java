@@ -2,54 +2,25 @@ package vn.doan.reportservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.doan.events.plan.UnitCreated;
-import vn.doan.events.plan.UnitLevel;
-import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
-import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.TestTokens;
 
 /**
  * Who may submit, read and review which reports, endpoint by endpoint: no token → 401, wrong role or unit →
  * 403 problem+json, the right one → success. Huyện đoàn Thọ Xuân and its sibling Đông Sơn under Tỉnh đoàn
- * Thanh Hóa; Đoàn xã Thọ Lập and its neighbour Xuân Hòa under Thọ Xuân, which issued plan 54-CT/ĐTN.
+ * Thanh Hóa; Đoàn xã Thọ Lập and its neighbour Xuân Hòa among the communes of Thọ Xuân, which issued plan 54-CT/ĐTN
+ * ({@link ThoXuanCommunes}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms"})
-class ReportServiceAccessTest {
+class ReportServiceAccessTest extends ThoXuanCommunes {
 
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        Backends.embedded().register(registry, "report_access_test");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    static KafkaTestClient kafka;
-
-    String province;
-    String thoXuan;
-    String dongSon;
     String thoLap;
     String xuanHoa;
-    String planId;
-    HttpJson admin;
     HttpJson anonymous;
     HttpJson provinceCadre;
     HttpJson thoXuanCadre;
@@ -59,24 +30,9 @@ class ReportServiceAccessTest {
     HttpJson analyst;
 
     @BeforeEach
-    void tree() {
-        kafka = kafka == null ? new KafkaTestClient(Backends.embedded().kafkaBootstrap(), "/plan-service") : kafka;
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        province = "thanhhoa-" + run;
-        thoXuan = "thoxuan-" + run;
-        dongSon = "dongson-" + run;
-        thoLap = "tholap-" + run;
-        xuanHoa = "xuanhoa-" + run;
-        planId = "plan54-" + run;
-        unit(province, "Tỉnh đoàn Thanh Hóa", UnitLevel.PROVINCE, null, List.of());
-        unit(thoXuan, "Huyện đoàn Thọ Xuân", UnitLevel.DISTRICT, province, List.of(province));
-        unit(dongSon, "Huyện đoàn Đông Sơn", UnitLevel.DISTRICT, province, List.of(province));
-        unit(thoLap, "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS, thoXuan, List.of(province, thoXuan));
-        unit(xuanHoa, "Đoàn xã Xuân Hòa", UnitLevel.GRASSROOTS, thoXuan, List.of(province, thoXuan));
-        kafka.publish(ReportServiceIntegrationTests.plan(planId, thoXuan), thoXuan);
-        ReportServiceIntegrationTests.await(() -> mongo.getCollection("plans").countDocuments(new Document("_id", planId)) == 1
-                && mongo.getCollection("units").countDocuments(new Document("_id", xuanHoa)) == 1);
-        admin = new HttpJson("http://localhost:" + port);
+    void callers() {
+        thoLap = communes.get("Đoàn xã Thọ Lập");
+        xuanHoa = communes.get("Đoàn xã Xuân Hòa");
         anonymous = admin.anonymous();
         provinceCadre = admin.as(TestTokens.cadre("pbt-tinhdoan", province));
         thoXuanCadre = admin.as(TestTokens.cadre("bt-huyendoan-thoxuan", thoXuan));
@@ -86,25 +42,8 @@ class ReportServiceAccessTest {
         analyst = admin.as(TestTokens.analyst("chuyen-vien-phan-tich"));
     }
 
-    @AfterAll
-    static void close() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-    }
-
-    void unit(String id, String name, UnitLevel level, String parent, List<String> ancestors) {
-        kafka.publish(new UnitCreated(id, id.toUpperCase(), name, level, "commune", parent, ancestors, LocalDate.of(2016, 1, 1)), id);
-    }
-
-    Map<String, Object> report(String unitId, int trained) {
-        return Map.of("planId", planId, "unitId", unitId, "periodId", "2016",
-                "values", List.of(Map.of("indicatorCode", "CT01", "numerator", trained, "denominator", 20)));
-    }
-
     static Map<String, String> key() {
-        return Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        return key(UUID.randomUUID().toString());
     }
 
     String submittedByThoLap() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -431,7 +432,9 @@ abstract class ReportServiceIntegrationTests {
         assertThat(kept.keySet()).containsExactlyInAnyOrder("number", "title", "issuingUnitId", "periodFrom", "periodTo", "indicators", "schedule");
         assertThat(kept.getList("indicators", Document.class).get(0))
                 .isEqualTo(new Document("code", "CT01").append("kind", "SHARE_OF_PEOPLE").append("reportingLevels", List.of("GRASSROOTS"))
-                        .append("text", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn"));
+                        .append("text", "Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn").append("target", new Decimal128(100))
+                        .append("periodTargets", List.of(new Document("periodId", "2016").append("target", new Decimal128(100))))
+                        .append("deadlines", List.of()));
         assertThat(kept.getList("schedule", Document.class).get(0).getString("periodId")).isEqualTo("2016");
 
         Document whole = (Document) mongo.getConverter().convertToMongoType(plan(tree.planId(), tree.district()));

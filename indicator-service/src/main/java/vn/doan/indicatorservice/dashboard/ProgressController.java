@@ -27,7 +27,7 @@ class ProgressController {
         return query.completeness(planId, periodId, unitId);
     }
 
-    /** The unit's direct children ranked for the emulation ("thi đua"); the rule is in RankingRules. */
+    /** The unit's direct children ranked for the emulation ("thi đua"); the rule is event-contracts' RankingRule. */
     @GetMapping("/api/progress/{planId}/{periodId}/units/{unitId}/ranking")
     List<Standing.Ranked> ranking(@PathVariable String planId, @PathVariable String periodId, @PathVariable String unitId) {
         return standing.ranking(planId, periodId, unitId);

@@ -1,19 +1,18 @@
 package vn.doan.indicatorservice.dashboard;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.RankingRule;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 
 /**
- * How units are ranked in the yearly emulation ("thi đua, xếp loại"): each indicator's attainment (value ÷ target, capped
- * at 1; for an "at most" rate target ÷ value; 0 without data) is weighted ({@code weights}, default 1 each) into a score
- * out of 100; then {@code latePenalty} points are taken off for each late report as a share of the reports expected; the
- * score, rounded to two decimals, takes the first of {@code classes} (highest least score first) it reaches. A plan that
- * sets its own ranking is ranked by it ({@link #forPlan}); {@code doan.ranking.*} is the default for plans that set none.
+ * The emulation ranking ("thi đua, xếp loại") of plans that set none of their own: {@code weights} per indicator code
+ * (default 1 each), {@code latePenalty} points, {@code classes} from the highest least score down. How a score and a class
+ * are computed is event-contracts' {@link RankingRule}, the one rule report-service ranks by too; a plan that sets its own
+ * ranking is ranked by it ({@link #forPlan}).
  */
 @ConfigurationProperties("doan.ranking")
 public record RankingRules(Map<String, Double> weights, Double latePenalty, List<RankClass> classes) {
@@ -29,26 +28,18 @@ public record RankingRules(Map<String, Double> weights, Double latePenalty, List
     public RankingRules {
         weights = weights == null ? Map.of() : weights;
         latePenalty = latePenalty == null ? 10.0 : latePenalty;
-        classes = (classes == null || classes.isEmpty() ? UNION_CLASSES : classes).stream()
-                .sorted(Comparator.comparing(RankClass::minScore).reversed()).toList();
+        classes = classes == null || classes.isEmpty() ? UNION_CLASSES : classes;
     }
 
-    /** The plan's own rules when it sets them (plan-service has checked them), else these. */
-    RankingRules forPlan(PlanDefinition.Ranking ranking) {
+    /** The plan's own rule when it sets one (plan-service has checked it), else these defaults. */
+    RankingRule forPlan(PlanDefinition.Ranking ranking) {
         if (ranking == null) {
-            return this;
+            return new RankingRule(new PlanIssued.Ranking(weights.entrySet().stream()
+                    .map(w -> new PlanIssued.Ranking.Weight(w.getKey(), BigDecimal.valueOf(w.getValue()))).toList(),
+                    BigDecimal.valueOf(latePenalty), classes.stream().map(c -> new PlanIssued.Ranking.RankClass(c.name(), c.minScore())).toList()));
         }
-        return new RankingRules(ranking.weights().stream().collect(Collectors.toMap(PlanDefinition.Ranking.Weight::indicatorCode,
-                w -> w.weight().doubleValue())), ranking.latePenalty().doubleValue(),
-                ranking.classes().stream().map(c -> new RankClass(c.name(), c.minScore())).toList());
-    }
-
-    double weight(String indicatorCode) {
-        return weights.getOrDefault(indicatorCode, 1.0);
-    }
-
-    /** The first class whose least score {@code score} reaches; null if it reaches none (a plan's classes all above 0). */
-    String classOf(BigDecimal score) {
-        return classes.stream().filter(c -> score.compareTo(c.minScore()) >= 0).map(RankClass::name).findFirst().orElse(null);
+        return new RankingRule(new PlanIssued.Ranking(
+                ranking.weights().stream().map(w -> new PlanIssued.Ranking.Weight(w.indicatorCode(), w.weight())).toList(), ranking.latePenalty(),
+                ranking.classes().stream().map(c -> new PlanIssued.Ranking.RankClass(c.name(), c.minScore())).toList()));
     }
 }

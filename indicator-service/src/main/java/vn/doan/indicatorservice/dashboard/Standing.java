@@ -1,12 +1,12 @@
 package vn.doan.indicatorservice.dashboard;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.RankingRule;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 import vn.doan.indicatorservice.replica.Plans;
 import vn.doan.indicatorservice.rollup.Progress;
@@ -38,36 +38,21 @@ public class Standing {
      */
     public List<Ranked> ranking(String planId, String periodId, String unitId) {
         List<ProgressQuery.UnitProgress> children = query.children(planId, periodId, unitId);
-        RankingRules planRules = rules.forPlan(plans.find(planId).map(PlanDefinition::ranking).orElse(null));
-        return rank(children, child -> query.completeness(planId, periodId, child), planRules);
+        RankingRule planRule = rules.forPlan(plans.find(planId).map(PlanDefinition::ranking).orElse(null));
+        return rank(children, child -> query.completeness(planId, periodId, child), planRule);
     }
 
-    /** Ranks {@code children} (their dashboards), with each child's completeness by unit id: best score first, ties by name. */
+    /** Ranks {@code children} (their dashboards), with each child's completeness by unit id, by {@code rule}. */
     static List<Ranked> rank(List<ProgressQuery.UnitProgress> children, Function<String, ProgressQuery.Completeness> completenessOf,
-            RankingRules rules) {
-        List<Ranked> scored = children.stream().map(child -> {
+            RankingRule rule) {
+        List<RankingRule.Entrant> entrants = children.stream().map(child -> {
             ProgressQuery.Completeness completeness = completenessOf.apply(child.unitId());
-            double weighted = 0;
-            double weights = 0;
-            for (ProgressQuery.IndicatorProgress indicator : child.indicators()) {
-                if (indicator.subtree().target() == null) {
-                    continue;
-                }
-                double weight = rules.weight(indicator.code());
-                weighted += weight * attainment(indicator).doubleValue();
-                weights += weight;
-            }
-            double score = weights == 0 ? 0 : 100 * weighted / weights;
-            if (completeness.expected() > 0) {
-                score -= rules.latePenalty() * completeness.late() / completeness.expected();
-            }
-            BigDecimal rounded = BigDecimal.valueOf(Math.max(0, score)).setScale(2, RoundingMode.HALF_UP);
-            return new Ranked(0, child.unitId(), child.unitName(), rounded, completeness.expected(), completeness.late(), rules.classOf(rounded));
-        }).sorted(Comparator.comparing(Ranked::score).reversed().thenComparing(Ranked::unitName)).toList();
-        return java.util.stream.IntStream.range(0, scored.size()).mapToObj(i -> {
-            Ranked r = scored.get(i);
-            return new Ranked(i + 1, r.unitId(), r.unitName(), r.score(), r.expected(), r.late(), r.rankClass());
+            List<RankingRule.Attained> indicators = child.indicators().stream().map(i -> new RankingRule.Attained(i.code(),
+                    IndicatorKind.valueOf(i.kind()), i.subtree().value(), i.subtree().target())).toList();
+            return new RankingRule.Entrant(child.unitId(), child.unitName(), indicators, completeness.expected(), completeness.late());
         }).toList();
+        return rule.rank(entrants).stream()
+                .map(p -> new Ranked(p.rank(), p.unitId(), p.unitName(), p.score(), p.expected(), p.late(), p.rankClass())).toList();
     }
 
     /** Indicators of the unit's subtree that are at risk or off track, worst attainment first. */
@@ -83,19 +68,8 @@ public class Standing {
                 .sorted(Comparator.comparing(Behind::attainment).thenComparing(Behind::code)).toList();
     }
 
-    /** Value against target, between 0 and 1; for an "at most" rate, target against value. */
+    /** Value against target, between 0 and 1, as the ranking counts it ({@link RankingRule#attainment}). */
     static BigDecimal attainment(ProgressQuery.IndicatorProgress indicator) {
-        BigDecimal value = indicator.subtree().value();
-        BigDecimal target = indicator.subtree().target();
-        if (value == null) {
-            return BigDecimal.ZERO;
-        }
-        double ratio;
-        if (IndicatorKind.valueOf(indicator.kind()) == IndicatorKind.RATE_AT_MOST) {
-            ratio = value.signum() == 0 ? 1 : target.doubleValue() / value.doubleValue();
-        } else {
-            ratio = target.signum() == 0 ? 1 : value.doubleValue() / target.doubleValue();
-        }
-        return BigDecimal.valueOf(Math.min(1, ratio)).setScale(4, RoundingMode.HALF_UP);
+        return RankingRule.attainment(IndicatorKind.valueOf(indicator.kind()), indicator.subtree().value(), indicator.subtree().target());
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitMoved;
@@ -47,7 +48,7 @@ public class Tree implements UnitTree {
         for (UnitCreated e : events) {
             bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
                     .setOnInsert("level", e.level())
-                    .setOnInsert("placements", List.of(new UnitNode.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
+                    .setOnInsert("placements", List.of(new UnitPlacements.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
         }
         bulk.execute();
         changed();
@@ -71,13 +72,13 @@ public class Tree implements UnitTree {
     public List<UnitNode> moved(UnitMoved e) {
         List<UnitNode> changed = new ArrayList<>();
         find(e.unitId()).ifPresent(unit -> {
-            place(unit, new UnitNode.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()));
+            place(unit, new UnitPlacements.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()));
             changed.add(find(e.unitId()).orElseThrow());
         });
         for (UnitNode descendant : mongo.find(Query.query(Criteria.where("placements.ancestorIds").is(e.unitId())), UnitNode.class)) {
-            UnitNode.Placement current = descendant.placementFor(e.effectiveFrom());
+            UnitPlacements.Placement current = descendant.placementFor(e.effectiveFrom());
             if (current.ancestorIds().contains(e.unitId())) {
-                place(descendant, new UnitNode.Placement(e.effectiveFrom(), current.parentId(), e.ancestorsAfterMove(current.ancestorIds())));
+                place(descendant, new UnitPlacements.Placement(e.effectiveFrom(), current.parentId(), e.ancestorsAfterMove(current.ancestorIds())));
                 changed.add(find(descendant.id()).orElseThrow());
             }
         }
@@ -121,11 +122,9 @@ public class Tree implements UnitTree {
                 key -> expected(plan, period, unit.id()).size());
     }
 
-    private void place(UnitNode unit, UnitNode.Placement placement) {
-        List<UnitNode.Placement> placements = new ArrayList<>(unit.placements().stream()
-                .filter(p -> !p.from().equals(placement.from())).toList());
-        placements.add(placement);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(unit.id())), new Update().set("placements", placements), UnitNode.class);
+    private void place(UnitNode unit, UnitPlacements.Placement placement) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(unit.id())), new Update().set("placements", unit.history().with(placement)),
+                UnitNode.class);
     }
 
     public Optional<UnitNode> find(String unitId) {

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.doan.events.UnitPlacements;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 import vn.doan.indicatorservice.replica.UnitNode;
 
 /** A report with what it needs from the plan and the tree: the period it is for and where its unit stood in that period. */
-record Placed(ReportSubmitted report, PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, UnitNode.Placement placement) {
+record Placed(ReportSubmitted report, PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, UnitPlacements.Placement placement) {
 
     private static final Logger log = LoggerFactory.getLogger(Placed.class);
 
@@ -26,7 +27,7 @@ record Placed(ReportSubmitted report, PlanDefinition plan, PlanDefinition.Period
             return Optional.empty();
         }
         UnitNode unit = lookups.unit(report.unitId()).orElseThrow(() -> new NotYetKnown("unit " + report.unitId()));
-        UnitNode.Placement placement = unit.placementFor(period.from());
+        UnitPlacements.Placement placement = unit.placementFor(period.from());
         for (String ancestor : placement.ancestorIds()) {
             lookups.unit(ancestor).orElseThrow(() -> new NotYetKnown("ancestor " + ancestor));
         }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.doan.events.plan.RankingRule;
 import vn.doan.indicatorservice.replica.PlanDefinition;
 import vn.doan.indicatorservice.rollup.Progress;
 
@@ -43,7 +44,7 @@ class RankingClassesTest {
                 commune("u-thpt4", "Đoàn trường THPT Thọ Xuân 4", 6_999), commune("u-xuantin", "Đoàn xã Xuân Tín", 5_000),
                 commune("u-xuanphu", "Đoàn xã Xuân Phú", 4_999), commune("u-thoxuong", "Đoàn xã Thọ Xương", 0));
 
-        List<Standing.Ranked> ranking = Standing.rank(communes, RankingClassesTest::onTime, DEFAULTS);
+        List<Standing.Ranked> ranking = Standing.rank(communes, RankingClassesTest::onTime, DEFAULTS.forPlan(null));
 
         assertThat(ranking).extracting(r -> r.score().toPlainString() + " " + r.rankClass()).containsExactly(
                 "90.00 Xuất sắc", "89.99 Khá", "70.00 Khá", "69.99 Trung bình", "50.00 Trung bình", "49.99 Yếu", "0.00 Yếu");
@@ -56,7 +57,7 @@ class RankingClassesTest {
                 new BigDecimal("20"), List.of(new PlanDefinition.Ranking.RankClass("Hoàn thành tốt", new BigDecimal("80")),
                         new PlanDefinition.Ranking.RankClass("Hoàn thành", new BigDecimal("60")),
                         new PlanDefinition.Ranking.RankClass("Chưa hoàn thành", BigDecimal.ZERO)));
-        RankingRules rules = DEFAULTS.forPlan(own);
+        RankingRule rules = DEFAULTS.forPlan(own);
         // Thọ Lập: (3 × 100/100 + 1 × 1/2 models) ÷ 4 = 87.50, less 20 × 1 late of 4 expected = 82.50.
         // Xuân Lai: (3 × 80/100 + 1 × 2/2, capped) ÷ 4 = 85.00, less 20 × 1 late of 4 = 80.00, on the edge.
         // Xuân Hòa: (3 × 79.99/100 + 1 × 2/2) ÷ 4 = 84.9925, less 5 = 79.9925 → 79.99, 0.01 below.
@@ -69,7 +70,6 @@ class RankingClassesTest {
 
         assertThat(ranking).extracting(r -> r.unitName() + " " + r.score().toPlainString() + " " + r.rankClass()).containsExactly(
                 "Đoàn xã Thọ Lập 82.50 Hoàn thành tốt", "Đoàn xã Xuân Lai 80.00 Hoàn thành tốt", "Đoàn xã Xuân Hòa 79.99 Hoàn thành");
-        assertThat(DEFAULTS.forPlan(null)).isSameAs(DEFAULTS);
     }
 
     /** "Tập huấn" at {@code trained}% of 100%, and "từ 01 đến 02 mô hình điểm" counted as {@code models} of at least 2. */

@@ -73,7 +73,7 @@ class StandingTest {
         Map<String, ProgressQuery.Completeness> completeness = Map.of(XUAN_LAI, completeness(XUAN_LAI, 1, 0), THO_LAP,
                 completeness(THO_LAP, 3, 0), THPT_4, completeness(THPT_4, 1, 1), XUAN_HOA, completeness(XUAN_HOA, 1, 0));
 
-        List<Standing.Ranked> ranking = Standing.rank(List.of(thpt4(), xuanHoa, thoLap, xuanLai), completeness::get, RULES);
+        List<Standing.Ranked> ranking = Standing.rank(List.of(thpt4(), xuanHoa, thoLap, xuanLai), completeness::get, RULES.forPlan(null));
 
         // Xuân Lai: (3×1 + 1 + 1 + 1 + 0 + 1) / 8 = 87.50
         // Thọ Lập: (3×0.9956 + 0 + 4.5/4.67 = 0.9636 + 1 + 1 + 0) / 8 = 74.38

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.UnitCreated;
@@ -45,7 +46,7 @@ public class Catalog implements UnitTree {
             bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name())
                     .setOnInsert("level", e.level()).setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds())
                     .setOnInsert("active", true)
-                    .setOnInsert("placements", List.of(new UnitView.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
+                    .setOnInsert("placements", List.of(new UnitPlacements.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
         }
         bulk.execute();
     }
@@ -61,25 +62,19 @@ public class Catalog implements UnitTree {
     void unitMoved(UnitMoved e) {
         unit(e.unitId()).ifPresent(unit -> mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
                 new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds())
-                        .set("placements", placed(unit, new UnitView.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()))),
+                        .set("placements", unit.history().with(
+                                new UnitPlacements.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()))),
                 UnitView.class));
         Criteria below = new Criteria().orOperator(Criteria.where("ancestorIds").is(e.unitId()), Criteria.where("placements.ancestorIds").is(e.unitId()));
         for (UnitView descendant : mongo.find(Query.query(below), UnitView.class)) {
             Update update = new Update().set("ancestorIds", e.ancestorsAfterMove(descendant.ancestorIds()));
-            UnitView.Placement then = descendant.placementFor(e.effectiveFrom());
+            UnitPlacements.Placement then = descendant.placementFor(e.effectiveFrom());
             if (then.ancestorIds().contains(e.unitId())) {
-                update.set("placements", placed(descendant,
-                        new UnitView.Placement(e.effectiveFrom(), then.parentId(), e.ancestorsAfterMove(then.ancestorIds()))));
+                update.set("placements", descendant.history().with(
+                        new UnitPlacements.Placement(e.effectiveFrom(), then.parentId(), e.ancestorsAfterMove(then.ancestorIds()))));
             }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())), update, UnitView.class);
         }
-    }
-
-    private static List<UnitView.Placement> placed(UnitView unit, UnitView.Placement placement) {
-        List<UnitView.Placement> placements = new java.util.ArrayList<>(unit.history().stream()
-                .filter(p -> !p.from().equals(placement.from())).toList());
-        placements.add(placement);
-        return placements;
     }
 
     void unitDissolved(UnitDissolved e) {

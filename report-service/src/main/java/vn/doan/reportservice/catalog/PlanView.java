@@ -1,5 +1,6 @@
 package vn.doan.reportservice.catalog;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.PlanIssued;
+import vn.doan.events.plan.RankingRule;
 import vn.doan.events.plan.UnitLevel;
 
 /**
@@ -17,24 +19,75 @@ import vn.doan.events.plan.UnitLevel;
 @Document("plans")
 public record PlanView(@Id String id, int version, boolean closed, Plan plan) {
 
-    /** The plan's number and title for messages, its issuer (the scope), its dates, indicators and reporting periods. */
+    /**
+     * The plan's number and title for messages, its issuer (the scope), its dates, indicators and reporting periods; its own
+     * emulation ranking for consolidated reports (null when it sets none, and in copies stored before it was kept).
+     */
     public record Plan(String number, String title, String issuingUnitId, LocalDate periodFrom, LocalDate periodTo,
-            List<Indicator> indicators, List<ReportingPeriod> schedule) {
+            List<Indicator> indicators, List<ReportingPeriod> schedule, Ranking ranking) {
 
         static Plan of(PlanIssued e) {
             return new Plan(e.number(), e.title(), e.issuingUnitId(), e.periodFrom(), e.periodTo(),
-                    e.indicators().stream().map(i -> new Indicator(i.code(), i.kind(), i.reportingLevels(), i.text())).toList(),
+                    e.indicators().stream().map(i -> Indicator.of(e, i)).toList(),
                     e.schedule().stream().map(p -> new ReportingPeriod(p.periodId(), p.label(), p.from(), p.to(), p.dueDate(),
-                            p.reportingLevels())).toList());
+                            p.reportingLevels())).toList(), Ranking.of(e.ranking()));
         }
     }
 
     /**
-     * An indicator as a report's value is checked against it: its kind and the levels that report it; and its wording
-     * ("Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn") for consolidated reports (null in copies
-     * stored before it was kept, until the plan is issued again).
+     * An indicator as a report's value is checked against it: its kind and the levels that report it; and for consolidated
+     * reports its wording ("Hàng năm 100% cán bộ Đoàn – Hội – Đội được tham gia các lớp tập huấn"), its target as the plan
+     * sets it ({@code target}, a range's {@code targetMax}, the target in force in each period, a milestone's or task's
+     * deadlines per level). All but the first three are null in copies stored before they were kept, until the plan is
+     * issued again.
      */
-    public record Indicator(String code, IndicatorKind kind, List<UnitLevel> reportingLevels, String text) {
+    public record Indicator(String code, IndicatorKind kind, List<UnitLevel> reportingLevels, String text, BigDecimal target,
+            BigDecimal targetMax, List<PeriodTarget> periodTargets, List<Deadline> deadlines) {
+
+        static Indicator of(PlanIssued plan, PlanIssued.Indicator i) {
+            return new Indicator(i.code(), i.kind(), i.reportingLevels(), i.text(), i.target(), i.targetMax(),
+                    plan.schedule().stream().map(p -> new PeriodTarget(p.periodId(), i.targetFor(plan.periodFrom(), plan.periodTo(), p.to())))
+                            .toList(),
+                    i.deadlines() == null ? List.of() : i.deadlines().stream().map(d -> new Deadline(d.level(), d.deadline(), d.from())).toList());
+        }
+
+        /** The target in force in {@code periodId} ({@code PlanIssued.Indicator.targetFor}); null when none applies to it. */
+        public BigDecimal targetIn(String periodId) {
+            if (periodTargets == null) {
+                return target;
+            }
+            return periodTargets.stream().filter(t -> t.periodId().equals(periodId)).findFirst().map(PeriodTarget::target).orElse(null);
+        }
+    }
+
+    /** The target in force in one reporting period; null when the plan sets none for it. */
+    public record PeriodTarget(String periodId, BigDecimal target) {
+    }
+
+    /** A milestone's or task's deadline for one level; {@code from} opens a window ("trong tháng 10/2018"), else null. */
+    public record Deadline(UnitLevel level, LocalDate deadline, LocalDate from) {
+    }
+
+    /** The plan's emulation ranking, as PlanIssued carries it; {@link #rule()} ranks by it. */
+    public record Ranking(List<Weight> weights, BigDecimal latePenalty, List<RankClass> classes) {
+
+        public record Weight(String indicatorCode, BigDecimal weight) {
+        }
+
+        public record RankClass(String name, BigDecimal minScore) {
+        }
+
+        static Ranking of(PlanIssued.Ranking r) {
+            return r == null ? null : new Ranking(
+                    r.weights() == null ? List.of() : r.weights().stream().map(w -> new Weight(w.indicatorCode(), w.weight())).toList(),
+                    r.latePenalty(), r.classes() == null ? List.of() : r.classes().stream().map(c -> new RankClass(c.name(), c.minScore())).toList());
+        }
+
+        public RankingRule rule() {
+            return new RankingRule(new PlanIssued.Ranking(
+                    weights == null ? List.of() : weights.stream().map(w -> new PlanIssued.Ranking.Weight(w.indicatorCode(), w.weight())).toList(),
+                    latePenalty, classes == null ? List.of() : classes.stream().map(c -> new PlanIssued.Ranking.RankClass(c.name(), c.minScore())).toList()));
+        }
     }
 
     /** A period units report on ("2026", "2026-H1", "final"), the date the report is due, and the levels that report. */

@@ -11,7 +11,8 @@ import vn.doan.reportservice.report.Report;
  * every indicator (for reading: they are indicator-service's roll-up of the units' own values), who reported on time,
  * late or not at all, and each direct child's narrative under its name. {@code submission} is what the office edits
  * and submits as its own report through {@code POST /api/reports}: its values are only the unit's own (those it already
- * entered), never the subtree figures, so nothing the unit consolidated is counted twice up the tree.
+ * entered), never the subtree figures, so nothing the unit consolidated is counted twice up the tree. {@code ranking} ranks
+ * the direct children where the plan sets an emulation ranking (null where it sets none).
  */
 public record ConsolidatedReport(
         Plan plan,
@@ -24,7 +25,8 @@ public record ConsolidatedReport(
         Timeliness timeliness,
         List<ChildNarrative> children,
         List<UnitRow> units,
-        Submission submission) {
+        Submission submission,
+        List<RankedUnit> ranking) {
 
     public record Plan(String id, String number, String title) {
     }
@@ -35,9 +37,13 @@ public record ConsolidatedReport(
     public record Unit(String id, String name, String level) {
     }
 
-    /** One indicator of the whole subtree: the sums, units reporting, value and target (percent), status, and in words. */
+    /**
+     * One indicator of the whole subtree: the sums, units reporting, value and the target it is compared with (percent),
+     * status, and in words what it reached ({@code result}) and the target as the plan states it ({@code targetText}: "2–3",
+     * "≤ 3 %", "Hoàn thành trước ngày 15/11/2018").
+     */
     public record IndicatorFigure(String code, String text, IndicatorKind kind, long numerator, long denominator, int reportingUnits,
-            BigDecimal value, BigDecimal target, String status, String result) {
+            BigDecimal value, BigDecimal target, String status, String result, String targetText) {
     }
 
     /** The units below that had to report: how many, and by name those on time, late (with days) and missing. */
@@ -54,6 +60,10 @@ public record ConsolidatedReport(
 
     /** One unit of the subtree and its subtree figures (for a unit without units below: its own), for the spreadsheet. */
     public record UnitRow(String unitId, String name, String level, String parentName, String state, List<IndicatorFigure> figures) {
+    }
+
+    /** A direct child's place (1 = best), score out of 100, its subtree's expected and late reports, and its class. */
+    public record RankedUnit(int rank, String unitId, String name, BigDecimal score, int expected, int late, String rankClass) {
     }
 
     /** The body of {@code POST /api/reports}: the unit's own values and the sections drafted from its children's. */

@@ -59,41 +59,45 @@ public class Consolidation {
         }
         Optional<UnitView> superior = Optional.ofNullable(unit.parentId()).flatMap(catalog::unit);
 
-        // the subtree as it stood in the period (Completeness counts in the same tree)
+        // the subtree as it stood in the period, and the reports, read once: Completeness counts from the same
         List<UnitView> subtree = catalog.unitsUnder(unitId, List.of(UnitLevel.values()), period.from(), period.to()).stream()
                 .sorted(Comparator.comparing((UnitView u) -> u.ancestorIds().size()).thenComparing(UnitView::name)).toList();
         Map<String, UnitView> byId = subtree.stream().collect(Collectors.toMap(UnitView::id, Function.identity()));
         Map<String, SubtreeFigures> figuresByUnit = figures.of(planId, periodId, byId.keySet());
         Map<String, Report> reportByUnit = reports.forPeriod(planId, periodId).stream().filter(r -> byId.containsKey(r.unitId()))
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
-        ConsolidatedReport.Timeliness timeliness = timeliness(completeness.of(planId, periodId, unitId), unitId);
+        Completeness.View expected = completeness.of(plan, period, unitId, subtree, reportByUnit);
+        ConsolidatedReport.Timeliness timeliness = timeliness(expected, unitId);
         Map<String, String> stateByUnit = timeliness.units().stream()
                 .collect(Collectors.toMap(ConsolidatedReport.UnitState::unitId, ConsolidatedReport.UnitState::state));
 
-        List<IndicatorFigure> total = figures(plan, figuresByUnit.get(unitId));
-        List<ConsolidatedReport.ChildNarrative> children = subtree.stream().filter(u -> unitId.equals(u.placementFor(period.from()).parentId()))
+        List<IndicatorFigure> total = figures(plan, period, figuresByUnit.get(unitId));
+        List<UnitView> directChildren = subtree.stream().filter(u -> unitId.equals(u.placementFor(period.from()).parentId())).toList();
+        List<ConsolidatedReport.ChildNarrative> children = directChildren.stream()
                 .map(u -> narrative(u, reportByUnit.get(u.id()), stateByUnit.get(u.id()))).toList();
         List<ConsolidatedReport.UnitRow> rows = subtree.stream().map(u -> new ConsolidatedReport.UnitRow(u.id(), u.name(), u.level().name(),
                 Optional.ofNullable(byId.get(u.parentId())).map(UnitView::name).orElse(superior.map(UnitView::name).orElse("")),
-                stateByUnit.get(u.id()), figures(plan, figuresByUnit.get(u.id())))).toList();
+                stateByUnit.get(u.id()), figures(plan, period, figuresByUnit.get(u.id())))).toList();
         Report own = reportByUnit.get(unitId);
         ConsolidatedReport.Submission submission = new ConsolidatedReport.Submission(planId, unitId, periodId,
                 own == null ? List.of() : own.values(), DraftSections.of(total, timeliness, children));
 
         return new ConsolidatedReport(new ConsolidatedReport.Plan(planId, plan.plan().number(), plan.plan().title()),
                 new ConsolidatedReport.Period(periodId, period.label(), period.dueDate()), unit(unit), superior.map(Consolidation::unit).orElse(null),
-                place(unit.name()), LocalDate.now(clock.withZone(EventCodec.ZONE)), total, timeliness, children, rows, submission);
+                place(unit.name()), LocalDate.now(clock.withZone(EventCodec.ZONE)), total, timeliness, children, rows, submission,
+                DraftRanking.of(plan, period, directChildren, figuresByUnit, expected.units(), byId));
     }
 
-    /** Every indicator of the plan, in the plan's order, with the subtree's figures (none yet: no data). */
-    private static List<IndicatorFigure> figures(PlanView plan, SubtreeFigures subtree) {
+    /** Every indicator of the plan, in the plan's order, with the subtree's figures (none yet: no data) and the plan's target. */
+    private static List<IndicatorFigure> figures(PlanView plan, PlanView.ReportingPeriod period, SubtreeFigures subtree) {
         return plan.plan().indicators().stream().map(i -> {
             Optional<SubtreeFigures.Figure> f = subtree == null ? Optional.empty() : subtree.figure(i.code());
             IndicatorFigure figure = f.map(x -> new IndicatorFigure(i.code(), i.text(), i.kind(), x.numerator(), x.denominator(),
-                    x.reportingUnits(), x.value(), x.target(), x.status(), null))
-                    .orElse(new IndicatorFigure(i.code(), i.text(), i.kind(), 0, 0, 0, null, null, "NO_DATA", null));
+                    x.reportingUnits(), x.value(), x.target(), x.status(), null, null))
+                    .orElse(new IndicatorFigure(i.code(), i.text(), i.kind(), 0, 0, 0, null, null, "NO_DATA", null, null));
             return new IndicatorFigure(figure.code(), figure.text(), figure.kind(), figure.numerator(), figure.denominator(),
-                    figure.reportingUnits(), figure.value(), figure.target(), figure.status(), VietnameseFormat.result(i.kind(), figure));
+                    figure.reportingUnits(), figure.value(), figure.target(), figure.status(), VietnameseFormat.result(i.kind(), figure),
+                    VietnameseFormat.target(i, period));
         }).toList();
     }
 

@@ -34,13 +34,17 @@ final class DocxWriter {
             line(doc.createParagraph(), text.intro(), ParagraphAlignment.BOTH, false, false);
 
             line(doc.createParagraph(), text.figuresHeading(), ParagraphAlignment.LEFT, true, false);
-            figures(doc, text);
+            table(doc, ReportText.TABLE_HEADER, text.figureRows());
             line(doc.createParagraph(), text.timelinessHeading(), ParagraphAlignment.LEFT, true, false);
             text.timelinessLines().forEach(l -> line(doc.createParagraph(), l, ParagraphAlignment.BOTH, false, false));
             line(doc.createParagraph(), text.childrenHeading(), ParagraphAlignment.LEFT, true, false);
             for (ReportText.ChildBlock child : text.children()) {
                 line(doc.createParagraph(), child.heading(), ParagraphAlignment.LEFT, true, false);
                 child.lines().forEach(l -> line(doc.createParagraph(), l, ParagraphAlignment.BOTH, false, false));
+            }
+            if (text.ranked()) {
+                line(doc.createParagraph(), text.rankingHeading(), ParagraphAlignment.LEFT, true, false);
+                table(doc, ReportText.RANKING_HEADER, text.rankingRows());
             }
             signature(doc, text);
             doc.write(out);
@@ -66,11 +70,11 @@ final class DocxWriter {
         line(right.addParagraph(), text.placeAndDate(), ParagraphAlignment.CENTER, false, true);
     }
 
-    private static void figures(XWPFDocument doc, ReportText text) {
-        List<List<String>> rows = text.figureRows();
-        XWPFTable table = doc.createTable(rows.size() + 1, ReportText.TABLE_HEADER.size());
+    /** A bordered table: the header in bold, then the rows; the second column (names, wording) aligned left. */
+    private static void table(XWPFDocument doc, List<String> header, List<List<String>> rows) {
+        XWPFTable table = doc.createTable(rows.size() + 1, header.size());
         table.setWidth("100%");
-        fill(table, 0, ReportText.TABLE_HEADER, true);
+        fill(table, 0, header, true);
         for (int i = 0; i < rows.size(); i++) {
             fill(table, i + 1, rows.get(i), false);
         }

@@ -36,6 +36,10 @@ final class PdfWriter {
     private static final String FIGURE_COLUMNS = "<colgroup><col style=\"width: 6%\"/><col style=\"width: 33%\"/><col style=\"width: 10%\"/>"
             + "<col style=\"width: 27%\"/><col style=\"width: 10%\"/><col style=\"width: 14%\"/></colgroup>";
 
+    /** Widths of Hạng, Đơn vị, Điểm, Báo cáo chậm, Xếp loại. */
+    private static final String RANKING_COLUMNS = "<colgroup><col style=\"width: 8%\"/><col style=\"width: 42%\"/><col style=\"width: 14%\"/>"
+            + "<col style=\"width: 16%\"/><col style=\"width: 20%\"/></colgroup>";
+
     private PdfWriter() {
     }
 
@@ -65,27 +69,38 @@ final class PdfWriter {
         h.append("<h1>").append(esc(title.get(0))).append("</h1>");
         title.subList(1, title.size()).forEach(line -> h.append(p("c b", line)));
         h.append(p("c", t.addressee())).append(p("", t.intro()));
-        h.append("<h2>").append(esc(t.figuresHeading())).append("</h2><table class=\"figures\">").append(FIGURE_COLUMNS).append("<tr>");
-        ReportText.TABLE_HEADER.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-        h.append("</tr>");
-        for (List<String> row : t.figureRows()) {
-            h.append("<tr>");
-            for (int c = 0; c < row.size(); c++) {
-                h.append(c == 1 ? "<td class=\"text\">" : "<td>").append(esc(row.get(c))).append("</td>");
-            }
-            h.append("</tr>");
-        }
-        h.append("</table><h2>").append(esc(t.timelinessHeading())).append("</h2>");
+        h.append("<h2>").append(esc(t.figuresHeading())).append("</h2>");
+        table(h, FIGURE_COLUMNS, ReportText.TABLE_HEADER, t.figureRows());
+        h.append("<h2>").append(esc(t.timelinessHeading())).append("</h2>");
         t.timelinessLines().forEach(line -> h.append(p("", line)));
         h.append("<h2>").append(esc(t.childrenHeading())).append("</h2>");
         for (ReportText.ChildBlock child : t.children()) {
             h.append(p("b", child.heading()));
             child.lines().forEach(line -> h.append(p("", line)));
         }
+        if (t.ranked()) {
+            h.append("<h2>").append(esc(t.rankingHeading())).append("</h2>");
+            table(h, RANKING_COLUMNS, ReportText.RANKING_HEADER, t.rankingRows());
+        }
         h.append("<table class=\"form\"><tr><td class=\"left\">").append(p("b i", ReportText.RECIPIENTS));
         t.recipients().forEach(line -> h.append(p("", line)));
         h.append("</td><td>").append(p("c b", ReportText.SIGNING_FOR)).append(p("c b", ReportText.SIGNER)).append("</td></tr></table>");
         return h.append("</body></html>").toString();
+    }
+
+    /** A bordered table: the header, then the rows; the second column (names, wording) aligned left. */
+    private static void table(StringBuilder h, String columns, List<String> header, List<List<String>> rows) {
+        h.append("<table class=\"figures\">").append(columns).append("<tr>");
+        header.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("</tr>");
+        for (List<String> row : rows) {
+            h.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                h.append(c == 1 ? "<td class=\"text\">" : "<td>").append(esc(row.get(c))).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
     }
 
     private static String p(String classes, String text) {

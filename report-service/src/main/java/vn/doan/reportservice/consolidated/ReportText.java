@@ -15,6 +15,7 @@ final class ReportText {
     static final String SIGNER = "BÍ THƯ";
     static final String RECIPIENTS = "Nơi nhận:";
     static final List<String> TABLE_HEADER = List.of("TT", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Số đơn vị báo cáo", "Đánh giá");
+    static final List<String> RANKING_HEADER = List.of("Hạng", "Đơn vị", "Điểm", "Báo cáo chậm", "Xếp loại");
 
     private final ConsolidatedReport r;
 
@@ -65,7 +66,7 @@ final class ReportText {
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
         for (ConsolidatedReport.IndicatorFigure f : r.figures()) {
-            rows.add(List.of(String.valueOf(n++), DraftSections.label(f), VietnameseFormat.target(f.kind(), f.target()), f.result(),
+            rows.add(List.of(String.valueOf(n++), DraftSections.label(f), f.targetText(), f.result(),
                     VietnameseFormat.number(f.reportingUnits()), VietnameseFormat.status(f.status())));
         }
         return rows;
@@ -118,6 +119,21 @@ final class ReportText {
         if (text != null && !text.isBlank()) {
             lines.add(label + text.strip());
         }
+    }
+
+    /** Whether the plan ranks the units and the unit has units to rank. */
+    boolean ranked() {
+        return r.ranking() != null && !r.ranking().isEmpty();
+    }
+
+    String rankingHeading() {
+        return "IV. XẾP LOẠI THI ĐUA CÁC ĐƠN VỊ";
+    }
+
+    /** One row per direct child, best first: place, name, score (82,5), late of expected reports (1/4), class. */
+    List<List<String>> rankingRows() {
+        return r.ranking().stream().map(u -> List.of(String.valueOf(u.rank()), u.name(), VietnameseFormat.number(u.score()),
+                u.late() + "/" + u.expected(), u.rankClass() == null ? "" : u.rankClass())).toList();
     }
 
     List<String> recipients() {

@@ -5,14 +5,20 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import vn.doan.events.plan.IndicatorKind;
+import vn.doan.events.plan.UnitLevel;
+import vn.doan.reportservice.catalog.PlanView;
 
 /** Numbers, dates and words of a consolidated report as Vietnamese offices write them: 1.234,5 and 15/11/2026. */
 public final class VietnameseFormat {
 
     public static final Locale VI = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private VietnameseFormat() {
     }
@@ -68,12 +74,59 @@ public final class VietnameseFormat {
         };
     }
 
-    /** The target a subtree's value is compared with: "≥ 100%", "≤ 3%". */
-    public static String target(IndicatorKind kind, BigDecimal target) {
-        if (target == null) {
+    /**
+     * An indicator's target for a period as the plan states it: "100 %", "≥ 75 %", "95–100 %" (shares), "≤ 3 %" (a rate at
+     * most), "≥ 1" (a count), "2–3" (a range), "Có" (yes/no; "Có (≥ 80 % đơn vị)" when the plan asks it of a share of units),
+     * "Hoàn thành trước ngày 15/11/2018" (a milestone or task: its deadline, per level when levels differ, a window as "từ … đến
+     * …", without one the period's last day); empty when no target applies to the period.
+     */
+    public static String target(PlanView.Indicator indicator, PlanView.ReportingPeriod period) {
+        BigDecimal target = indicator.targetIn(period.periodId());
+        BigDecimal max = indicator.targetMax();
+        if (target == null || indicator.kind() == null) {
             return "";
         }
-        return (kind == IndicatorKind.RATE_AT_MOST ? "≤ " : "≥ ") + number(target) + "%";
+        boolean all = target.compareTo(HUNDRED) == 0;
+        return switch (indicator.kind()) {
+            case SHARE_OF_PEOPLE, SHARE_OF_UNITS -> max != null ? range(target, max) + " %" : (all ? "" : "≥ ") + number(target) + " %";
+            case RATE_AT_MOST -> "≤ " + number(target) + " %";
+            case COUNT_AT_LEAST, COUNT_IN_RANGE -> max != null ? range(target, max) : "≥ " + number(target);
+            case YES_NO -> all ? "Có" : "Có (≥ " + number(target) + " % đơn vị)";
+            case MILESTONE, TASK -> (all ? "Hoàn thành" : number(target) + " % đơn vị hoàn thành") + deadlines(indicator.deadlines(), period.to());
+        };
+    }
+
+    /** "1–2": both bounds, an en dash between. */
+    private static String range(BigDecimal from, BigDecimal to) {
+        return from.compareTo(to) == 0 ? number(from) : number(from) + "–" + number(to);
+    }
+
+    /** " trước ngày 15/11/2018"; per level when they differ ": cấp huyện trước ngày …; cấp cơ sở trước ngày …". */
+    private static String deadlines(List<PlanView.Deadline> deadlines, LocalDate periodEnd) {
+        if (deadlines == null || deadlines.isEmpty()) {
+            return " đến ngày " + date(periodEnd);
+        }
+        List<String> whens = deadlines.stream().map(VietnameseFormat::when).distinct().toList();
+        if (whens.size() == 1) {
+            return " " + whens.get(0);
+        }
+        return ": " + deadlines.stream().sorted(Comparator.comparing(PlanView.Deadline::level))
+                .map(d -> level(d.level()) + " " + when(d)).collect(Collectors.joining("; "));
+    }
+
+    private static String when(PlanView.Deadline d) {
+        return d.from() == null ? "trước ngày " + date(d.deadline()) : "từ " + date(d.from()) + " đến " + date(d.deadline());
+    }
+
+    /** A level as plans name it: "cấp huyện", "cấp cơ sở". */
+    static String level(UnitLevel level) {
+        return switch (level) {
+            case CENTRAL -> "cấp Trung ương";
+            case PROVINCE -> "cấp tỉnh";
+            case DISTRICT -> "cấp huyện";
+            case GRASSROOTS -> "cấp cơ sở";
+            case BRANCH -> "chi đoàn";
+        };
     }
 
     /** What a subtree reached on one indicator, in words, from the sums behind it. */

@@ -15,12 +15,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * A consolidated report's figures as a workbook for the office to sort and pivot: on "Số liệu", one row per unit of the
  * subtree and, per indicator, its numerator, denominator and value (percent) as numbers; on "Chỉ tiêu", each indicator's
- * code and wording.
+ * code and wording; on "Xếp loại", where the plan ranks units, the direct children best first.
  */
 final class XlsxWriter {
 
     static final String FIGURES_SHEET = "Số liệu";
     static final String INDICATORS_SHEET = "Chỉ tiêu";
+    static final String RANKING_SHEET = "Xếp loại";
     static final List<String> UNIT_COLUMNS = List.of("Mã đơn vị", "Đơn vị", "Cấp", "Đơn vị cấp trên", "Tình trạng báo cáo");
 
     private XlsxWriter() {
@@ -68,6 +69,9 @@ final class XlsxWriter {
                 sheet.setColumnWidth(c, c == 1 || c == 3 ? 32 * 256 : 16 * 256);
             }
             indicators(book.createSheet(INDICATORS_SHEET), report, bold);
+            if (report.ranking() != null && !report.ranking().isEmpty()) {
+                ranking(book.createSheet(RANKING_SHEET), report, bold, percent);
+            }
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -93,12 +97,30 @@ final class XlsxWriter {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(f.code());
             row.createCell(1).setCellValue(f.text() == null ? "" : f.text());
-            row.createCell(2).setCellValue(VietnameseFormat.target(f.kind(), f.target()));
+            row.createCell(2).setCellValue(f.targetText());
             row.createCell(3).setCellValue(f.result());
             row.createCell(4).setCellValue(VietnameseFormat.status(f.status()));
         }
         sheet.setColumnWidth(1, 70 * 256);
         sheet.setColumnWidth(3, 30 * 256);
+    }
+
+    /** The direct children best first: place, unit code and name, score (a number), expected and late reports, class. */
+    private static void ranking(XSSFSheet sheet, ConsolidatedReport report, CellStyle bold, CellStyle score) {
+        header(sheet, List.of("Hạng", "Mã đơn vị", "Đơn vị", "Điểm", "Số báo cáo phải nộp", "Số báo cáo chậm", "Xếp loại"), bold);
+        int r = 1;
+        for (ConsolidatedReport.RankedUnit unit : report.ranking()) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(unit.rank());
+            row.createCell(1).setCellValue(unit.unitId());
+            row.createCell(2).setCellValue(unit.name());
+            row.createCell(3).setCellValue(unit.score().doubleValue());
+            row.getCell(3).setCellStyle(score);
+            row.createCell(4).setCellValue(unit.expected());
+            row.createCell(5).setCellValue(unit.late());
+            row.createCell(6).setCellValue(unit.rankClass() == null ? "" : unit.rankClass());
+        }
+        sheet.setColumnWidth(2, 32 * 256);
     }
 
     private static void header(XSSFSheet sheet, List<String> names, CellStyle bold) {

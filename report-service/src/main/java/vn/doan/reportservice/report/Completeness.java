@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
+import vn.doan.events.plan.UnitLevel;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
@@ -51,16 +52,25 @@ public class Completeness {
         String root = rootUnitId == null ? plan.plan().issuingUnitId() : rootUnitId;
         Map<String, Report> byUnit = reports.forPeriod(planId, periodId).stream()
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
+        return of(plan, period, root, catalog.unitsUnder(root, plan.reportingLevels(period), period.from(), period.to()), byUnit);
+    }
+
+    /**
+     * The same view from what the caller has read already: {@code subtree}, the units at or below {@code root} in the tree of
+     * the period (of any level: those of the levels that report it are kept), and the period's reports by unit.
+     */
+    public View of(PlanView plan, PlanView.ReportingPeriod period, String root, List<UnitView> subtree, Map<String, Report> byUnit) {
         boolean overdue = LocalDate.now(clock.withZone(EventCodec.ZONE)).isAfter(period.dueDate());
         String issuer = plan.plan().issuingUnitId();
-        List<UnitState> units = catalog.unitsUnder(root, plan.reportingLevels(period), period.from(), period.to()).stream()
-                .filter(u -> u.within(issuer, period.from()))
+        List<UnitLevel> levels = plan.reportingLevels(period);
+        List<UnitState> units = subtree.stream()
+                .filter(u -> levels.contains(u.level()) && u.within(issuer, period.from()))
                 .sorted(Comparator.comparing(UnitView::name))
                 .map(u -> state(u, byUnit.get(u.id()), overdue)).toList();
         long onTime = count(units, State.ON_TIME);
         long late = count(units, State.LATE);
-        return new View(planId, periodId, period.dueDate(), root, units.size(), onTime + late, onTime, late, count(units, State.MISSING), units,
-                count(units, State.RETURNED), count(units, State.NOT_YET_DUE));
+        return new View(plan.id(), period.periodId(), period.dueDate(), root, units.size(), onTime + late, onTime, late, count(units, State.MISSING),
+                units, count(units, State.RETURNED), count(units, State.NOT_YET_DUE));
     }
 
     private static long count(List<UnitState> units, State state) {
