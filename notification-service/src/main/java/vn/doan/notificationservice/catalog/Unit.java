@@ -1,13 +1,13 @@
 package vn.doan.notificationservice.catalog;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.UnitLevel;
 
 /**
@@ -20,11 +20,7 @@ import vn.doan.events.plan.UnitLevel;
 @Document("units")
 @CompoundIndex(name = "placement_ancestors", def = "{'placements.ancestorIds': 1}")
 public record Unit(@Id String id, String name, UnitLevel level, String parentId, @Indexed List<String> ancestorIds, boolean active,
-        List<Placement> placements, LocalDate dissolvedFrom) {
-
-    /** From {@code from}, the unit had this parent and these ancestors (root first). */
-    public record Placement(LocalDate from, String parentId, List<String> ancestorIds) {
-    }
+        List<UnitPlacements.Placement> placements, LocalDate dissolvedFrom) {
 
     /** Where a unit stored before placements were kept stood: where it stands now, since any time. */
     private static final LocalDate ALWAYS = LocalDate.of(1931, 3, 26);
@@ -38,30 +34,18 @@ public record Unit(@Id String id, String name, UnitLevel level, String parentId,
     }
 
     /**
-     * The rule of indicator-service and report-service ({@code UnitNode}, {@code UnitView}): a unit belongs to the tree of a
-     * period when it was created by the period's last day and not dissolved by its first (one dissolved before dates were
-     * kept: never); it counts under the placement in force on the first day, or its first one when created during the period.
+     * The placement the period counts, by the rule indicator-service and report-service share ({@link UnitPlacements}); a
+     * unit dissolved before dates were kept is in no period's tree.
      */
-    Optional<Placement> placementIn(LocalDate from, LocalDate to) {
-        boolean dissolved = dissolvedFrom == null ? !active : !dissolvedFrom.isAfter(from);
-        Placement created = history().stream().min(Comparator.comparing(Placement::from)).orElseThrow();
-        return dissolved || created.from().isAfter(to) ? Optional.empty() : Optional.of(placementAt(from));
+    Optional<UnitPlacements.Placement> placementIn(LocalDate from, LocalDate to) {
+        UnitPlacements history = history();
+        boolean dissolvedUndated = dissolvedFrom == null && !active;
+        return dissolvedUndated || !history.inTreeOf(from, to) ? Optional.empty() : Optional.of(history.placementFor(from));
     }
 
-    /** The placement in force on {@code day}, or the first one for a unit created after it. */
-    Placement placementAt(LocalDate day) {
-        List<Placement> sorted = history().stream().sorted(Comparator.comparing(Placement::from)).toList();
-        Placement chosen = sorted.get(0);
-        for (Placement placement : sorted) {
-            if (!placement.from().isAfter(day)) {
-                chosen = placement;
-            }
-        }
-        return chosen;
-    }
-
-    /** The placements, or for a unit stored before they were kept, its current place since {@link #ALWAYS}. */
-    List<Placement> history() {
-        return placements == null || placements.isEmpty() ? List.of(new Placement(ALWAYS, parentId, ancestorIds)) : placements;
+    /** The placements over time, or for a unit stored before they were kept, its current place since {@link #ALWAYS}. */
+    UnitPlacements history() {
+        return new UnitPlacements(id, placements == null || placements.isEmpty()
+                ? List.of(new UnitPlacements.Placement(ALWAYS, parentId, ancestorIds)) : placements, dissolvedFrom);
     }
 }

@@ -1,7 +1,6 @@
 package vn.doan.notificationservice.catalog;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitLevel;
@@ -44,7 +44,7 @@ public class Units implements UnitTree {
         for (UnitCreated e : events) {
             bulk.upsert(Query.query(Criteria.where("_id").is(e.unitId())), new Update().setOnInsert("name", e.name()).setOnInsert("level", e.level())
                     .setOnInsert("parentId", e.parentId()).setOnInsert("ancestorIds", e.ancestorIds()).setOnInsert("active", true)
-                    .setOnInsert("placements", List.of(new Unit.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
+                    .setOnInsert("placements", List.of(new UnitPlacements.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
         }
         bulk.execute();
     }
@@ -60,24 +60,18 @@ public class Units implements UnitTree {
     public void unitMoved(UnitMoved e) {
         unit(e.unitId()).ifPresent(unit -> mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
                 new Update().set("parentId", e.newParentId()).set("ancestorIds", e.newAncestorIds())
-                        .set("placements", placed(unit, new Unit.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()))),
+                        .set("placements", unit.history().with(new UnitPlacements.Placement(e.effectiveFrom(), e.newParentId(), e.newAncestorIds()))),
                 Unit.class));
         Criteria below = new Criteria().orOperator(Criteria.where("ancestorIds").is(e.unitId()), Criteria.where("placements.ancestorIds").is(e.unitId()));
         for (Unit descendant : mongo.find(Query.query(below), Unit.class)) {
             Update update = new Update().set("ancestorIds", e.ancestorsAfterMove(descendant.ancestorIds()));
-            Unit.Placement then = descendant.placementAt(e.effectiveFrom());
+            UnitPlacements.Placement then = descendant.history().placementFor(e.effectiveFrom());
             if (then.ancestorIds().contains(e.unitId())) {
-                update.set("placements", placed(descendant,
-                        new Unit.Placement(e.effectiveFrom(), then.parentId(), e.ancestorsAfterMove(then.ancestorIds()))));
+                update.set("placements", descendant.history().with(
+                        new UnitPlacements.Placement(e.effectiveFrom(), then.parentId(), e.ancestorsAfterMove(then.ancestorIds()))));
             }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())), update, Unit.class);
         }
-    }
-
-    private static List<Unit.Placement> placed(Unit unit, Unit.Placement placement) {
-        List<Unit.Placement> placements = new ArrayList<>(unit.history().stream().filter(p -> !p.from().equals(placement.from())).toList());
-        placements.add(placement);
-        return placements;
     }
 
     public void unitDissolved(UnitDissolved e) {

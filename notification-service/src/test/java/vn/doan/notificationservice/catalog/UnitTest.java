@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.UnitLevel;
 
 /** Which units the tree of a period holds, and under which upper level: the rule of indicator-service and report-service. */
@@ -18,7 +19,7 @@ class UnitTest {
     @Test
     void aMoveCountsFromItsDateOnAPeriodStartingThatDayAndNotOnOneStartingTheDayBefore() {
         Unit xuanSon = commune(LocalDate.of(2016, 1, 1), null,
-                new Unit.Placement(LocalDate.of(2016, 1, 1), "thoxuan", UNDER_THO_XUAN), new Unit.Placement(FROM_2017, "trieuson", UNDER_TRIEU_SON));
+                new UnitPlacements.Placement(LocalDate.of(2016, 1, 1), "thoxuan", UNDER_THO_XUAN), new UnitPlacements.Placement(FROM_2017, "trieuson", UNDER_TRIEU_SON));
 
         assertThat(xuanSon.inTreeOf(FROM_2017, TO_2017)).map(Unit::parentId).contains("trieuson");
         assertThat(xuanSon.inTreeOf(FROM_2017, TO_2017)).map(Unit::ancestorIds).contains(UNDER_TRIEU_SON);
@@ -50,9 +51,9 @@ class UnitTest {
         assertThat(dissolved.inTreeOf(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31))).isEmpty();
     }
 
-    private static Unit commune(LocalDate created, LocalDate dissolvedFrom, Unit.Placement... placements) {
-        List<Unit.Placement> history = placements.length == 0 ? List.of(new Unit.Placement(created, "thoxuan", UNDER_THO_XUAN)) : List.of(placements);
-        Unit.Placement last = history.get(history.size() - 1);
+    private static Unit commune(LocalDate created, LocalDate dissolvedFrom, UnitPlacements.Placement... placements) {
+        List<UnitPlacements.Placement> history = placements.length == 0 ? List.of(new UnitPlacements.Placement(created, "thoxuan", UNDER_THO_XUAN)) : List.of(placements);
+        UnitPlacements.Placement last = history.get(history.size() - 1);
         return new Unit("xuanson", "Đoàn xã Xuân Sơn", UnitLevel.GRASSROOTS, last.parentId(), last.ancestorIds(), dissolvedFrom == null, history,
                 dissolvedFrom);
     }
