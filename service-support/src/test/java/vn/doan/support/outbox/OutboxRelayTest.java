@@ -98,6 +98,30 @@ class OutboxRelayTest {
         assertThat(registry.get("doan.outbox.published").counter().count()).isEqualTo(4);
     }
 
+    /**
+     * Documents left with events by a stopped instance are found by the search of the whole collection; together they are
+     * larger than a reply of the MongoDB wire protocol (48 MB), as a thousand roll-ups of provinces are.
+     */
+    @Test
+    void theSearchOfAWholeCollectionReadsOnlyTheOutboxes() {
+        String progress = "doan.test.progress-" + UUID.randomUUID();
+        String snapshots = "Chi đoàn thôn Phú Xá: 45/60; ".repeat(40_000);
+        for (int i = 1; i <= 45; i++) {
+            mongo.insert(new Document("_id", "rollup-" + i).append("children", snapshots).append("outbox", List.of(
+                    event("ev-progress-" + i, progress, "thanhhoa", "\"Tiến độ " + i + "\""))), collection);
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Producer<String, byte[]> producer = new OutboxConfig().outboxProducer(Backends.embedded().kafkaBootstrap())) {
+            new OutboxRelay(mongo, producer, List.of(collection), Duration.ofHours(1), registry).relay();
+        }
+
+        assertThat(kafka.read(progress, Duration.ofSeconds(20), read -> read.size() >= 45)).hasSize(45);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("outbox.0").exists(true)), collection)).isZero();
+        assertThat(mongo.findById("rollup-45", Document.class, collection).getString("children")).isEqualTo(snapshots);
+        assertThat(registry.get("doan.outbox.published").counter().count()).isEqualTo(45);
+    }
+
     @Test
     void whenTheBrokerCannotBeReachedEveryEventStaysForTheNextRun() {
         mongo.insert(new Document("_id", "plan-57").append("outbox", List.of(
