@@ -160,7 +160,7 @@ public class OutboxRelay {
 
     /**
      * Sends batches from one collection until it is empty or Kafka refuses; returns what is left. Only the outbox is read:
-     * a thousand whole documents (a province's roll-up holds its children's snapshots) can exceed what one reply carries.
+     * a thousand whole documents (a parent's roll-up holds its children's snapshots) can exceed what one reply carries.
      */
     private long drain(String collection) {
         Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
