@@ -14,7 +14,9 @@ import org.springframework.messaging.Message;
  * {@code EventInput.handlers("Unit events").runsOf(UnitCreated.class, tree::created).on(UnitRenamed.class, tree::renamed)}.
  * It takes a poll ({@link #accept}), decodes it and hands each event to the handler of its type in the poll's order: a run
  * of consecutive events of a {@link #runsOf} type as one list (a whole imported tree is one bulk write), every other event
- * on its own; the events of an {@link #all} type (or of a group of types) together, in the poll's order, after the others. Events of a type this build does not know or
+ * on its own; the events of an {@link #all} type (or of a group of types) together, in the poll's order, after the others,
+ * handler by handler in the order they were registered, whichever type comes first in the poll (indicator-service applies
+ * a poll's submissions before its returns, so that a return finds the version it returns). Events of a type this build does not know or
  * without a handler are passed over.
  * <p>
  * A record that can never be processed does not stop its partition: the poll is handed over again until it succeeds
@@ -107,7 +109,9 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
 
     private void handOver(List<Polled> events) {
         List<Polled> run = new ArrayList<>();
+        // the handlers of all-types in the order they were registered, whichever type comes first in the poll
         Map<Consumer<List<Object>>, List<Polled>> collected = new LinkedHashMap<>();
+        together.values().forEach(handler -> collected.putIfAbsent(handler, new ArrayList<>()));
         for (Polled event : events) {
             Class<?> type = event.data().getClass();
             if (!run.isEmpty() && run.get(0).data().getClass() != type) {
@@ -120,13 +124,17 @@ public final class EventHandlers implements Consumer<List<byte[]>> {
                 ConsumedRecords.handling(List.of(event.position()));
                 single.get(type).accept(event.data());
             } else if (together.containsKey(type)) {
-                collected.computeIfAbsent(together.get(type), handler -> new ArrayList<>()).add(event);
+                collected.get(together.get(type)).add(event);
             }
         }
         if (!run.isEmpty()) {
             handOver(runs.get(run.get(0).data().getClass()), run);
         }
-        collected.forEach(EventHandlers::handOver);
+        collected.forEach((handler, polled) -> {
+            if (!polled.isEmpty()) {
+                handOver(handler, polled);
+            }
+        });
     }
 
     private static void handOver(Consumer<List<Object>> handler, List<Polled> events) {

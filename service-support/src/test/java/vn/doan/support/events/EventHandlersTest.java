@@ -15,6 +15,8 @@ import vn.doan.events.plan.PlanClosed;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitRenamed;
+import vn.doan.events.report.ReportReturned;
+import vn.doan.events.report.ReportSubmitted;
 
 class EventHandlersTest {
 
@@ -66,6 +68,30 @@ class EventHandlersTest {
                 .hasRootCauseMessage("Mã đơn vị TX-XT đã có");
         assertThat(calls).as("the whole run three times, then one at a time up to the one that fails")
                 .containsExactly("created [TX-XH]", "created [TX-TL]");
+    }
+
+    /** A poll in which Thọ Lập's return comes before Xuân Hòa's revision and its return: the revisions are applied first. */
+    @Test
+    void allHandlersRunInTheOrderTheyWereRegisteredWhicheverTypeComesFirstInThePoll() {
+        List<String> calls = new ArrayList<>();
+        EventHandlers handlers = EventInput.handlers("Reports")
+                .all(ReportSubmitted.class, all -> calls.add("submitted " + all.stream().map(r -> r.reportId() + " v" + r.version()).toList()))
+                .all(ReportReturned.class, all -> calls.add("returned " + all.stream().map(r -> r.reportId() + " v" + r.version()).toList()));
+
+        handlers.accept(List.of(json(returned("bc-tholap", 1), "tholap"), json(submitted("bc-xuanhoa", 2), "xuanhoa"),
+                json(returned("bc-xuanhoa", 2), "xuanhoa")));
+
+        assertThat(calls).containsExactly("submitted [bc-xuanhoa v2]", "returned [bc-tholap v1, bc-xuanhoa v2]");
+    }
+
+    private static ReportSubmitted submitted(String reportId, int version) {
+        return new ReportSubmitted(reportId, version, "54-CT", reportId.substring(3), "2026", java.time.Instant.parse("2026-11-10T02:00:00Z"),
+                LocalDate.of(2026, 11, 15), 0, List.of(new ReportSubmitted.Value("CT01", 44, 45L)));
+    }
+
+    private static ReportReturned returned(String reportId, int version) {
+        return new ReportReturned(reportId, version, "54-CT", reportId.substring(3), "2026", "Số liệu chưa khớp sổ đoàn viên", "bt.thoxuan",
+                java.time.Instant.parse("2026-11-12T02:00:00Z"));
     }
 
     @Test
