@@ -16,11 +16,12 @@ import vn.doan.support.test.TestTokens;
 
 /**
  * Every refusal the gateway answers itself, as the whole problem+json document over real HTTP, in a deployment whose users
- * are managed by an external provider: no {@code AUTH_SERVER_URL}, so {@code /api/users/**} is 404 problem+json, not a 5xx.
+ * are managed by an external provider: no {@code AUTH_SERVER_URL}, so {@code /api/users/**} is 404 problem+json, not a 5xx;
+ * and with the actuator on the public port (no management port), as the local stack runs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=gateway", "doan.gateway.max-body-bytes=2048", "doan.gateway.rate-limit.capacity=6",
-                "doan.gateway.rate-limit.per-second=0.2"})
+                "doan.gateway.rate-limit.per-second=0.2", "management.server.port="})
 class GatewayRefusalsTest {
 
     @DynamicPropertySource
@@ -66,6 +67,15 @@ class GatewayRefusalsTest {
         assertProblem(gateway.anonymous().get("/api/reports/r1"), problem(401, "Unauthorized", "auth.token-missing-or-invalid",
                 "A valid bearer access token is required.", "Cần đăng nhập: thiếu hoặc sai mã truy cập (access token)."));
         assertProblem(gateway.as(TestTokens.cadre("bt-thoxuan-internal", "thoxuan")).get("/internal/anything"),
+                problem(403, "Forbidden", "access.denied", "This address is not open through the gateway.", "Địa chỉ này không được mở qua cổng API."));
+    }
+
+    @Test
+    void withTheActuatorOnThePublicPortHealthIsOpenAndTheMetricsAreNot() {
+        assertThat(gateway.anonymous().get("/actuator/health/readiness").body()).isEqualTo(HttpJson.json("{\"status\":\"UP\"}"));
+        assertProblem(gateway.anonymous().get("/actuator/prometheus"), problem(401, "Unauthorized", "auth.token-missing-or-invalid",
+                "A valid bearer access token is required.", "Cần đăng nhập: thiếu hoặc sai mã truy cập (access token)."));
+        assertProblem(gateway.as(TestTokens.admin()).get("/actuator/prometheus"),
                 problem(403, "Forbidden", "access.denied", "This address is not open through the gateway.", "Địa chỉ này không được mở qua cổng API."));
     }
 

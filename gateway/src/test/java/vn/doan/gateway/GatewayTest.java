@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,6 +77,8 @@ class GatewayTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     HttpJson gateway;
 
     @BeforeEach
@@ -122,6 +125,42 @@ class GatewayTest {
         assertThat(gateway.as("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/reports/r1").status()).isEqualTo(401);
         assertThat(as("bt-thoxuan-other").get("/internal/anything").status()).isEqualTo(403);
         assertThat(RECEIVED).isEmpty();
+    }
+
+    /** Prometheus scrapes the management port, which only the cluster reaches; the public port refuses the metrics. */
+    @Test
+    void metricsAreScrapedOnTheManagementPortWithoutATokenAndRefusedOnThePublicPort() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        HttpResponse<String> before = scrape("/actuator/prometheus");
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(as("bt-thoxuan-metrics").get("/api/progress/p/2016/units/thoxuan").status()).isEqualTo(200);
+        HttpResponse<String> after = scrape("/actuator/prometheus");
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        String routed = "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\","
+                + "status=\"200\",uri=\"/api/progress/**\"}";
+        assertThat(count(after.body(), routed) - count(before.body(), routed)).as("the one routed call, by its route").isEqualTo(1);
+        assertThat(scrape("/actuator/health/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(scrape("/actuator/env").statusCode()).as("only health and metrics on the management port").isEqualTo(401);
+
+        HttpJson.Response anonymous = gateway.anonymous().get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        HttpJson.Response withToken = as("bt-thoxuan-metrics").get("/actuator/prometheus");
+        assertThat(withToken.status()).as("not even with a token").isEqualTo(403);
+        assertThat(withToken.body().get("rule").asString()).isEqualTo("access.denied");
+        assertThat(RECEIVED).hasSize(1);
+    }
+
+    HttpResponse<String> scrape(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of one series in a Prometheus scrape, 0 when it is not there yet. */
+    static double count(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
     }
 
     @Test

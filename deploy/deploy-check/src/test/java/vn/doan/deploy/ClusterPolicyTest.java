@@ -149,8 +149,10 @@ class ClusterPolicyTest {
         }
         assertThat(labelledService).containsExactlyInAnyOrderElementsOf(ServiceConfig.NAMES);
         assertThat(Kustomize.ofKind(docs, "StatefulSet")).extracting(Kustomize::name).containsExactly("keycloak-postgres");
-        assertThat(peers(Kustomize.named(docs, "NetworkPolicy", "gateway-from-ingress-and-console")))
-                .containsExactlyInAnyOrder("pod app=web-console", "namespace kubernetes.io/metadata.name=ingress-nginx");
+        // the public port from the ingress controller and the console; the management port (metrics, no token) from Prometheus only
+        assertThat(rules(Kustomize.named(docs, "NetworkPolicy", "gateway-from-ingress-and-console"))).containsExactly(
+                "[namespace kubernetes.io/metadata.name=ingress-nginx, pod app=web-console] → [http]",
+                "[namespace kubernetes.io/metadata.name=monitoring] → [management]");
         assertThat(peers(Kustomize.named(docs, "NetworkPolicy", "mongodb-from-services")))
                 .containsExactlyInAnyOrder("pod app.kubernetes.io/component=service", "pod app=doan-mongodb-svc");
         List<Object> listeners = Yamls.list(Yamls.at(Kustomize.named(docs, "Kafka", "doan-kafka"), "spec.kafka.listeners"));
@@ -167,6 +169,15 @@ class ClusterPolicyTest {
         Map<String, Object> ingress = Kustomize.named(docs, "Ingress", "doan");
         Set<String> hosts = new LinkedHashSet<>();
         Yamls.list(Yamls.at(ingress, "spec.rules")).forEach(r -> hosts.add(String.valueOf(Yamls.map(r).get("host"))));
+        List<String> gatewayPorts = new ArrayList<>();
+        for (Object rule : Yamls.list(Yamls.at(ingress, "spec.rules"))) {
+            for (Object path : Yamls.list(Yamls.at(rule, "http.paths"))) {
+                if ("gateway".equals(Yamls.at(path, "backend.service.name"))) {
+                    gatewayPorts.add(String.valueOf(Yamls.at(path, "backend.service.port.name")));
+                }
+            }
+        }
+        assertThat(gatewayPorts).as("the gateway's management port is never routed from outside").containsExactly("http");
         assertThat(hosts).containsExactly("baocao.doan.example", "api.baocao.doan.example", "sso.doan.example");
         List<Object> tls = Yamls.list(Yamls.at(ingress, "spec.tls"));
         assertThat(tls).hasSize(1);
@@ -225,6 +236,15 @@ class ClusterPolicyTest {
             }
         }
         assertThat(selected).containsExactlyInAnyOrderElementsOf(ServiceConfig.NAMES);
+
+        // the gateway's registry, on its management port, on the Service the monitor selects and nowhere else
+        Map<String, Object> gatewayMonitor = Kustomize.named(docs, "ServiceMonitor", "gateway");
+        assertThat(Yamls.list(Yamls.at(gatewayMonitor, "spec.endpoints"))).singleElement()
+                .satisfies(e -> assertThat(Yamls.map(e)).containsEntry("port", "management").containsEntry("path", "/actuator/prometheus"));
+        Map<String, Object> gatewayLabels = Yamls.map(Yamls.at(Kustomize.named(docs, "Service", "gateway"), "metadata.labels"));
+        assertThat(gatewayLabels.entrySet()).containsAll(Yamls.map(Yamls.at(gatewayMonitor, "spec.selector.matchLabels")).entrySet());
+        assertThat(Yamls.list(Yamls.at(Kustomize.named(docs, "Service", "gateway"), "spec.ports"))).extracting(p -> Yamls.map(p).get("name"))
+                .containsExactly("http", "management");
     }
 
     private static void assertRestrictedPod(String id, Map<String, Object> pod) {
@@ -236,6 +256,17 @@ class ClusterPolicyTest {
         Set<String> paths = new LinkedHashSet<>();
         Yamls.list(container.get("volumeMounts")).forEach(m -> paths.add(String.valueOf(Yamls.map(m).get("mountPath"))));
         return paths;
+    }
+
+    /** Each ingress rule of a policy as "[its sources] → [its ports]". */
+    private static List<String> rules(Map<String, Object> policy) {
+        List<String> rules = new ArrayList<>();
+        for (Object rule : Yamls.list(Yamls.at(policy, "spec.ingress"))) {
+            List<String> ports = new ArrayList<>();
+            Yamls.list(Yamls.map(rule).get("ports")).forEach(p -> ports.add(String.valueOf(Yamls.map(p).get("port"))));
+            rules.add(peers(Map.of("spec", Map.of("ingress", List.of(rule)))) + " → " + ports);
+        }
+        return rules;
     }
 
     /** The sources a policy admits, as "pod k=v" or "namespace k=v". */

@@ -34,7 +34,7 @@ class ComposeKubernetesParityTest {
             "AUTH_SERVER_URL", "the gateway sends /api/users to the local auth-server; Keycloak keeps the users in Kubernetes",
             "DOAN_AUTH_URL", "the console's endpoints at the auth-server; in Kubernetes they are set one by one (above)");
     /** Settings that must have the same value in both. */
-    private static final Set<String> SAME_VALUE = Set.of("PORT", "GATEWAY_PORT", "WEB_CONSOLE_PORT", "KAFKA_REPLICATION_FACTOR",
+    private static final Set<String> SAME_VALUE = Set.of("PORT", "GATEWAY_PORT", "GATEWAY_MANAGEMENT_PORT", "WEB_CONSOLE_PORT", "KAFKA_REPLICATION_FACTOR",
             "JAVA_TOOL_OPTIONS", "PLAN_SERVICE_URL", "REPORT_SERVICE_URL", "INDICATOR_SERVICE_URL", "NOTIFICATION_SERVICE_URL",
             "DOAN_GATEWAY_URL");
 
@@ -74,6 +74,31 @@ class ComposeKubernetesParityTest {
             }
         }
         assertThat(differences).isEmpty();
+    }
+
+    /**
+     * The gateway's actuator (health, metrics, no token) is on its management port in both: the probes and Prometheus use it
+     * there, and neither file opens it to the outside (compose does not publish it; the Ingress routes only http).
+     */
+    @Test
+    void theGatewaysHealthAndMetricsAreOnItsManagementPortInBoth() {
+        Map<String, Object> gateway = Yamls.map(Yamls.map(Yamls.read(ServiceConfig.ROOT.resolve("deploy/compose/compose.yaml")).get(0)
+                .get("services")).get("gateway"));
+        String port = String.valueOf(Yamls.map(gateway.get("environment")).get("GATEWAY_MANAGEMENT_PORT"));
+        assertThat(port).isEqualTo("9080");
+        assertThat(Yamls.list(gateway.get("ports"))).containsExactly("8080:8080");
+        assertThat(Yamls.list(Yamls.at(gateway, "healthcheck.test")).toString()).contains("http://localhost:" + port + "/actuator/health/readiness");
+        assertThat(ServiceConfig.text(ServiceConfig.ROOT.resolve("deploy/compose/prometheus/prometheus.yml"))).contains("'gateway:" + port + "'");
+
+        List<Map<String, Object>> k8s = Kustomize.render("base");
+        Map<String, Object> container = Yamls.map(Yamls.at(Kustomize.named(k8s, "Deployment", "gateway"), "spec.template.spec.containers.0"));
+        assertThat(Yamls.list(container.get("ports"))).contains(Map.of("name", "management", "containerPort", Integer.valueOf(port)));
+        assertThat(Settings.of(k8s, container)).containsEntry("GATEWAY_MANAGEMENT_PORT", port);
+        for (String probe : List.of("readinessProbe", "livenessProbe")) {
+            assertThat(Yamls.at(container, probe + ".httpGet.port")).as(probe).isEqualTo("management");
+        }
+        assertThat(ServiceConfig.text(ServiceConfig.ROOT.resolve("gateway/src/main/resources/gateway.yml")))
+                .contains("server.port: ${GATEWAY_MANAGEMENT_PORT:" + port + "}");
     }
 
     /** The identity provider: the auth-server in compose, Keycloak in Kubernetes; every service trusts the one of its file. */

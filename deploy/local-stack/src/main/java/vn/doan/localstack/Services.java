@@ -110,6 +110,9 @@ public final class Services implements AutoCloseable {
                     "--DOAN_GATEWAY_URL=" + url.apply(Service.GATEWAY)));
             case GATEWAY -> {
                 args.add("--server.port=" + ports.getOrDefault(service, 0));
+                // the actuator on the public port (no management port of its own), where health answers for the stacks' start-up
+                // checks and /actuator/prometheus is refused as in production (gateway/README.md)
+                args.add("--management.server.port=");
                 args.addAll(trustIssuer);
                 for (Service routed : List.of(Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION)) {
                     args.add("--" + routed.name() + "_SERVICE_URL=" + url.apply(routed));
