@@ -144,17 +144,18 @@ class PlanFormPagesTest extends ConsoleTestBase {
 
     @Test
     void aRowIsAddedByHtmxOrBySendingTheFormAndTakenAwayWithTheRowsBelowMovedUp() throws Exception {
-        String row = page(as(get("/ke-hoach/moi/dong").param("add", "i").param("row", "16"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        // as htmx sends it: the add button's own name and value come along
+        String row = page(as(get("/ke-hoach/moi/dong").param("add", "i").param("kind", "i").param("row", "16"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
         assertThat(row).as("the seventeenth row alone, and the button that adds the eighteenth in place of the old one")
                 .contains("<fieldset class=\"indicator\" id=\"indicator-16\">", "<legend>Chỉ tiêu 17</legend>", "name=\"i16.y2.untilYear\"",
-                        "name=\"i16.level.GRASSROOTS\" checked", "hx-get=\"/ke-hoach/moi/dong?add=i&amp;row=17\"", "hx-swap-oob=\"true\"",
+                        "name=\"i16.level.GRASSROOTS\" checked", "hx-get=\"/ke-hoach/moi/dong?kind=i&amp;row=17\"", "hx-swap-oob=\"true\"",
                         ">Bỏ chỉ tiêu 17</button>")
                 .doesNotContain("<html", "indicator-15", "name=\"number\"");
-        assertThat(page(as(get("/ke-hoach/moi/dong").param("add", "p").param("row", "4"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200))
-                .contains("<legend>Kỳ báo cáo 5</legend>", "name=\"p4.due\"", "hx-get=\"/ke-hoach/moi/dong?add=p&amp;row=5\"");
-        assertThat(page(as(get("/ke-hoach/moi/dong").param("add", "i").param("row", "39"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200))
+        assertThat(page(as(get("/ke-hoach/moi/dong").param("add", "p").param("kind", "p").param("row", "4"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200))
+                .contains("<legend>Kỳ báo cáo 5</legend>", "name=\"p4.due\"", "hx-get=\"/ke-hoach/moi/dong?kind=p&amp;row=5\"");
+        assertThat(page(as(get("/ke-hoach/moi/dong").param("add", "i").param("kind", "i").param("row", "39"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200))
                 .as("the fortieth row is the last").contains("<legend>Chỉ tiêu 40</legend>", "disabled", "Đã đủ 40 dòng");
-        mvc.perform(as(get("/ke-hoach/moi/dong").param("add", "i").param("row", "40"), "bt.thoxuan", "U-THOXUAN", "CADRE"))
+        mvc.perform(as(get("/ke-hoach/moi/dong").param("add", "i").param("kind", "i").param("row", "40"), "bt.thoxuan", "U-THOXUAN", "CADRE"))
                 .andExpect(status().isBadRequest());
 
         String added = page(program54("add", "i"), 200);

@@ -68,18 +68,19 @@ class PlanPages {
     }
 
     /**
-     * One more empty row of indicators ({@code add=i}) or periods ({@code add=p}) for htmx to append to the form, and the add
-     * button again with the next row's number (swapped in place of the old one), or nothing past the most rows.
+     * One more empty row of indicators ({@code kind=i}) or periods ({@code kind=p}) for htmx to append to the form, and the add
+     * button again with the next row's number (swapped in place of the old one); 400 past the most rows. ({@code kind}, not
+     * {@code add}: htmx sends the add button's own {@code add=i} too.)
      */
     @GetMapping("/ke-hoach/moi/dong")
-    String row(@RequestParam String add, @RequestParam int row, Model model) {
-        int most = add.equals("i") ? PlanForm.MAX_INDICATORS : add.equals("p") ? PlanForm.MAX_PERIODS : 0;
+    String row(@RequestParam String kind, @RequestParam int row, Model model) {
+        int most = kind.equals("i") ? PlanForm.MAX_INDICATORS : kind.equals("p") ? PlanForm.MAX_PERIODS : 0;
         if (row < 0 || row >= most) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no row " + add + row);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no row " + kind + row);
         }
-        model.addAttribute("add", add);
+        model.addAttribute("add", kind);
         model.addAttribute("r", row);
-        form(model, PlanForm.emptyRows(add, row + 1));
+        form(model, PlanForm.emptyRows(kind, row + 1));
         return "plan-form :: added";
     }
 
