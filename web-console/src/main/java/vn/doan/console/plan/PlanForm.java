@@ -86,13 +86,13 @@ public final class PlanForm {
 
     /** Takes away row {@code i3} or {@code p1}: the rows below move up one with all that was typed in them. */
     public void removeRow(String row) {
-        Matcher named = Pattern.compile("^([ip])(\\d+)$").matcher(row == null ? "" : row);
+        Matcher named = Pattern.compile("^([ip])(\\d{1,3})$").matcher(row == null ? "" : row);
         if (!named.matches()) {
             return;
         }
         String kind = named.group(1);
         int removed = Integer.parseInt(named.group(2));
-        Pattern field = Pattern.compile("^" + kind + "(\\d+)\\.(.*)$");
+        Pattern field = Pattern.compile("^" + kind + "(\\d{1,3})\\.(.*)$");
         Map<String, String> kept = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             Matcher m = field.matcher(name);
@@ -114,11 +114,11 @@ public final class PlanForm {
 
     /** The rows of {@code kind} the user had: one past the highest row with a field sent, at least one, at most {@code max}. */
     private int typedRows(String kind, int max) {
-        Pattern field = Pattern.compile("^" + kind + "(\\d+)\\..*");
+        Pattern field = Pattern.compile("^" + kind + "(\\d{1,3})\\..*");
         int rows = 1;
         for (String name : fields.keySet()) {
             Matcher m = field.matcher(name);
-            if (m.matches() && m.group(1).length() <= 3) {
+            if (m.matches()) {
                 rows = Math.max(rows, Integer.parseInt(m.group(1)) + 1);
             }
         }
