@@ -3,28 +3,37 @@ package vn.doan.console.plan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.util.MultiValueMap;
 import vn.doan.console.web.Format;
 
 /**
  * The form that issues a plan, kept as typed. The document: {@code number}, {@code title}, {@code issuedOn}, {@code periodFrom},
  * {@code periodTo}, and which levels must make their own implementing plan by when ({@code implementing.DISTRICT},
- * {@code implementingPlanDue}). Up to {@link #ROWS} indicators: {@code i0.code}, {@code i0.text}, {@code i0.kind} (every kind,
+ * {@code implementingPlanDue}). Up to {@link #MAX_INDICATORS} indicators: {@code i0.code}, {@code i0.text}, {@code i0.kind} (every kind,
  * a task included), {@code i0.target}, {@code i0.targetMax}, the levels that report it ({@code i0.level.GRASSROOTS}), the
  * department, up to {@link #TARGETS} targets over the years ({@code i0.y0.when}, {@code i0.y0.year}, {@code i0.y0.value},
  * {@code i0.y0.untilYear}) and a deadline per level, with the start of its window ({@code i0.deadline.DISTRICT},
- * {@code i0.from.DISTRICT}). Up to {@link #ROWS} reporting periods: {@code p0.label}, {@code p0.from}, {@code p0.to},
+ * {@code i0.from.DISTRICT}). Up to {@link #MAX_PERIODS} reporting periods: {@code p0.label}, {@code p0.from}, {@code p0.to},
  * {@code p0.due}, their levels ({@code p0.level.GRASSROOTS}) and whether the report goes with the regular one ({@code p0.regular}).
+ * The form has as many rows as the highest row typed (fields sent empty count: every row sends its text boxes), so a row added
+ * in the browser or by the server is kept by the next answer.
  */
 public final class PlanForm {
 
-    public static final int ROWS = 4;
+    /** The rows of a new form. */
+    public static final int BLANK_ROWS = 4;
+    /**
+     * The most indicator rows: a plan of the Union has 16 or more (54-CT/ĐTN of Thọ Xuân has 16); 40 rows with every field
+     * filled stay under the 2000 form fields the console's server reads ({@code server.tomcat.max-parameter-count}).
+     */
+    public static final int MAX_INDICATORS = 40;
+    public static final int MAX_PERIODS = 12;
     public static final int TARGETS = 3;
     public static final List<String> KINDS = List.of("SHARE_OF_PEOPLE", "SHARE_OF_UNITS", "RATE_AT_MOST", "COUNT_AT_LEAST",
             "COUNT_IN_RANGE", "YES_NO", "MILESTONE", "TASK");
@@ -33,15 +42,15 @@ public final class PlanForm {
 
     private final Map<String, String> fields = new LinkedHashMap<>();
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
-    /** The levels of each indicator's deadlines, in the order they were sent, to put a refusal of {@code deadlines[1]} under its level. */
-    private final Map<Integer, List<String>> deadlineLevels = new HashMap<>();
-    /** The form's row of each indicator and period sent, in the order sent. */
-    private final List<Integer> indicatorRows = new ArrayList<>();
-    private final List<Integer> periodRows = new ArrayList<>();
+    private final SentRows sent = new SentRows();
+    private int indicatorCount;
+    private int periodCount;
 
     public static PlanForm typed(MultiValueMap<String, String> params) {
         PlanForm form = new PlanForm();
         params.forEach((name, values) -> form.fields.put(name, values.isEmpty() ? "" : values.get(0)));
+        form.indicatorCount = form.typedRows("i", MAX_INDICATORS);
+        form.periodCount = form.typedRows("p", MAX_PERIODS);
         return form;
     }
 
@@ -49,11 +58,71 @@ public final class PlanForm {
     public static PlanForm blank() {
         PlanForm form = new PlanForm();
         form.set("issuedOn", new Format().date(Format.today()));
-        for (int r = 0; r < ROWS; r++) {
-            form.set("i" + r + ".level.GRASSROOTS", "on");
-            form.set("p" + r + ".level.GRASSROOTS", "on");
+        for (int r = 0; r < BLANK_ROWS; r++) {
+            form.addRow("i");
+            form.addRow("p");
         }
         return form;
+    }
+
+    /** A form of {@code count} empty rows of indicators ({@code i}) or periods ({@code p}), to draw the last of them alone. */
+    public static PlanForm emptyRows(String kind, int count) {
+        PlanForm form = new PlanForm();
+        for (int r = 0; r < count; r++) {
+            form.addRow(kind);
+        }
+        return form;
+    }
+
+    /** One more empty row of indicators ({@code i}) or periods ({@code p}), reported by the grassroots level; none past the most. */
+    public void addRow(String kind) {
+        boolean indicator = kind.equals("i");
+        if (indicator ? indicatorCount >= MAX_INDICATORS : periodCount >= MAX_PERIODS) {
+            return;
+        }
+        int row = indicator ? indicatorCount++ : periodCount++;
+        set(kind + row + ".level.GRASSROOTS", "on");
+    }
+
+    /** Takes away row {@code i3} or {@code p1}: the rows below move up one with all that was typed in them. */
+    public void removeRow(String row) {
+        Matcher named = Pattern.compile("^([ip])(\\d{1,3})$").matcher(row == null ? "" : row);
+        if (!named.matches()) {
+            return;
+        }
+        String kind = named.group(1);
+        int removed = Integer.parseInt(named.group(2));
+        Pattern field = Pattern.compile("^" + kind + "(\\d{1,3})\\.(.*)$");
+        Map<String, String> kept = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            Matcher m = field.matcher(name);
+            int r = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+            if (r < removed) {
+                kept.put(name, value);
+            } else if (r > removed) {
+                kept.put(kind + (r - 1) + "." + m.group(2), value);
+            }
+        });
+        fields.clear();
+        fields.putAll(kept);
+        if (kind.equals("i") && removed < indicatorCount) {
+            indicatorCount--;
+        } else if (kind.equals("p") && removed < periodCount) {
+            periodCount--;
+        }
+    }
+
+    /** The rows of {@code kind} the user had: one past the highest row with a field sent, at least one, at most {@code max}. */
+    private int typedRows(String kind, int max) {
+        Pattern field = Pattern.compile("^" + kind + "(\\d{1,3})\\..*");
+        int rows = 1;
+        for (String name : fields.keySet()) {
+            Matcher m = field.matcher(name);
+            if (m.matches()) {
+                rows = Math.max(rows, Integer.parseInt(m.group(1)) + 1);
+            }
+        }
+        return Math.min(rows, max);
     }
 
     public String get(String name) {
@@ -68,12 +137,20 @@ public final class PlanForm {
         fields.put(name, value);
     }
 
-    public List<Integer> rows() {
-        return java.util.stream.IntStream.range(0, ROWS).boxed().toList();
+    public List<Integer> indicatorRows() {
+        return IntStream.range(0, indicatorCount).boxed().toList();
+    }
+
+    public List<Integer> periodRows() {
+        return IntStream.range(0, periodCount).boxed().toList();
+    }
+
+    public boolean canAdd(String kind) {
+        return kind.equals("i") ? indicatorCount < MAX_INDICATORS : periodCount < MAX_PERIODS;
     }
 
     public List<Integer> targetRows() {
-        return java.util.stream.IntStream.range(0, TARGETS).boxed().toList();
+        return IntStream.range(0, TARGETS).boxed().toList();
     }
 
     public List<String> errors(String field) {
@@ -104,19 +181,18 @@ public final class PlanForm {
         plan.put("periodFrom", date("periodFrom"));
         plan.put("periodTo", date("periodTo"));
         List<Map<String, Object>> indicators = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < indicatorCount; i++) {
             String row = "i" + i + ".";
             if (!get(row + "code").isBlank() || !get(row + "text").isBlank()) {
-                indicators.add(indicator(i, indicators.size()));
-                indicatorRows.add(i);
+                indicators.add(indicator(i));
             }
         }
         plan.put("indicators", indicators);
         List<Map<String, Object>> schedule = new ArrayList<>();
-        for (int p = 0; p < ROWS; p++) {
+        for (int p = 0; p < periodCount; p++) {
             if (!get("p" + p + ".label").isBlank()) {
                 schedule.add(period(p));
-                periodRows.add(p);
+                sent.period(p);
             }
         }
         plan.put("schedule", schedule);
@@ -128,8 +204,7 @@ public final class PlanForm {
         return hasErrors() ? null : plan;
     }
 
-    /** Row {@code i} of the form, sent as the {@code sent}-th indicator. */
-    private Map<String, Object> indicator(int i, int sent) {
+    private Map<String, Object> indicator(int i) {
         String row = "i" + i + ".";
         Map<String, Object> indicator = new LinkedHashMap<>();
         indicator.put("code", get(row + "code").trim());
@@ -165,7 +240,7 @@ public final class PlanForm {
         if (!deadlines.isEmpty()) {
             indicator.put("deadlines", deadlines);
         }
-        deadlineLevels.put(sent, sentLevels);
+        sent.indicator(i, sentLevels);
         return indicator;
     }
 
@@ -188,44 +263,14 @@ public final class PlanForm {
     }
 
     /**
-     * Puts plan-service's refusal under its field, the n-th indicator or period sent being the form's row it came from:
-     * {@code indicators[1].target} → {@code i1.target}, {@code indicators[0].targets[2].untilYear} → {@code i0.y2.untilYear},
-     * {@code indicators[0].deadlines[0].deadline} → the deadline of the first level given, {@code schedule[0].dueDate} →
-     * {@code p0.due}; anything else to the top of the form.
+     * Puts plan-service's refusal under its field ({@link SentRows} finds the form's row of the n-th indicator or period sent);
+     * a field the form does not have goes to the top of the form.
      */
     public void refusedAt(String field, String message) {
-        String name = field == null ? "" : field;
-        Matcher listed = Pattern.compile("^(indicators|schedule)\\[(\\d+)]\\.?(.*)$").matcher(name);
-        if (listed.matches()) {
-            boolean indicator = listed.group(1).equals("indicators");
-            List<Integer> rows = indicator ? indicatorRows : periodRows;
-            int sent = Integer.parseInt(listed.group(2));
-            String row = (indicator ? "i" : "p") + (sent < rows.size() ? rows.get(sent) : sent) + ".";
-            name = row + (indicator ? indicatorField(row, sent, listed.group(3)) : periodField(listed.group(3)));
-        }
+        String name = sent.formField(field == null ? "" : field);
         boolean known = fields.containsKey(name)
-                || name.matches("i\\d\\.(y\\d\\.\\w*|\\w*)|p\\d\\.\\w*|number|title|issuedOn|periodFrom|periodTo|implementingPlanDue|implementingLevels");
+                || name.matches("i\\d+\\.(y\\d\\.\\w*|[\\w.]*)|p\\d+\\.\\w*|number|title|issuedOn|periodFrom|periodTo|implementingPlanDue|implementingLevels");
         error(known ? name : "general", message);
-    }
-
-    /** The form's field of an indicator's {@code path}: a target over time, a level's deadline, or the indicator's own field. */
-    private String indicatorField(String row, int sent, String path) {
-        Matcher target = Pattern.compile("^targets\\[(\\d+)]\\.?(\\w*).*").matcher(path);
-        if (target.matches()) {
-            return "y" + target.group(1) + "." + target.group(2);
-        }
-        Matcher deadline = Pattern.compile("^deadlines\\[(\\d+)]\\.?(\\w*).*").matcher(path);
-        if (deadline.matches()) {
-            List<String> levels = deadlineLevels.getOrDefault(sent, List.of());
-            int j = Integer.parseInt(deadline.group(1));
-            return j < levels.size() ? ("from".equals(deadline.group(2)) ? "from." : "deadline.") + levels.get(j) : "deadlines";
-        }
-        return path.replaceAll("^([a-zA-Z]*).*", "$1");
-    }
-
-    private static String periodField(String path) {
-        String field = path.replaceAll("^([a-zA-Z]*).*", "$1");
-        return field.equals("dueDate") ? "due" : field;
     }
 
     private static Map<String, Object> map(Object... pairs) {

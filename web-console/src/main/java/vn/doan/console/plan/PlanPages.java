@@ -3,6 +3,7 @@ package vn.doan.console.plan;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.doan.console.gateway.Api;
 import vn.doan.console.gateway.Gateway;
@@ -65,10 +67,39 @@ class PlanPages {
         return form(model, PlanForm.blank());
     }
 
-    /** Creates the plan and issues it; a refusal shows plan-service's message next to its field, with all that was typed. */
+    /**
+     * One more empty row of indicators ({@code kind=i}) or periods ({@code kind=p}) for htmx to append to the form, and the add
+     * button again with the next row's number (swapped in place of the old one); 400 past the most rows. ({@code kind}, not
+     * {@code add}: htmx sends the add button's own {@code add=i} too.)
+     */
+    @GetMapping("/ke-hoach/moi/dong")
+    String row(@RequestParam String kind, @RequestParam int row, Model model) {
+        int most = kind.equals("i") ? PlanForm.MAX_INDICATORS : kind.equals("p") ? PlanForm.MAX_PERIODS : 0;
+        if (row < 0 || row >= most) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no row " + kind + row);
+        }
+        model.addAttribute("add", kind);
+        model.addAttribute("r", row);
+        form(model, PlanForm.emptyRows(kind, row + 1));
+        return "plan-form :: added";
+    }
+
+    /**
+     * Creates the plan and issues it; a refusal shows plan-service's message next to its field, with all that was typed. Without
+     * JavaScript the buttons that add a row ({@code add=i|p}) or take one away ({@code remove=i3}) come here too: the form is
+     * shown again with the row added or taken away, nothing sent.
+     */
     @PostMapping("/ke-hoach")
     String issue(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         PlanForm form = PlanForm.typed(params);
+        if (params.containsKey("add") || params.containsKey("remove")) {
+            if (params.containsKey("add")) {
+                form.addRow(params.getFirst("add"));
+            } else {
+                form.removeRow(params.getFirst("remove"));
+            }
+            return form(model, form);
+        }
         Map<String, Object> content = form.content(CurrentUser.get().unitId());
         if (content == null) {
             return form(model, form);

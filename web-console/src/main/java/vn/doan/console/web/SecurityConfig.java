@@ -10,10 +10,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Sign-in through the auth-server (authorization code; the tokens stay in the server-side session, the browser
- * holds only the HttpOnly SameSite session cookie), CSRF tokens on every form (Spring Security's default), and
+ * holds only the HttpOnly SameSite session cookie), CSRF tokens on every form (Spring Security's default; an upload too large
+ * to read goes to the page that says so before the check, see {@link UploadLimit}), and
  * after a new sign-in the user lands on the page they asked for (the saved request).
  */
 @Configuration
@@ -26,6 +28,7 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + vn.doan.console.gateway.Gateway.REGISTRATION))
                 .oauth2Client(Customizer.withDefaults())
+                .addFilterBefore(new UploadLimit.Filter(), CsrfFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
     }
