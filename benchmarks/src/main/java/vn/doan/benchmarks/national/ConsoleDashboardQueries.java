@@ -131,6 +131,7 @@ final class ConsoleDashboardQueries {
     void stop() throws InterruptedException {
         running.set(false);
         thread.join();
+        System.out.println("Web console dashboard during the load: " + result());
     }
 
     boolean isDashboard(HttpResponse<String> page) {
