@@ -39,9 +39,9 @@ final class ConsoleBrowser {
         HttpResponse<String> page = follow(get(url));
         for (int form = 0; form < 2 && page.statusCode() == 200; form++) {
             if (page.body().contains("name=\"confirmation\"")) {
-                page = submit(page, Map.of("current", temporaryPassword, "password", ownPassword, "confirmation", ownPassword));
+                page = submit(page, "current", temporaryPassword, "password", ownPassword, "confirmation", ownPassword);
             } else if (page.body().contains("name=\"username\"")) {
-                page = submit(page, Map.of("username", username, "password", temporaryPassword));
+                page = submit(page, "username", username, "password", temporaryPassword);
             }
         }
         // Spring Security's saved request comes back with its marker parameter added: the same page
@@ -57,13 +57,16 @@ final class ConsoleBrowser {
         return http.send(html(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Posts the page's form (its CSRF token added) and follows where it leads. */
-    private HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> values) throws Exception {
+    /** Posts the page's form with these names and values, in this order, its CSRF token added; follows where it leads. */
+    private HttpResponse<String> submit(HttpResponse<String> page, String... namesAndValues) throws Exception {
         Matcher action = FORM_ACTION.matcher(page.body());
         if (!action.find()) {
             throw new IllegalStateException("No form at " + page.uri());
         }
-        Map<String, String> fields = new LinkedHashMap<>(values);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
         Matcher csrf = CSRF.matcher(page.body());
         if (csrf.find()) {
             fields.put("_csrf", csrf.group(1));
