@@ -154,10 +154,11 @@ final class NationalRun {
         }
         LoadDriver.Load load = driver.drive(reports, options.rate(), options.seconds(), options.concurrency());
         queries.stop();
+        long loadEnd = System.nanoTime();
+        // after the load's end is taken: the page in flight may take the console's whole timeout on a busy machine
         if (console != null) {
             console.stop();
         }
-        long loadEnd = System.nanoTime();
         int expectedAtCentre = warmAccepted + load.accepted();
         long untilLagSample = loadEnd + TimeUnit.SECONDS.toNanos(32) - System.nanoTime();
         if (untilLagSample > 0) {
