@@ -15,8 +15,9 @@ import vn.doan.localstack.Services.Service;
 
 /**
  * How fast and how exact the system is at the size of the whole country, on this machine. Starts the whole stack
- * (in-process Kafka broker, MongoDB wire server, the four services) in this JVM, or each part in its own with
- * {@code --processes=separate}, then runs the steps of {@link NationalRun}. Writes
+ * (in-process Kafka broker, MongoDB wire server, the four services, the authorisation server, the gateway and the web
+ * console) in this JVM, or each part but the gateway and the console in its own with {@code --processes=separate}, then
+ * runs the steps of {@link NationalRun}. Writes
  * {@code benchmarks/results/national.{json,md}} and {@code national-latency.png} ({@code national-quick.*} for quick).
  *
  * <p>Run: {@code benchmarks/national.sh quick|full [--name=value …]}; options in {@link Options}.

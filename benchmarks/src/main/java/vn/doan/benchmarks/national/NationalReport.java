@@ -1,5 +1,6 @@
 package vn.doan.benchmarks.national;
 
+import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardDuringLoad;
 import vn.doan.benchmarks.national.NationalResults.ConsumerLag;
 import vn.doan.benchmarks.national.NationalResults.CpuSplit;
 import vn.doan.benchmarks.national.NationalResults.Exactness;
@@ -114,6 +115,14 @@ final class NationalReport {
         md.append("## Queries, exactness, reconciliation\n\n| what | value |\n|---|---|\n");
         row("province dashboard during the load (" + r.provinceQueryDuringLoad().queries() + " GETs, 10/s), ms",
                 Percentiles.text(r.provinceQueryDuringLoad().ms()));
+        ConsoleDashboardDuringLoad console = r.consoleDashboardDuringLoad();
+        if (console == null) {
+            row("web console's province dashboard page during the load", "not measured: the separate processes run no web console");
+        } else {
+            row("web console's province dashboard page `" + console.page() + "` of " + console.province() + ", signed in as its cadre, during the load ("
+                    + console.pages() + " pages, " + console.pagesPerSecondAsked() + "/s asked; " + console.notCounted()
+                    + " not the dashboard), ms to the last byte", Percentiles.text(console.ms()));
+        }
         row("exactness: " + exact.scope(), exact.exactPercent() + "% — " + exact.unitsMismatched() + " of " + exact.unitsChecked()
                 + " units differ: " + exact.unitsBehind() + " behind (reports not yet rolled up), " + exact.unitsWrong() + " wrong ("
                 + exact.fieldsCompared() + " numbers compared, " + exact.reportsCounted() + " reports)");

@@ -13,7 +13,8 @@ import java.util.Map;
 record NationalResults(String profile, String measuredAt, String command, String options, Machine machine, TreeShape tree,
         Setup setup, KafkaCeiling.Result kafkaCeiling, HttpCeiling.Result httpCeiling, Warmup warmup, CpuSplit cpuByPart,
         Map<String, GcPauses> gcPausesFromLoadStartUntilAllAtCentre, LoadResult load, SubmitToCentre submitToCentre,
-        ConsumerLag consumerLag, ProcessLoad process, DashboardDuringLoad provinceQueryDuringLoad, Exactness exactness,
+        ConsumerLag consumerLag, ProcessLoad process, DashboardDuringLoad provinceQueryDuringLoad,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConsoleDashboardDuringLoad consoleDashboardDuringLoad, Exactness exactness,
         Reconciliation reconciliation, Map<String, Bar> bars) {
 
     record Machine(int cores, long maxHeapMiB, String java, String mongoBackend, String processes, String note) {
@@ -73,6 +74,16 @@ record NationalResults(String profile, String measuredAt, String command, String
     }
 
     record DashboardDuringLoad(@JsonUnwrapped Percentiles<Double> ms, int queries) {
+    }
+
+    /**
+     * The web console's dashboard page of one province, signed in as its cadre, while the load ran (one JVM only: the
+     * separate processes run no console); each page timed from the request to its last byte.
+     *
+     * @param notCounted requests that did not give the dashboard: not 200, another page, or no answer
+     */
+    record ConsoleDashboardDuringLoad(String province, String page, int pagesPerSecondAsked, @JsonUnwrapped Percentiles<Double> ms,
+            int pages, int notCounted) {
     }
 
     /** Behind: a unit counts fewer reports than were accepted (not yet rolled up); wrong: any other difference. */

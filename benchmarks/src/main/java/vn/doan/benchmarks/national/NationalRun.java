@@ -25,10 +25,14 @@ import vn.doan.localstack.Services.Service;
 /**
  * The benchmark's steps on a running stack: a seeded national tree imported and a plan of 12 indicators issued
  * ({@link StackSetup}); the Kafka and HTTP ceilings; a warm-up; the measured load of one report per branch while the
- * centre's dashboard, a province's dashboard, consumer lag, CPU and heap are watched; exactness of the roll-up against
- * totals computed here; a full reconciliation; the results written.
+ * centre's dashboard, a province's dashboard (indicator-service's JSON, and the web console's page for the province's
+ * cadre), consumer lag, CPU and heap are watched; exactness of the roll-up against totals computed here; a full
+ * reconciliation; the results written.
  */
 final class NationalRun {
+
+    /** The pace of the web console's province dashboard page during the load. */
+    private static final int CONSOLE_PAGES_PER_SECOND = 5;
 
     private final Options options;
     private final String bootstrap;
@@ -46,6 +50,16 @@ final class NationalRun {
     /** What the measured load left behind, besides the driver's own record. */
     private record Measured(LoadMeasures measures, List<StackSampler.Sample> samples, CpuSplit cpu, Map<String, GcPauses> gc,
             boolean drained, long drainedAt, long[] provinceNanos) {
+    }
+
+    /** The web console's dashboard of the first province for its cadre; null where the separate processes run no console. */
+    private ConsoleDashboardQueries consoleDashboard(NationalTree tree, StackSetup.Prepared prepared) throws Exception {
+        if (!options.oneJvm()) {
+            return null;
+        }
+        NationalTree.Unit province = tree.ofLevel(UnitLevel.PROVINCE).get(0);
+        return ConsoleDashboardQueries.signIn(api, province, prepared.units().get(province.code()).id(), prepared.planId(),
+                CONSOLE_PAGES_PER_SECOND);
     }
 
     void run() throws Exception {
@@ -78,7 +92,8 @@ final class NationalRun {
 
             List<String> provinces = tree.ofLevel(UnitLevel.PROVINCE).stream()
                     .map(u -> api.progressUrl(planId, prepared.units().get(u.code()).id())).toList();
-            Measured measured = load(driver, all.subList(warmup, warmup + planned), warm.accepted(), centre, provinces);
+            ConsoleDashboardQueries console = consoleDashboard(tree, prepared);
+            Measured measured = load(driver, all.subList(warmup, warmup + planned), warm.accepted(), centre, provinces, console);
             LoadMeasures measures = measured.measures();
             List<LatencyChart.Point> points = measures.latencies();
 
@@ -91,17 +106,21 @@ final class NationalRun {
             NationalResults.SubmitToCentre latency = measures.submitToCentre(points, measured.drained(), measured.drainedAt(), options.drainSeconds());
             NationalResults.ConsumerLag lag = LoadMeasures.lag(measured.samples(), measures.loadSeconds());
             NationalResults.DashboardDuringLoad province = LoadMeasures.dashboard(measured.provinceNanos());
+            NationalResults.ConsoleDashboardDuringLoad consolePage = console == null ? null : console.result();
             NationalResults results = new NationalResults(options.profile(), measuredAt, options.command(), options.toString(), machine(), shape,
                     prepared.setup(), kafka, http, warmResult, measured.cpu(), measured.gc(), load, latency, lag,
-                    measures.process(measured.samples(), options.oneJvm()), province, exactness, reconciliation,
-                    Bars.of(unrounded(measures, points, measured.provinceNanos()), load, latency, lag, province, exactness, reconciliation));
+                    measures.process(measured.samples(), options.oneJvm()), province, consolePage, exactness, reconciliation,
+                    Bars.of(unrounded(measures, points, measured.provinceNanos(), console == null ? new long[0] : console.sorted()), load, latency,
+                            lag, province, consolePage, exactness, reconciliation));
             write(results, points.stream().filter(LatencyChart.Point::reflected).toList(), measured.samples(), measures.loadSeconds());
         }
     }
 
-    private static Bars.Unrounded unrounded(LoadMeasures measures, List<LatencyChart.Point> points, long[] sortedProvinceNanos) {
+    private static Bars.Unrounded unrounded(LoadMeasures measures, List<LatencyChart.Point> points, long[] sortedProvinceNanos,
+            long[] sortedConsoleNanos) {
         return new Bars.Unrounded(measures.acceptedPerSecond(), measures.loadSeconds(), LoadMeasures.submitToCentreP99Ms(points),
-                Percentiles.p99(Arrays.stream(sortedProvinceNanos).mapToDouble(nanos -> nanos / 1e6).toArray()));
+                Percentiles.p99(Arrays.stream(sortedProvinceNanos).mapToDouble(nanos -> nanos / 1e6).toArray()),
+                Percentiles.p99(Arrays.stream(sortedConsoleNanos).mapToDouble(nanos -> nanos / 1e6).toArray()));
     }
 
     /** One report per branch, shuffled, each with 12 seeded values. */
@@ -120,8 +139,8 @@ final class NationalRun {
      * The measured load, with the province dashboards queried and lag, CPU and heap sampled, then the wait until the
      * centre counts every report (lag is sampled until 32 s after the load at least, for its value 30 s after).
      */
-    private Measured load(LoadDriver driver, List<LoadDriver.Submission> reports, int warmAccepted, CentreWatch centre, List<String> provinces)
-            throws Exception {
+    private Measured load(LoadDriver driver, List<LoadDriver.Submission> reports, int warmAccepted, CentreWatch centre, List<String> provinces,
+            ConsoleDashboardQueries console) throws Exception {
         Usage usage = CpuAndPauses.usage(api, processes);
         Map<String, CpuAndPauses.PausesSoFar> gcBefore = CpuAndPauses.pauses(api, options.oneJvm());
         long loadStart = System.nanoTime();
@@ -130,9 +149,16 @@ final class NationalRun {
         sampler.start();
         ProvinceQueries queries = new ProvinceQueries(api, provinces);
         queries.start();
+        if (console != null) {
+            console.start();
+        }
         LoadDriver.Load load = driver.drive(reports, options.rate(), options.seconds(), options.concurrency());
         queries.stop();
         long loadEnd = System.nanoTime();
+        // after the load's end is taken: the page in flight may take the console's whole timeout on a busy machine
+        if (console != null) {
+            console.stop();
+        }
         int expectedAtCentre = warmAccepted + load.accepted();
         long untilLagSample = loadEnd + TimeUnit.SECONDS.toNanos(32) - System.nanoTime();
         if (untilLagSample > 0) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.doan.benchmarks.national.NationalResults.Bar;
+import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardDuringLoad;
 import vn.doan.benchmarks.national.NationalResults.ConsumerLag;
 import vn.doan.benchmarks.national.NationalResults.CpuPart;
 import vn.doan.benchmarks.national.NationalResults.CpuSplit;
@@ -35,12 +36,16 @@ class NationalResultsTest {
     private static final Set<String> KEYED_BY_DATA = Set.of("cpuByPart.parts", "gcPausesFromLoadStartUntilAllAtCentre", "bars",
             "load.httpStatuses", "httpCeiling.httpStatuses");
 
+    /** Sections measured since the committed results were written: their keys are absent there. */
+    private static final Set<String> SINCE_COMMITTED = Set.of("consoleDashboardDuringLoad");
+
     @Test
     void aRunInOneJvmHasTheKeysOfTheCommittedQuickRunInItsOrder() throws Exception {
         JsonNode written = json(results(false));
         JsonNode committed = committed("national-quick.json");
 
-        assertThat(written.propertyNames()).containsExactlyElementsOf(committed.propertyNames());
+        assertThat(keysOf(written, committed)).containsExactlyElementsOf(committed.propertyNames());
+        assertThat(written.has("consoleDashboardDuringLoad")).isTrue();
         assertSameKeys(written, committed, "");
     }
 
@@ -59,6 +64,25 @@ class NationalResultsTest {
         assertThat(province.get("p50Ms").asDouble()).isEqualTo(524.0);
         assertThat(province.get("p99Ms").asDouble()).isEqualTo(666.7);
         assertThat(Api.JSON.valueToTree(new DashboardDuringLoad(Percentiles.ofNanos(new long[0]), 0)).propertyNames()).containsExactly("queries");
+    }
+
+    @Test
+    void theConsolesDashboardPagesAreWrittenBesideTheProvinceQueriesAndLeftOutWhereNoConsoleRan() throws Exception {
+        JsonNode one = json(results(false));
+        JsonNode console = one.get("consoleDashboardDuringLoad");
+
+        List<String> keys = one.propertyNames().stream().toList();
+        assertThat(keys.indexOf("consoleDashboardDuringLoad")).isEqualTo(keys.indexOf("provinceQueryDuringLoad") + 1);
+        assertThat(console.propertyNames()).containsExactly("province", "page", "pagesPerSecondAsked", "p50Ms", "p95Ms", "p99Ms", "maxMs",
+                "pages", "notCounted");
+        // three pages: the median is the second, p95 and p99 the slowest
+        assertThat(console.get("p50Ms").asDouble()).isEqualTo(131.7);
+        assertThat(console.get("p99Ms").asDouble()).isEqualTo(287.5);
+        assertThat(json(results(true)).has("consoleDashboardDuringLoad")).isFalse();
+        assertThat(NationalReport.markdown(results(true), "chart.png")).contains("| web console's province dashboard page during the load | "
+                + "not measured: the separate processes run no web console |");
+        assertThat(NationalReport.markdown(results(false), "chart.png")).contains("of Thành đoàn Hà Nội, signed in as its cadre, during the load "
+                + "(3 pages, 5/s asked; 0 not the dashboard), ms to the last byte | p50 131.7, p95 287.5, p99 287.5, max 287.5 |");
     }
 
     private static NationalResults results(boolean separate) {
@@ -83,6 +107,8 @@ class NationalResultsTest {
                 new ConsumerLag(lag, lag, new ArrayList<>(List.of(new LagPoint(0.6, lag, 0.0, 615)))),
                 new ProcessLoad(96.1, 99.6, 2322, "one JVM holds everything"),
                 LoadMeasures.dashboard(new long[] {39_900_000, 148_800_000, 524_000_000, 666_700_000}),
+                separate ? null : new ConsoleDashboardDuringLoad("Thành đoàn Hà Nội", "/bang-theo-doi?planId&periodId&unitId", 5,
+                        Percentiles.ofNanos(new long[] {96_300_000, 131_700_000, 287_500_000}), 3, 0),
                 new Exactness("every unit with reports in its subtree", 9623, 1039284, 0, 100.0, 0, 0, "behind: …", List.of(), 20877, 8220),
                 new Reconciliation(1692, 9623, 0, 9623),
                 Map.of("exactness 100%", new Bar("100.0% of 9623 units", true)));
@@ -94,6 +120,11 @@ class NationalResultsTest {
 
     private static JsonNode committed(String file) throws Exception {
         return Api.JSON.readTree(Files.readString(Path.of("results", file)));
+    }
+
+    /** The keys of {@code written}, but those of sections newer than the {@code committed} file it is compared with. */
+    private static List<String> keysOf(JsonNode written, JsonNode committed) {
+        return written.propertyNames().stream().filter(key -> committed.has(key) || !SINCE_COMMITTED.contains(key)).toList();
     }
 
     private static void assertSameKeys(JsonNode written, JsonNode committed, String path) {
@@ -110,7 +141,7 @@ class NationalResultsTest {
             assertSameKeys(written.iterator().next(), committed.iterator().next(), path + ".*");
             return;
         }
-        assertThat(written.propertyNames()).as(path).containsExactlyInAnyOrderElementsOf(committed.propertyNames());
+        assertThat(keysOf(written, committed)).as(path).containsExactlyInAnyOrderElementsOf(committed.propertyNames());
         for (String name : committed.propertyNames()) {
             assertSameKeys(written.get(name), committed.get(name), path.isEmpty() ? name : path + "." + name);
         }
