@@ -141,7 +141,7 @@ class ConsolidatedReportTest extends ClockedReportService {
                 ct01.at("/reportingUnits").asInt(), ct01.at("/status").asString(), ct01.at("/result").asString()))
                 .as("revision 2, not the older revision 1 received after it")
                 .containsExactly("CT01", TRAINED, 1234L, 1235L, 2, "AT_RISK", "99,92% (1.234/1.235)");
-        assertThat(draft.at("/figures/0/targetText").asString()).isEqualTo("100 %");
+        assertThat(draft.at("/figures/0/targetText").asString()).isEqualTo("100%");
         assertThat(draft.at("/figures/1/code").asString()).isEqualTo("CT15");
         assertThat(draft.at("/figures/1/targetText").asString()).as("từ 2-3 lớp tập huấn: the range, not the share of units").isEqualTo("2–3");
         assertThat(draft.at("/figures/1/result").asString()).isEqualTo("Chưa có số liệu");
@@ -203,7 +203,7 @@ class ConsolidatedReportTest extends ClockedReportService {
             assertThat(new XWPFWordExtractor(doc).getText()).contains("Thọ Xuân, ngày 18 tháng 11 năm 2016", "Kính gửi: Ban Thường vụ Tỉnh đoàn Thanh Hóa",
                     "- Chậm: Đoàn xã Xuân Hòa (3 ngày).", "T/M BAN THƯỜNG VỤ");
             assertThat(doc.getTables().get(1).getRows().stream().skip(1).map(r -> r.getCell(1).getText().substring(0, 4) + ": "
-                    + r.getCell(2).getText()).toList()).containsExactly("CT01: 100 %", "CT15: 2–3");
+                    + r.getCell(2).getText()).toList()).containsExactly("CT01: 100%", "CT15: 2–3");
         }
     }
 

@@ -40,7 +40,7 @@ public record ConsolidatedReport(
     /**
      * One indicator of the whole subtree: the sums, units reporting, value and the target it is compared with (percent),
      * status, and in words what it reached ({@code result}) and the target as the plan states it ({@code targetText}: "2–3",
-     * "≤ 3 %", "Hoàn thành trước ngày 15/11/2018").
+     * "≤ 3%", "Hoàn thành trước ngày 15/11/2018").
      */
     public record IndicatorFigure(String code, String text, IndicatorKind kind, long numerator, long denominator, int reportingUnits,
             BigDecimal value, BigDecimal target, String status, String result, String targetText) {

@@ -75,8 +75,8 @@ public final class VietnameseFormat {
     }
 
     /**
-     * An indicator's target for a period as the plan states it: "100 %", "≥ 75 %", "95–100 %" (shares), "≤ 3 %" (a rate at
-     * most), "≥ 1" (a count), "2–3" (a range), "Có" (yes/no; "Có (≥ 80 % đơn vị)" when the plan asks it of a share of units),
+     * An indicator's target for a period as the plan states it: "100%", "≥ 75%", "95–100%" (shares), "≤ 3%" (a rate at
+     * most), "≥ 1" (a count), "2–3" (a range), "Có" (yes/no; "Có (≥ 80% đơn vị)" when the plan asks it of a share of units),
      * "Hoàn thành trước ngày 15/11/2018" (a milestone or task: its deadline, per level when levels differ, a window as "từ … đến
      * …", without one the period's last day); empty when no target applies to the period.
      */
@@ -88,11 +88,11 @@ public final class VietnameseFormat {
         }
         boolean all = target.compareTo(HUNDRED) == 0;
         return switch (indicator.kind()) {
-            case SHARE_OF_PEOPLE, SHARE_OF_UNITS -> max != null ? range(target, max) + " %" : (all ? "" : "≥ ") + number(target) + " %";
-            case RATE_AT_MOST -> "≤ " + number(target) + " %";
+            case SHARE_OF_PEOPLE, SHARE_OF_UNITS -> max != null ? range(target, max) + "%" : (all ? "" : "≥ ") + number(target) + "%";
+            case RATE_AT_MOST -> "≤ " + number(target) + "%";
             case COUNT_AT_LEAST, COUNT_IN_RANGE -> max != null ? range(target, max) : "≥ " + number(target);
-            case YES_NO -> all ? "Có" : "Có (≥ " + number(target) + " % đơn vị)";
-            case MILESTONE, TASK -> (all ? "Hoàn thành" : number(target) + " % đơn vị hoàn thành") + deadlines(indicator.deadlines(), period.to());
+            case YES_NO -> all ? "Có" : "Có (≥ " + number(target) + "% đơn vị)";
+            case MILESTONE, TASK -> (all ? "Hoàn thành" : number(target) + "% đơn vị hoàn thành") + deadlines(indicator.deadlines(), period.to());
         };
     }
 

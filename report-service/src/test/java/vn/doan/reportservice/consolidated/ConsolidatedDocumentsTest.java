@@ -62,10 +62,10 @@ class ConsolidatedDocumentsTest {
                     "3. Đoàn trường THPT Thọ Xuân 4\nChưa báo cáo.");
             XWPFTable figures = tables.get(1);
             assertThat(cells(figures, 0)).containsExactly("TT", "Chỉ tiêu", "Mục tiêu", "Kết quả", "Số đơn vị báo cáo", "Đánh giá");
-            assertThat(cells(figures, 1)).containsExactly("1", "CT01 " + ThoXuanDraft.TRAINED, "100 %", "99,92% (1.234/1.235)", "2",
+            assertThat(cells(figures, 1)).containsExactly("1", "CT01 " + ThoXuanDraft.TRAINED, "100%", "99,92% (1.234/1.235)", "2",
                     "Có nguy cơ không đạt");
-            assertThat(cells(figures, 2)).containsExactly("2", "CT03 " + ThoXuanDraft.YOUTH, "≥ 75 %", "75% (1.500/2.000)", "2", "Đạt");
-            assertThat(cells(figures, 3)).containsExactly("3", "CT07 " + ThoXuanDraft.POOR, "≤ 3 %", "3,1% (31/1.000)", "2", "Có nguy cơ không đạt");
+            assertThat(cells(figures, 2)).containsExactly("2", "CT03 " + ThoXuanDraft.YOUTH, "≥ 75%", "75% (1.500/2.000)", "2", "Đạt");
+            assertThat(cells(figures, 3)).containsExactly("3", "CT07 " + ThoXuanDraft.POOR, "≤ 3%", "3,1% (31/1.000)", "2", "Có nguy cơ không đạt");
             assertThat(cells(figures, 4)).containsExactly("4", "CT15 " + ThoXuanDraft.CLASSES, "2–3", "Tổng 3; 100% đơn vị đạt", "1", "Đạt");
             assertThat(tables.get(2).getRow(0).getCell(0).getText()).contains("Nơi nhận:", "- Ban Thường vụ Tỉnh đoàn Thanh Hóa (b/c);", "- Lưu VP.");
             assertThat(tables.get(2).getRow(0).getCell(1).getText()).contains("T/M BAN THƯỜNG VỤ", "BÍ THƯ");
@@ -80,7 +80,7 @@ class ConsolidatedDocumentsTest {
             assertThat(text).contains("ĐOÀN TNCS HỒ CHÍ MINH", "HUYỆN ĐOÀN THỌ XUÂN", "Thọ Xuân, ngày 15 tháng 11 năm 2026",
                     "Kính gửi: Ban Thường vụ Tỉnh đoàn Thanh Hóa", "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "99,92% (1.234/1.235)",
                     "3,1% (31/1.000)", "Có nguy cơ không đạt", "- Chậm: Đoàn xã Xuân Hòa (3 ngày).", "- Chưa báo cáo: Đoàn trường THPT Thọ Xuân 4.",
-                    "Tổng 3; 100% đơn vị đạt", "2–3", "≤ 3 %", "Đề xuất, kiến nghị: Đề nghị Huyện đoàn hỗ trợ kinh phí mở lớp.", "T/M BAN THƯỜNG VỤ", "Nơi nhận:");
+                    "Tổng 3; 100% đơn vị đạt", "2–3", "≤ 3%", "Đề xuất, kiến nghị: Đề nghị Huyện đoàn hỗ trợ kinh phí mở lớp.", "T/M BAN THƯỜNG VỤ", "Nơi nhận:");
             List<PDFont> fonts = fonts(doc);
             assertThat(fonts).isNotEmpty().allSatisfy(f -> {
                 assertThat(f.getName()).contains("DejaVuSerif");
@@ -111,7 +111,7 @@ class ConsolidatedDocumentsTest {
             assertThat(numbers(sheet.getRow(4), 5, 14)).containsExactly(234.0, 235.0, 99.57, 600.0, 800.0, 75.0, 19.0, 400.0, 4.75);
             Sheet indicators = book.getSheet("Chỉ tiêu");
             assertThat(cells(indicators.getRow(4)).subList(0, 3)).containsExactly("CT15", ThoXuanDraft.CLASSES, "2–3");
-            assertThat(cells(indicators.getRow(3))).containsExactly("CT07", ThoXuanDraft.POOR, "≤ 3 %", "3,1% (31/1.000)", "Có nguy cơ không đạt");
+            assertThat(cells(indicators.getRow(3))).containsExactly("CT07", ThoXuanDraft.POOR, "≤ 3%", "3,1% (31/1.000)", "Có nguy cơ không đạt");
             assertThat(book.getSheet("Xếp loại")).as("the plan ranks no units").isNull();
         }
     }

@@ -29,12 +29,12 @@ class TargetWordsTest {
 
     @Test
     void sharesRatesCountsAndRangesAreWrittenWithTheirBoundsInVietnameseNumbers() {
-        assertThat(words(IndicatorKind.SHARE_OF_PEOPLE, "100", null)).as("100% cán bộ Đoàn được tập huấn").isEqualTo("100 %");
-        assertThat(words(IndicatorKind.SHARE_OF_PEOPLE, "75", null)).as("thu hút 75% thanh niên").isEqualTo("≥ 75 %");
-        assertThat(words(IndicatorKind.SHARE_OF_UNITS, "99.5", null)).isEqualTo("≥ 99,5 %");
-        assertThat(words(IndicatorKind.SHARE_OF_PEOPLE, "95", "100")).isEqualTo("95–100 %");
-        assertThat(words(IndicatorKind.RATE_AT_MOST, "3", null)).as("hộ nghèo giảm còn / dưới 3%").isEqualTo("≤ 3 %");
-        assertThat(words(IndicatorKind.RATE_AT_MOST, "2.75", null)).isEqualTo("≤ 2,75 %");
+        assertThat(words(IndicatorKind.SHARE_OF_PEOPLE, "100", null)).as("100% cán bộ Đoàn được tập huấn").isEqualTo("100%");
+        assertThat(words(IndicatorKind.SHARE_OF_PEOPLE, "75", null)).as("thu hút 75% thanh niên").isEqualTo("≥ 75%");
+        assertThat(words(IndicatorKind.SHARE_OF_UNITS, "99.5", null)).isEqualTo("≥ 99,5%");
+        assertThat(words(IndicatorKind.SHARE_OF_PEOPLE, "95", "100")).isEqualTo("95–100%");
+        assertThat(words(IndicatorKind.RATE_AT_MOST, "3", null)).as("hộ nghèo giảm còn / dưới 3%").isEqualTo("≤ 3%");
+        assertThat(words(IndicatorKind.RATE_AT_MOST, "2.75", null)).isEqualTo("≤ 2,75%");
         assertThat(words(IndicatorKind.COUNT_AT_LEAST, "1", null)).as("ít nhất 01 lớp bồi dưỡng").isEqualTo("≥ 1");
         assertThat(words(IndicatorKind.COUNT_IN_RANGE, "1", "2")).as("từ 01 đến 02 mô hình điểm").isEqualTo("1–2");
         assertThat(words(IndicatorKind.COUNT_IN_RANGE, "2", "3")).as("từ 2-3 lớp tập huấn").isEqualTo("2–3");
@@ -45,7 +45,7 @@ class TargetWordsTest {
     @Test
     void yesNoMilestonesAndTasksAreWrittenInWordsWithTheirDeadlinesDdMmYyyy() {
         assertThat(words(IndicatorKind.YES_NO, "100", null)).as("Bí thư có trình độ lý luận cao cấp").isEqualTo("Có");
-        assertThat(words(IndicatorKind.YES_NO, "80", null)).isEqualTo("Có (≥ 80 % đơn vị)");
+        assertThat(words(IndicatorKind.YES_NO, "80", null)).isEqualTo("Có (≥ 80% đơn vị)");
         assertThat(words(IndicatorKind.MILESTONE, "100", null, new PlanView.Deadline(UnitLevel.GRASSROOTS, LocalDate.of(2018, 12, 30), null),
                 new PlanView.Deadline(UnitLevel.DISTRICT, LocalDate.of(2018, 11, 15), null)))
                 .as("district conferences before 15/11/2018, grassroots before 30/12/2018, the upper level first")
@@ -53,7 +53,7 @@ class TargetWordsTest {
         assertThat(words(IndicatorKind.MILESTONE, "100", null, new PlanView.Deadline(UnitLevel.DISTRICT, LocalDate.of(2018, 11, 15), null),
                 new PlanView.Deadline(UnitLevel.GRASSROOTS, LocalDate.of(2018, 11, 15), null))).isEqualTo("Hoàn thành trước ngày 15/11/2018");
         assertThat(words(IndicatorKind.MILESTONE, "80", null, new PlanView.Deadline(UnitLevel.GRASSROOTS, LocalDate.of(2018, 11, 15), null)))
-                .isEqualTo("80 % đơn vị hoàn thành trước ngày 15/11/2018");
+                .isEqualTo("80% đơn vị hoàn thành trước ngày 15/11/2018");
         assertThat(words(IndicatorKind.TASK, "100", null, new PlanView.Deadline(UnitLevel.DISTRICT, LocalDate.of(2018, 10, 31),
                 LocalDate.of(2018, 10, 1)))).as("trong tháng 10/2018").isEqualTo("Hoàn thành từ 01/10/2018 đến 31/10/2018");
         assertThat(words(IndicatorKind.TASK, "100", null)).as("no deadline: the period's last day").isEqualTo("Hoàn thành đến ngày 31/12/2018");
@@ -68,10 +68,10 @@ class TargetWordsTest {
                         new PlanView.PeriodTarget("2018", new BigDecimal("100"))), List.of());
         PlanView.ReportingPeriod year2017 = new PlanView.ReportingPeriod("2017", "Báo cáo năm 2017", LocalDate.of(2017, 1, 1),
                 LocalDate.of(2017, 12, 31), LocalDate.of(2017, 11, 15), List.of(UnitLevel.GRASSROOTS));
-        assertThat(VietnameseFormat.target(path, year2017)).isEqualTo("≥ 66,67 %");
-        assertThat(VietnameseFormat.target(path, YEAR_2018)).isEqualTo("100 %");
+        assertThat(VietnameseFormat.target(path, year2017)).isEqualTo("≥ 66,67%");
+        assertThat(VietnameseFormat.target(path, YEAR_2018)).isEqualTo("100%");
         PlanView.Indicator old = new PlanView.Indicator("CT", IndicatorKind.SHARE_OF_UNITS, List.of(UnitLevel.GRASSROOTS), "Chỉ tiêu",
                 new BigDecimal("85"), null, null, null);
-        assertThat(VietnameseFormat.target(old, YEAR_2018)).isEqualTo("≥ 85 %");
+        assertThat(VietnameseFormat.target(old, YEAR_2018)).isEqualTo("≥ 85%");
     }
 }
