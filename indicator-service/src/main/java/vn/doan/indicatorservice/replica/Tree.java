@@ -159,10 +159,15 @@ public class Tree implements UnitTree {
         return subtree.filter(u -> plan.reports(period, u.level())).filter(u -> u.within(issuer, period.from())).toList();
     }
 
-    /** The unit and every unit below it, in the tree of the period from {@code from} to {@code to}. */
+    /**
+     * The unit and every unit below it, in the tree of the period from {@code from} to {@code to}, read in replies of
+     * {@value #BATCH} units (under the centre, the whole country would not fit one).
+     */
     public List<UnitNode> subtree(String unitId, java.time.LocalDate from, java.time.LocalDate to) {
         Criteria inTree = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("placements.ancestorIds").is(unitId));
-        return mongo.find(Query.query(inTree), UnitNode.class).stream().filter(u -> u.inTreeOf(from, to) && u.within(unitId, from)).toList();
+        try (Stream<UnitNode> read = mongo.stream(Query.query(inTree).cursorBatchSize(BATCH), UnitNode.class)) {
+            return read.filter(u -> u.inTreeOf(from, to) && u.within(unitId, from)).toList();
+        }
     }
 
     /** Units whose parent, in the tree of the period from {@code from} to {@code to}, is {@code parentId}. */
