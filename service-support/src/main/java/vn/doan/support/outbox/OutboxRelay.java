@@ -58,6 +58,7 @@ public class OutboxRelay {
     public static final String CORRELATION_HEADER = "correlation-id";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 1000;
+    private static final int REPLY = 20;
 
     private final MongoTemplate mongo;
     private final Producer<String, byte[]> producer;
@@ -145,7 +146,7 @@ public class OutboxRelay {
                 // by _id alone, which any MongoDB server answers from its index; documents already sent are left out here
                 Query named = new Query(Criteria.where("_id").in(chunk));
                 named.fields().include("outbox");
-                List<Document> batch = mongo.find(named, Document.class, collection).stream()
+                List<Document> batch = read(named, collection).stream()
                         .filter(doc -> !doc.getList("outbox", Document.class, List.of()).isEmpty()).toList();
                 if (!batch.isEmpty()) {
                     send(batch, collection);
@@ -166,18 +167,28 @@ public class OutboxRelay {
         Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
         pending.fields().include("outbox");
         try {
-            List<Document> batch = mongo.find(pending, Document.class, collection);
+            List<Document> batch = read(pending, collection);
             while (!batch.isEmpty()) {
                 send(batch, collection);
                 if (batch.size() < BATCH) {
                     break;
                 }
-                batch = mongo.find(pending, Document.class, collection);
+                batch = read(pending, collection);
             }
             return 0;
         } catch (RuntimeException e) {
             log.warn("Outbox relay of {} paused, will retry: {}", collection, e.getMessage());
             return mongo.count(new Query(Criteria.where("outbox.0").exists(true)), collection);
+        }
+    }
+
+    /**
+     * The documents {@code query} finds, in replies of {@value #REPLY} documents: outboxes that grew while Kafka was away
+     * (a roll-up announced at every poll) can make a thousand of them larger than one reply of the wire protocol (48 MB).
+     */
+    private List<Document> read(Query query, String collection) {
+        try (java.util.stream.Stream<Document> read = mongo.stream(query.cursorBatchSize(REPLY), Document.class, collection)) {
+            return read.toList();
         }
     }
 

@@ -122,6 +122,36 @@ class OutboxRelayTest {
         assertThat(registry.get("doan.outbox.published").counter().count()).isEqualTo(45);
     }
 
+    /**
+     * Outboxes that grew while Kafka was away: 70 roll-ups with 6 announcements of 135 kB each wait, named by their writers
+     * (57 MB together, more than one reply carries); every event arrives, in each document's order.
+     */
+    @Test
+    void outboxesThatGrewLargerTogetherThanOneReplyAreAllSent() {
+        String progress = "doan.test.progress-" + UUID.randomUUID();
+        String figures = "Đoàn xã Thọ Lập 45/60; ".repeat(4_500);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Producer<String, byte[]> producer = new OutboxConfig().outboxProducer(Backends.embedded().kafkaBootstrap())) {
+            OutboxRelay relay = new OutboxRelay(mongo, producer, List.of(collection), Duration.ofHours(1), registry);
+            relay.relay();
+            for (int i = 1; i <= 70; i++) {
+                List<Document> outbox = new java.util.ArrayList<>();
+                for (int rev = 1; rev <= 6; rev++) {
+                    outbox.add(event("ev-" + i + "-" + rev, progress, "rollup-" + i, "\"" + rev + " " + figures + "\""));
+                }
+                mongo.insert(new Document("_id", "rollup-" + i).append("outbox", outbox), collection);
+                relay.wake(collection, "rollup-" + i);
+            }
+            relay.relay();
+        }
+
+        List<ConsumerRecord<String, String>> arrived = kafka.read(progress, Duration.ofSeconds(30), read -> read.size() >= 420);
+        assertThat(arrived).hasSize(420);
+        assertThat(arrived.stream().filter(r -> r.key().equals("rollup-70")).map(r -> r.value().substring(1).split(" ")[0]).toList())
+                .containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(registry.get("doan.outbox.published").counter().count()).isEqualTo(420);
+    }
+
     @Test
     void whenTheBrokerCannotBeReachedEveryEventStaysForTheNextRun() {
         mongo.insert(new Document("_id", "plan-57").append("outbox", List.of(
