@@ -6,7 +6,6 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.RankingRule;
-import vn.doan.indicatorservice.replica.PlanDefinition;
 
 /**
  * The emulation ranking ("thi đua, xếp loại") of plans that set none of their own: {@code weights} per indicator code
@@ -32,14 +31,12 @@ public record RankingRules(Map<String, Double> weights, Double latePenalty, List
     }
 
     /** The plan's own rule when it sets one (plan-service has checked it), else these defaults. */
-    RankingRule forPlan(PlanDefinition.Ranking ranking) {
+    RankingRule forPlan(PlanIssued.Ranking ranking) {
         if (ranking == null) {
             return new RankingRule(new PlanIssued.Ranking(weights.entrySet().stream()
                     .map(w -> new PlanIssued.Ranking.Weight(w.getKey(), BigDecimal.valueOf(w.getValue()))).toList(),
                     BigDecimal.valueOf(latePenalty), classes.stream().map(c -> new PlanIssued.Ranking.RankClass(c.name(), c.minScore())).toList()));
         }
-        return new RankingRule(new PlanIssued.Ranking(
-                ranking.weights().stream().map(w -> new PlanIssued.Ranking.Weight(w.indicatorCode(), w.weight())).toList(), ranking.latePenalty(),
-                ranking.classes().stream().map(c -> new PlanIssued.Ranking.RankClass(c.name(), c.minScore())).toList()));
+        return new RankingRule(ranking);
     }
 }

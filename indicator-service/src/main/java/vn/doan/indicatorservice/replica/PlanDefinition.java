@@ -17,7 +17,7 @@ import vn.doan.events.plan.UnitLevel;
  */
 @Document("plans")
 public record PlanDefinition(@Id String id, int version, List<Indicator> indicators, List<Period> schedule, String issuingUnitId,
-        List<UnitLevel> reportingLevels, Ranking ranking) {
+        List<UnitLevel> reportingLevels, PlanIssued.Ranking ranking) {
 
     public PlanDefinition(String id, int version, List<Indicator> indicators, List<Period> schedule) {
         this(id, version, indicators, schedule, null, null, null);
@@ -74,22 +74,6 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
         }
     }
 
-    /** The plan's own ranking rules (thi đua, xếp loại), or null when it sets none. */
-    public record Ranking(List<Weight> weights, BigDecimal latePenalty, List<RankClass> classes) {
-
-        public record Weight(String indicatorCode, BigDecimal weight) {
-        }
-
-        public record RankClass(String name, BigDecimal minScore) {
-        }
-
-        static Ranking of(PlanIssued.Ranking r) {
-            return r == null ? null : new Ranking(
-                    r.weights() == null ? List.of() : r.weights().stream().map(w -> new Weight(w.indicatorCode(), w.weight())).toList(),
-                    r.latePenalty(), r.classes() == null ? List.of() : r.classes().stream().map(c -> new RankClass(c.name(), c.minScore())).toList());
-        }
-    }
-
     /** The copy of {@code plan}, stored as version {@code version}. */
     public static PlanDefinition of(PlanIssued plan, int version) {
         List<Period> schedule = plan.schedule().stream()
@@ -101,7 +85,7 @@ public record PlanDefinition(@Id String id, int version, List<Indicator> indicat
                         i.targetAtStart(plan.periodFrom(), plan.periodTo(), p.from(), p.to()))).toList())).toList();
         List<UnitLevel> levels = plan.indicators().stream().filter(i -> i.reportingLevels() != null).flatMap(i -> i.reportingLevels().stream())
                 .distinct().toList();
-        return new PlanDefinition(plan.planId(), version, indicators, schedule, plan.issuingUnitId(), levels, Ranking.of(plan.ranking()));
+        return new PlanDefinition(plan.planId(), version, indicators, schedule, plan.issuingUnitId(), levels, plan.ranking());
     }
 
     public Optional<Period> period(String periodId) {

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.RankingRule;
-import vn.doan.indicatorservice.replica.PlanDefinition;
 import vn.doan.indicatorservice.rollup.Progress;
 
 /**
@@ -52,11 +52,11 @@ class RankingClassesTest {
 
     @Test
     void aPlansOwnWeightsPenaltyAndBandsReplaceTheDefaults() {
-        PlanDefinition.Ranking own = new PlanDefinition.Ranking(
-                List.of(new PlanDefinition.Ranking.Weight(TRAINED, new BigDecimal("3")), new PlanDefinition.Ranking.Weight(MODELS, BigDecimal.ONE)),
-                new BigDecimal("20"), List.of(new PlanDefinition.Ranking.RankClass("Hoàn thành tốt", new BigDecimal("80")),
-                        new PlanDefinition.Ranking.RankClass("Hoàn thành", new BigDecimal("60")),
-                        new PlanDefinition.Ranking.RankClass("Chưa hoàn thành", BigDecimal.ZERO)));
+        PlanIssued.Ranking own = new PlanIssued.Ranking(
+                List.of(new PlanIssued.Ranking.Weight(TRAINED, new BigDecimal("3")), new PlanIssued.Ranking.Weight(MODELS, BigDecimal.ONE)),
+                new BigDecimal("20"), List.of(new PlanIssued.Ranking.RankClass("Hoàn thành tốt", new BigDecimal("80")),
+                        new PlanIssued.Ranking.RankClass("Hoàn thành", new BigDecimal("60")),
+                        new PlanIssued.Ranking.RankClass("Chưa hoàn thành", BigDecimal.ZERO)));
         RankingRule rules = DEFAULTS.forPlan(own);
         // Thọ Lập: (3 × 100/100 + 1 × 1/2 models) ÷ 4 = 87.50, less 20 × 1 late of 4 expected = 82.50.
         // Xuân Lai: (3 × 80/100 + 1 × 2/2, capped) ÷ 4 = 85.00, less 20 × 1 late of 4 = 80.00, on the edge.

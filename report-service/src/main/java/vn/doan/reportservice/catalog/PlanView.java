@@ -8,7 +8,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.PlanIssued;
-import vn.doan.events.plan.RankingRule;
 import vn.doan.events.plan.UnitLevel;
 
 /**
@@ -24,13 +23,13 @@ public record PlanView(@Id String id, int version, boolean closed, Plan plan) {
      * emulation ranking for consolidated reports (null when it sets none, and in copies stored before it was kept).
      */
     public record Plan(String number, String title, String issuingUnitId, LocalDate periodFrom, LocalDate periodTo,
-            List<Indicator> indicators, List<ReportingPeriod> schedule, Ranking ranking) {
+            List<Indicator> indicators, List<ReportingPeriod> schedule, PlanIssued.Ranking ranking) {
 
         static Plan of(PlanIssued e) {
             return new Plan(e.number(), e.title(), e.issuingUnitId(), e.periodFrom(), e.periodTo(),
                     e.indicators().stream().map(i -> Indicator.of(e, i)).toList(),
                     e.schedule().stream().map(p -> new ReportingPeriod(p.periodId(), p.label(), p.from(), p.to(), p.dueDate(),
-                            p.reportingLevels())).toList(), Ranking.of(e.ranking()));
+                            p.reportingLevels())).toList(), e.ranking());
         }
     }
 
@@ -66,28 +65,6 @@ public record PlanView(@Id String id, int version, boolean closed, Plan plan) {
 
     /** A milestone's or task's deadline for one level; {@code from} opens a window ("trong tháng 10/2018"), else null. */
     public record Deadline(UnitLevel level, LocalDate deadline, LocalDate from) {
-    }
-
-    /** The plan's emulation ranking, as PlanIssued carries it; {@link #rule()} ranks by it. */
-    public record Ranking(List<Weight> weights, BigDecimal latePenalty, List<RankClass> classes) {
-
-        public record Weight(String indicatorCode, BigDecimal weight) {
-        }
-
-        public record RankClass(String name, BigDecimal minScore) {
-        }
-
-        static Ranking of(PlanIssued.Ranking r) {
-            return r == null ? null : new Ranking(
-                    r.weights() == null ? List.of() : r.weights().stream().map(w -> new Weight(w.indicatorCode(), w.weight())).toList(),
-                    r.latePenalty(), r.classes() == null ? List.of() : r.classes().stream().map(c -> new RankClass(c.name(), c.minScore())).toList());
-        }
-
-        public RankingRule rule() {
-            return new RankingRule(new PlanIssued.Ranking(
-                    weights == null ? List.of() : weights.stream().map(w -> new PlanIssued.Ranking.Weight(w.indicatorCode(), w.weight())).toList(),
-                    latePenalty, classes == null ? List.of() : classes.stream().map(c -> new PlanIssued.Ranking.RankClass(c.name(), c.minScore())).toList()));
-        }
     }
 
     /** A period units report on ("2026", "2026-H1", "final"), the date the report is due, and the levels that report. */

@@ -3,6 +3,7 @@ package vn.doan.reportservice.consolidated;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.doan.events.plan.PlanIssued;
 import vn.doan.events.plan.RankingRule;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
@@ -21,7 +22,7 @@ final class DraftRanking {
     /** The children best first; null when the plan sets no ranking. */
     static List<ConsolidatedReport.RankedUnit> of(PlanView plan, PlanView.ReportingPeriod period, List<UnitView> children,
             Map<String, SubtreeFigures> figuresByUnit, List<Completeness.UnitState> expected, Map<String, UnitView> subtree) {
-        PlanView.Ranking ranking = plan.plan().ranking();
+        PlanIssued.Ranking ranking = plan.plan().ranking();
         if (ranking == null) {
             return null;
         }
@@ -31,7 +32,7 @@ final class DraftRanking {
             int late = (int) below.stream().filter(u -> u.state() == Completeness.State.LATE).count();
             return new RankingRule.Entrant(child.id(), child.name(), attained(plan, period, figuresByUnit.get(child.id())), below.size(), late);
         }).toList();
-        return ranking.rule().rank(entrants).stream().map(p -> new ConsolidatedReport.RankedUnit(p.rank(), p.unitId(), p.unitName(), p.score(),
+        return new RankingRule(ranking).rank(entrants).stream().map(p -> new ConsolidatedReport.RankedUnit(p.rank(), p.unitId(), p.unitName(), p.score(),
                 p.expected(), p.late(), p.rankClass())).toList();
     }
 
