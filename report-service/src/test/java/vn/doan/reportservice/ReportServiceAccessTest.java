@@ -105,6 +105,9 @@ class ReportServiceAccessTest extends ThoXuanCommunes {
         assertThat(provinceCadre.get(list).body().size()).isEqualTo(1);
         assertThat(dongSonCadre.get(list).body().size()).as("a sibling district sees none").isZero();
         assertThat(xuanHoaCadre.get(list).body().size()).as("a neighbour sees none").isZero();
+        assertThat(thoXuanCadre.get(list + "&unitIds=" + thoLap + "," + xuanHoa).body().findValuesAsString("unitId")).containsExactly(thoLap);
+        assertThat(thoXuanCadre.get(list + "&unitIds=" + xuanHoa).body().size()).as("only the units named").isZero();
+        assertThat(dongSonCadre.get(list + "&unitIds=" + thoLap).body().size()).as("naming a unit does not open it").isZero();
 
         String completeness = "/api/reports/completeness?planId=" + planId + "&periodId=2016";
         assertUnauthorized(anonymous.get(completeness));

@@ -3,6 +3,7 @@ package vn.doan.reportservice.report;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -168,6 +169,11 @@ public class ReportService {
 
     public List<Report> forPeriod(String planId, String periodId) {
         return mongo.find(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)).with(Sort.by("unitId")), Report.class);
+    }
+
+    public List<Report> forPeriod(String planId, String periodId, Collection<String> unitIds) {
+        return mongo.find(Query.query(Criteria.where("planId").is(planId).and("unitId").in(unitIds).and("periodId").is(periodId))
+                .with(Sort.by("unitId")), Report.class);
     }
 
     static Event submittedEvent(Report report) {

@@ -13,11 +13,12 @@ import vn.doan.web.Problem;
 /**
  * Ids in the path of {@code /api/**} and in the id parameters ({@code unitId}, {@code planId}, …) are short
  * plain tokens — UUIDs, codes, {@code plan|period|unit|rule} — or the request is refused with 400 problem+json
- * before any query is built. So no {@code {"$ne": null}}, {@code $where} or path trick reaches MongoDB as an id.
+ * before any query is built; {@code unitIds} is one parameter of at most 1,000 such ids separated by commas. So no {@code {"$ne": null}}, {@code $where} or path trick reaches MongoDB as an id.
  */
 public class IdCheckFilter extends OncePerRequestFilter {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:|-]{1,200}");
+    static final int MAX_LISTED = 1_000;
     private static final Set<String> ID_PARAMETERS = Set.of("unitId", "parentId", "planId", "periodId", "issuingUnitId");
 
     @Override
@@ -42,6 +43,10 @@ public class IdCheckFilter extends OncePerRequestFilter {
                 bad = name;
             }
         }
+        String[] lists = request.getParameterValues("unitIds");
+        if (bad == null && lists != null && (lists.length > 1 || !idList(lists[0]))) {
+            bad = "unitIds";
+        }
         if (bad != null) {
             new Problem(400, "Bad Request", "request.invalid-id", bad,
                     "An id in the " + bad + " is not a valid id (letters, digits and . _ : | - only, at most 200).",
@@ -49,5 +54,10 @@ public class IdCheckFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean idList(String value) {
+        String[] ids = value.split(",", -1);
+        return ids.length <= MAX_LISTED && java.util.Arrays.stream(ids).allMatch(id -> ID.matcher(id).matches());
     }
 }

@@ -53,4 +53,23 @@ class IdCheckFilterTest {
         assertThat(filter(request, chain).getStatus()).isEqualTo(200);
         assertThat(chain.getRequest()).isNotNull();
     }
+
+    @Test
+    void unitIdsIsOneParameterOfAtMostAThousandPlainIdsSeparatedByCommas() throws Exception {
+        assertThat(status("unitIds", ids(IdCheckFilter.MAX_LISTED))).isEqualTo(200);
+        assertThat(status("unitIds", ids(IdCheckFilter.MAX_LISTED + 1))).isEqualTo(400);
+        assertThat(status("unitIds", "xa-tho-lap,{\"$ne\":null}")).isEqualTo(400);
+        assertThat(status("unitIds", "xa-tho-lap,,xa-xuan-hoa")).as("an empty id").isEqualTo(400);
+        assertThat(status("unitIds", "xa-tho-lap", "xa-xuan-hoa")).as("given twice").isEqualTo(400);
+    }
+
+    private static int status(String name, String... values) throws Exception {
+        MockHttpServletRequest request = get("/api/reports");
+        request.addParameter(name, values);
+        return filter(request, new MockFilterChain()).getStatus();
+    }
+
+    private static String ids(int count) {
+        return String.join(",", java.util.stream.IntStream.range(0, count).mapToObj(i -> "chi-doan-" + i).toList());
+    }
 }

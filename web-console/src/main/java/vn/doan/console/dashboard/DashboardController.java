@@ -141,9 +141,13 @@ class DashboardController {
             return List.of();
         }
         List<Api.Unit> children = optional(() -> gateway.get(CHILDREN, "/api/units?parentId={u}", s.unit().id()));
-        List<Api.Report> reports = optional(() -> gateway.get(REPORTS, "/api/reports?planId={p}&periodId={q}", s.plan().id(),
-                s.period().periodId()));
-        if (children == null || reports == null) {
+        if (children == null || children.isEmpty()) {
+            return List.of();
+        }
+        String ids = children.stream().map(Api.Unit::id).collect(Collectors.joining(","));
+        List<Api.Report> reports = optional(() -> gateway.get(REPORTS, "/api/reports?planId={p}&periodId={q}&unitIds={u}", s.plan().id(),
+                s.period().periodId(), ids));
+        if (reports == null) {
             return List.of();
         }
         java.util.Map<String, String> names = children.stream().collect(Collectors.toMap(Api.Unit::id, Api.Unit::name));

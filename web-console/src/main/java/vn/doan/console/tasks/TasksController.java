@@ -64,7 +64,7 @@ class TasksController {
                 if (period.reportingLevels() != null && !period.reportingLevels().contains(unit.level())) {
                     continue;
                 }
-                Api.Report report = gateway.get(REPORTS, "/api/reports?planId={plan}&periodId={period}", plan.id(), period.periodId())
+                Api.Report report = gateway.get(REPORTS, "/api/reports?planId={plan}&periodId={period}&unitIds={unit}", plan.id(), period.periodId(), unit.id())
                         .stream().filter(r -> r.unitId().equals(unit.id())).findFirst().orElse(null);
                 tasks.add(new Task(plan, period, report, ChronoUnit.DAYS.between(today, period.dueDate())));
             }

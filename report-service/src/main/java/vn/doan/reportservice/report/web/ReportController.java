@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.doan.reportservice.report.Completeness;
 import vn.doan.reportservice.report.Evidence;
+import vn.doan.reportservice.report.Report;
 import vn.doan.reportservice.report.ReportService;
 import vn.doan.reportservice.report.web.ReportBodies.Attachment;
 import vn.doan.reportservice.report.web.ReportBodies.Edit;
@@ -116,10 +117,13 @@ class ReportController {
         return ReportView.of(reports.find(id));
     }
 
+    /** The period's reports the caller may read; {@code unitIds} (comma-separated) keeps those of the units named. */
     @GetMapping
-    List<ReportView> forPeriod(@RequestParam String planId, @RequestParam String periodId) {
+    List<ReportView> forPeriod(@RequestParam String planId, @RequestParam String periodId,
+            @RequestParam(required = false) List<String> unitIds) {
         Caller caller = Caller.current();
-        return reports.forPeriod(planId, periodId).stream().filter(r -> access.canRead(caller, r.unitId())).map(ReportView::of).toList();
+        List<Report> found = unitIds == null || unitIds.isEmpty() ? reports.forPeriod(planId, periodId) : reports.forPeriod(planId, periodId, unitIds);
+        return found.stream().filter(r -> access.canRead(caller, r.unitId())).map(ReportView::of).toList();
     }
 
     @GetMapping("/completeness")
