@@ -7,7 +7,8 @@
 # Further options after the profile: --rate=N (0 = as fast as possible) --seconds=N --concurrency=N --seed=N
 #   --drain-seconds=N --exact-limit=N --warmup=N --mongo=memory|h2
 #   --batch=none|phone|sheet (default none: one report a request; phone: POST /api/reports/batch with 5–20 reports,
-#   sheet: with 100–500)
+#   sheet: with 100–500) --rollup-consumers=N (default 1: indicator-service's consumers of the reports topic, up to its 3 partitions)
+#   --results=NAME (the files' name under benchmarks/results/; default national for full, national-<profile> otherwise)
 #   --processes=one|separate (default one: everything in this JVM; separate: Kafka + MongoDB in one JVM, each service in
 #   its own, the driver in this one, as in production — slower on 2 cores, see results/national-profile.md)
 #   --infra-heap=3g --service-heap=768m (separate only)

@@ -40,14 +40,18 @@ import vn.doan.support.test.MutableClock;
 
 /**
  * indicator-service fed by events on a real Kafka broker, as plan-service and report-service publish
- * them, read over HTTP. Expected numbers are computed by hand from the reports below.
+ * them, read over HTTP. Expected numbers are computed by hand from the reports below. Two consumers share the
+ * reports topic's three partitions, so the units of one tree are rolled up by both at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=indicator-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h"})
+        properties = {"spring.config.name=indicator-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h",
+                "doan.rollup.consumers=2", "spring.cloud.stream.bindings.onReportEvent-in-0.group=" + IndicatorServiceIntegrationTests.GROUP})
 @Import(IndicatorServiceIntegrationTests.Clock.class)
 abstract class IndicatorServiceIntegrationTests {
 
     static final MutableClock CLOCK = new MutableClock("2016-11-20T09:00");
+    /** The reports' consumer group of this context alone (the other test contexts of the same broker have their own). */
+    static final String GROUP = "indicator-service-rollup-test";
 
     @TestConfiguration
     static class Clock {
@@ -197,6 +201,22 @@ abstract class IndicatorServiceIntegrationTests {
             assertThat(measure.get("percent").decimalValue()).isEqualByComparingTo(percent);
         }
         assertThat(measure.get("status").asString()).isEqualTo(status);
+    }
+
+    @Test
+    void theRollupConsumersSettingGivesTheReportsTopicThatManyConsumers() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", kafkaBootstrap()))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            java.util.Set<String> holders = java.util.Set.of();
+            while (holders.size() < 2 && System.nanoTime() < deadline) {
+                holders = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP).members().stream()
+                        .filter(m -> m.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.REPORTS)))
+                        .map(m -> m.consumerId()).collect(java.util.stream.Collectors.toSet());
+                sleep(200);
+            }
+            assertThat(holders).as("consumers holding partitions of " + Topics.REPORTS).hasSize(2);
+        }
     }
 
     @Test

@@ -40,13 +40,19 @@ public final class NationalBenchmark {
         System.exit(0);
     }
 
+    private static List<String> stackArgs(Options options) {
+        List<String> args = new ArrayList<>(QUIET);
+        args.addAll(options.serviceArgs());
+        return args;
+    }
+
     private static void inOneJvm(Options options, Path dir) throws Exception {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(Services.freePort(), options.mongo().equals("h2") ? dir.resolve("mongo.mv.db") : null);
                 EmbeddedKafka kafka = EmbeddedKafka.start(Services.freePort(), Services.freePort(), dir.resolve("kafka"));
                 // fixed ports, so that each service's Tomcat threads carry its port (StackSampler's parts)
                 Services services = Services.start(kafka.bootstrap(), mongo.uri(), Map.of(Service.PLAN, Services.freePort(),
                         Service.REPORT, Services.freePort(), Service.INDICATOR, Services.freePort(), Service.NOTIFICATION, Services.freePort(),
-                        Service.GATEWAY, Services.freePort()), QUIET)) {
+                        Service.GATEWAY, Services.freePort()), stackArgs(options))) {
             new NationalRun(options, kafka.bootstrap(), services::url, Map.of()).run();
         }
     }
@@ -72,7 +78,7 @@ public final class NationalBenchmark {
                 heaps.put(service, service == Service.AUTH ? "256m" : options.serviceHeap());
             }
             try (SeparateStack stack = SeparateStack.start(bootstrap, "mongodb://127.0.0.1:" + mongoPort,
-                    EnumSet.of(Service.AUTH, Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION), QUIET, heaps, jvmOptions, logs)) {
+                    EnumSet.of(Service.AUTH, Service.PLAN, Service.REPORT, Service.INDICATOR, Service.NOTIFICATION), stackArgs(options), heaps, jvmOptions, logs)) {
                 Map<String, ProcessHandle> processes = new LinkedHashMap<>();
                 processes.put("Kafka broker + MongoDB wire server", infrastructure.toHandle());
                 stack.processes().forEach((service, process) -> processes.put(service.configName, process.toHandle()));

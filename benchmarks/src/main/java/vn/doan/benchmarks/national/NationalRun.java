@@ -146,6 +146,7 @@ final class NationalRun {
         long loadStart = System.nanoTime();
         StackSampler sampler = new StackSampler(bootstrap, loadStart);
         sampler.track(usage::update);
+        System.out.println("indicator-service consumers of the reports topic: " + sampler.consumers("indicator-service", vn.doan.events.Topics.REPORTS));
         sampler.start();
         ProvinceQueries queries = new ProvinceQueries(api, provinces);
         queries.start();
@@ -195,12 +196,12 @@ final class NationalRun {
                                 + options.serviceHeap() + "; auth-server 256m), the load driver in this one");
     }
 
-    /** {@code benchmarks/results/national.{json,md}} and {@code national-latency.png} ({@code national-<profile>.*} but for full). */
+    /** {@code benchmarks/results/<name>.{json,md}} and {@code <name>-latency.png}: the {@code --results} name (see {@link Options}). */
     private void write(NationalResults results, List<LatencyChart.Point> reflected, List<StackSampler.Sample> samples, double loadSeconds)
             throws Exception {
         Path dir = Path.of("benchmarks", "results");
         Files.createDirectories(dir);
-        String name = options.profile().equals("full") ? "national" : "national-" + options.profile();
+        String name = options.results();
         Files.writeString(dir.resolve(name + ".json"), Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
         Files.writeString(dir.resolve(name + ".md"), NationalReport.markdown(results, name + "-latency.png"));
         LatencyChart.write(dir.resolve(name + "-latency.png"), "Submit → centre latency per report, and consumer lag (" + options.profile()

@@ -21,11 +21,13 @@ import java.util.Map;
  * @param infraHeap heap of the Kafka + MongoDB JVM (the in-memory MongoDB holds every document) when separate
  * @param serviceHeap heap of each service's JVM when separate
  * @param batching one report a request ({@code none}), or batches of 5–20 ({@code phone}) or 100–500 ({@code sheet})
+ * @param rollupConsumers consumers of the reports topic in indicator-service ({@code doan.rollup.consumers})
+ * @param results the name of the results files ({@code national} for full, {@code national-<profile>} otherwise, unless given)
  * @param command the command line, for the results
  */
 record Options(String profile, NationalTree.Size size, long seed, int rate, int seconds, int concurrency, int drainSeconds,
         int exactLimit, String mongo, int warmup, String processes, String infraHeap, String serviceHeap, Batching batching,
-        String command) {
+        int rollupConsumers, String results, String command) {
 
     static Options parse(String[] args) {
         String profile = args.length > 0 && !args[0].startsWith("--") ? args[0] : "quick";
@@ -38,6 +40,9 @@ record Options(String profile, NationalTree.Size size, long seed, int rate, int 
         }
         if (!List.of("one", "separate").contains(o.getOrDefault("processes", "one"))) {
             throw new IllegalArgumentException("--processes is one or separate, not " + o.get("processes"));
+        }
+        if (o.containsKey("results") && !o.get("results").matches("[a-z0-9][a-z0-9-]{0,60}")) {
+            throw new IllegalArgumentException("--results is a file name of lower-case letters, digits and -, not " + o.get("results"));
         }
         return new Options(profile, full ? NationalTree.Size.FULL : NationalTree.Size.QUICK,
                 Long.parseLong(o.getOrDefault("seed", "2026")),
@@ -52,7 +57,14 @@ record Options(String profile, NationalTree.Size size, long seed, int rate, int 
                 o.getOrDefault("infra-heap", full ? "10g" : "3g"),
                 o.getOrDefault("service-heap", full ? "2g" : "768m"),
                 Batching.of(o.getOrDefault("batch", "none")),
+                Integer.parseInt(o.getOrDefault("rollup-consumers", "1")),
+                o.getOrDefault("results", full ? "national" : "national-" + profile),
                 "benchmarks/national.sh " + String.join(" ", args));
+    }
+
+    /** The services' arguments that carry these options. */
+    List<String> serviceArgs() {
+        return List.of("--doan.rollup.consumers=" + rollupConsumers);
     }
 
     boolean oneJvm() {

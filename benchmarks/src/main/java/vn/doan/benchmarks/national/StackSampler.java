@@ -102,6 +102,12 @@ final class StackSampler implements AutoCloseable {
         return lag;
     }
 
+    /** Members of {@code group} that hold partitions of {@code topic}: the consumers doing its work. */
+    long consumers(String group, String topic) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                .filter(m -> m.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topic))).count();
+    }
+
     /** Records in a topic (sum of its partitions' end offsets). */
     long size(String topic) throws Exception {
         int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
