@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -29,10 +28,8 @@ public class Tree implements UnitTree {
     /** The document whose counter grows with each change of who stands where, in this service's database. */
     private static final String VERSIONS = "treeVersion";
     private final MongoTemplate mongo;
-    /** Expected units by plan version, period and unit, for the tree version in {@link #countedAt}. */
-    private final Map<String, Integer> expectedCounts = new ConcurrentHashMap<>();
-    /** The units that are someone's parent in some period, for the tree version in {@link #countedAt}. */
-    private volatile Set<String> parents;
+    /** By plan version and period: for each unit above an expected unit, how many are below it; for the tree version in {@link #countedAt}. */
+    private final Map<String, Map<String, Integer>> expectedBelow = new ConcurrentHashMap<>();
     private volatile long countedAt = -1;
 
     Tree(MongoTemplate mongo) {
@@ -102,24 +99,35 @@ public class Tree implements UnitTree {
 
     /**
      * How many units {@link #expected} would list, kept per tree {@code version} (read once by the caller for a whole
-     * batch): the centre of the country expects ≈300,000 units, too many to read at each announcement. A unit that is no
-     * one's parent is its own subtree, counted without a read.
+     * batch): the centre of the country expects ≈300,000 units, too many to read at each announcement. The first count of
+     * a plan's period reads the tree once and counts, for every unit above an expected unit, the expected units below it;
+     * a unit's own count is that and itself. Asking each unit for its subtree instead costs a read per unit, which the
+     * local stack's MongoDB server answers by scanning the whole tree (it has no index on an array).
      */
     public int expectedCount(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, long version) {
         if (version != countedAt) {
-            expectedCounts.clear();
-            parents = null;
+            expectedBelow.clear();
             countedAt = version;
         }
-        Set<String> known = parents;
-        if (known == null) {
-            known = parents = Set.copyOf(mongo.findDistinct(Query.query(Criteria.where("placements.parentId").ne(null)), "placements.parentId", UnitNode.class, String.class));
+        Map<String, Integer> below = expectedBelow.computeIfAbsent(plan.id() + "|" + plan.version() + "|" + period.periodId(),
+                key -> expectedBelowEachUnit(plan, period));
+        int self = expects(plan, period, unit) ? 1 : 0;
+        return below.getOrDefault(unit.id(), 0) + self;
+    }
+
+    private Map<String, Integer> expectedBelowEachUnit(PlanDefinition plan, PlanDefinition.Period period) {
+        Map<String, Integer> below = new java.util.HashMap<>();
+        try (Stream<UnitNode> read = mongo.stream(new Query().cursorBatchSize(BATCH), UnitNode.class)) {
+            read.filter(u -> expects(plan, period, u))
+                    .forEach(u -> u.placementFor(period.from()).ancestorIds().forEach(a -> below.merge(a, 1, Integer::sum)));
         }
-        if (!known.contains(unit.id())) {
-            return expected(plan, period, unit.id(), Stream.of(unit).filter(u -> u.inTreeOf(period.from(), period.to()))).size();
-        }
-        return expectedCounts.computeIfAbsent(plan.id() + "|" + plan.version() + "|" + period.periodId() + "|" + unit.id(),
-                key -> expected(plan, period, unit.id()).size());
+        return below;
+    }
+
+    /** Whether the plan's period expects a report from the unit itself, wherever it is asked (README, "Who is expected to report"). */
+    private static boolean expects(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit) {
+        return unit.inTreeOf(period.from(), period.to()) && plan.reports(period, unit.level())
+                && (plan.issuingUnitId() == null || unit.within(plan.issuingUnitId(), period.from()));
     }
 
     private void place(UnitNode unit, UnitPlacements.Placement placement) {
