@@ -198,13 +198,13 @@ class ConsolePagesTest extends ConsoleTestBase {
                 {"planId":"P54","periodId":"2026","dueDate":"2026-12-01","expected":4,"submitted":3,"onTime":2,"late":1,"missing":1,
                  "units":[{"unitId":"U-THOLAP","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","state":"ON_TIME","daysLate":0,"reportId":"R1"},
                           {"unitId":"U-XUANHOA","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","state":"MISSING","daysLate":0}]}""");
-        gateway.json("GET", "/api/units?parentId=U-THOXUAN", """
-                [{"id":"U-THOLAP","code":"CS-THOXUAN-1","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","parentId":"U-THOXUAN"},
-                 {"id":"U-XUANHOA","code":"CS-THOXUAN-2","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","parentId":"U-THOXUAN"}]""");
+        gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN/children", """
+                [{"planId":"P54","periodId":"2026","unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","level":"GRASSROOTS","indicators":[]},
+                 {"planId":"P54","periodId":"2026","unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","indicators":[]}]""");
         gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP%2CU-XUANHOA", "[" + report("SUBMITTED") + "]");
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
         assertThat(html).as("the children's reports waiting for the district, asked for by the children's ids")
-                .contains("id=\"to-review\"", "href=\"/bao-cao/R1\"");
+                .contains("id=\"to-review\"", "href=\"/bao-cao/R1\"", "Đoàn xã Thọ Lập – ");
         assertThat(html).contains("Huyện đoàn Thọ Xuân", "82,27% (1.234/1.500)", "Chỉ tiêu: 90%", "Có nguy cơ chậm",
                 "66,67% đơn vị đạt (2/3) · tổng 2.500", "Chỉ tiêu mỗi đơn vị: 3",
                 "3 đơn vị đã báo cáo", "Đoàn xã Xuân Hòa", "Chưa nộp", "<svg", "width=\"91\"", "/bang-theo-doi/csv?planId=P54",

@@ -30,8 +30,6 @@ class RemindPagesTest extends ConsoleTestBase {
                  "units":[{"unitId":"U-THOLAP","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","state":"LATE","daysLate":3,"reportId":"R1"},
                           {"unitId":"U-XUANHOA","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","state":"MISSING","daysLate":0},
                           {"unitId":"U-XUANLAI","name":"Đoàn xã Xuân Lai","level":"GRASSROOTS","state":"MISSING","daysLate":0}]}""");
-        gateway.json("GET", "/api/units?parentId=U-THOXUAN", "[]");
-        gateway.json("GET", "/api/reports?planId=P54&periodId=2026", "[]");
     }
 
     @Test

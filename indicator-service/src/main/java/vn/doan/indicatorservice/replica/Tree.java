@@ -19,21 +19,24 @@ import vn.doan.events.plan.UnitDissolved;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.support.security.UnitTree;
+import vn.doan.support.tree.TreeIndex;
 
 /** The organisation tree over time, as plan-service's events describe it. Every update is idempotent. */
 @Service
 public class Tree implements UnitTree {
 
     private static final int BATCH = 2_000;
-    /** The document whose counter grows with each change of who stands where, in this service's database. */
-    private static final String VERSIONS = "treeVersion";
     private final MongoTemplate mongo;
     /** By plan version and period: for each unit above an expected unit, how many are below it; for the tree version in {@link #countedAt}. */
     private final Map<String, Map<String, Integer>> expectedBelow = new ConcurrentHashMap<>();
     private volatile long countedAt = -1;
 
+    /** Who stood under whom, and the tree's version. */
+    private final TreeIndex<UnitNode> walks;
+
     Tree(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.walks = new TreeIndex<>(mongo, UnitNode.class, UnitNode::history);
     }
 
     /** Many units in one bulk write: a whole imported tree arrives as a burst of UnitCreated. */
@@ -48,7 +51,7 @@ public class Tree implements UnitTree {
                     .setOnInsert("placements", List.of(new UnitPlacements.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
         }
         bulk.execute();
-        changed();
+        walks.changed();
     }
 
     public void renamed(UnitRenamed e) {
@@ -58,7 +61,7 @@ public class Tree implements UnitTree {
     /** The unit ceases to exist from the dissolution's date; periods starting on or after it no longer expect it. */
     public void dissolved(UnitDissolved e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())), new Update().set("dissolvedFrom", e.effectiveFrom()), UnitNode.class);
-        changed();
+        walks.changed();
     }
 
     /**
@@ -79,22 +82,13 @@ public class Tree implements UnitTree {
                 changed.add(find(descendant.id()).orElseThrow());
             }
         }
-        changed();
+        walks.changed();
         return changed;
-    }
-
-    /**
-     * Counts a change of who stands where, in the database, so that every instance of the service drops the counts it
-     * keeps ({@link #expectedCount}) at its next read of {@link #version}.
-     */
-    private void changed() {
-        mongo.upsert(Query.query(Criteria.where("_id").is(VERSIONS)), new Update().inc("version", 1L), VERSIONS);
     }
 
     /** The number of changes of who stands where so far. */
     public long version() {
-        Document doc = mongo.findById(VERSIONS, Document.class, VERSIONS);
-        return doc == null ? 0 : ((Number) doc.get("version")).longValue();
+        return walks.version();
     }
 
     /**
@@ -168,19 +162,17 @@ public class Tree implements UnitTree {
     }
 
     /**
-     * The unit and every unit below it, in the tree of the period from {@code from} to {@code to}, read in replies of
-     * {@value #BATCH} units (under the centre, the whole country would not fit one).
+     * The unit and every unit below it, in the tree of the period from {@code from} to {@code to}: found by walking
+     * {@link TreeIndex} and read by id in several replies (under the centre, the whole country would not fit one).
      */
     public List<UnitNode> subtree(String unitId, java.time.LocalDate from, java.time.LocalDate to) {
-        Criteria inTree = new Criteria().orOperator(Criteria.where("_id").is(unitId), Criteria.where("placements.ancestorIds").is(unitId));
-        try (Stream<UnitNode> read = mongo.stream(Query.query(inTree).cursorBatchSize(BATCH), UnitNode.class)) {
-            return read.filter(u -> u.inTreeOf(from, to) && u.within(unitId, from)).toList();
-        }
+        return walks.byIds(walks.current().atOrBelow(unitId)).stream()
+                .filter(u -> u.inTreeOf(from, to) && u.within(unitId, from)).toList();
     }
 
     /** Units whose parent, in the tree of the period from {@code from} to {@code to}, is {@code parentId}. */
     public List<UnitNode> children(String parentId, java.time.LocalDate from, java.time.LocalDate to) {
-        return mongo.find(Query.query(Criteria.where("placements.parentId").is(parentId)), UnitNode.class).stream()
+        return walks.byIds(walks.current().children(parentId)).stream()
                 .filter(u -> u.inTreeOf(from, to) && parentId.equals(u.placementFor(from).parentId())).toList();
     }
 

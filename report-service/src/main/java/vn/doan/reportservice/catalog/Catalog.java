@@ -22,6 +22,7 @@ import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.plan.UnitRenamed;
 import vn.doan.support.security.UnitTree;
+import vn.doan.support.tree.TreeIndex;
 
 /**
  * The plans and units report-service checks reports against. Every change is an upsert or a conditional
@@ -32,9 +33,12 @@ public class Catalog implements UnitTree {
 
     private final MongoTemplate mongo;
     private final Map<String, PlanView> plans = new ConcurrentHashMap<>();
+    /** Who stood under whom, for the walks of completeness and consolidated reports. */
+    private final TreeIndex<UnitView> walks;
 
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.walks = new TreeIndex<>(mongo, UnitView.class, UnitView::history);
     }
 
     void unitsCreated(List<UnitCreated> events) {
@@ -49,6 +53,7 @@ public class Catalog implements UnitTree {
                     .setOnInsert("placements", List.of(new UnitPlacements.Placement(e.effectiveFrom(), e.parentId(), e.ancestorIds()))));
         }
         bulk.execute();
+        walks.changed();
     }
 
     void unitRenamed(UnitRenamed e) {
@@ -75,11 +80,13 @@ public class Catalog implements UnitTree {
             }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(descendant.id())), update, UnitView.class);
         }
+        walks.changed();
     }
 
     void unitDissolved(UnitDissolved e) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(e.unitId())),
                 new Update().set("active", false).set("dissolvedFrom", e.effectiveFrom()), UnitView.class);
+        walks.changed();
     }
 
     /** Keeps what reports are checked against, of the highest version: an older version arriving late changes nothing. */
@@ -132,10 +139,8 @@ public class Catalog implements UnitTree {
 
     /** Units at the given levels in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
     public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels, LocalDate from, LocalDate to) {
-        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId),
-                Criteria.where("placements.ancestorIds").is(rootId));
-        return mongo.find(Query.query(under.and("level").in(levels)), UnitView.class).stream()
-                .filter(u -> u.inTreeOf(from, to) && u.within(rootId, from)).toList();
+        return walks.byIds(walks.current().atOrBelow(rootId)).stream()
+                .filter(u -> levels.contains(u.level()) && u.inTreeOf(from, to) && u.within(rootId, from)).toList();
     }
 
     /** For access checks: the unit's ancestors in this service's own copy of the tree. */

@@ -50,9 +50,10 @@ public class Completeness {
         PlanView.ReportingPeriod period = plan.period(periodId).orElseThrow(() -> ApiProblem.notFound("report.period-unknown", "periodId",
                 "Plan has no reporting period " + periodId + ".", "Kế hoạch không có kỳ báo cáo " + periodId + "."));
         String root = rootUnitId == null ? plan.plan().issuingUnitId() : rootUnitId;
-        Map<String, Report> byUnit = reports.forPeriod(planId, periodId).stream()
+        List<UnitView> subtree = catalog.unitsUnder(root, plan.reportingLevels(period), period.from(), period.to());
+        Map<String, Report> byUnit = reports.forPeriod(planId, periodId, subtree.stream().map(UnitView::id).toList()).stream()
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
-        return of(plan, period, root, catalog.unitsUnder(root, plan.reportingLevels(period), period.from(), period.to()), byUnit);
+        return of(plan, period, root, subtree, byUnit);
     }
 
     /**

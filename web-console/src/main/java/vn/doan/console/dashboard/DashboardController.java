@@ -40,8 +40,8 @@ class DashboardController {
     };
     private static final ParameterizedTypeReference<List<Api.Report>> REPORTS = new ParameterizedTypeReference<>() {
     };
-    private static final ParameterizedTypeReference<List<Api.Unit>> CHILDREN = new ParameterizedTypeReference<>() {
-    };
+    /** Units named in one call for their reports (report-service takes at most 1,000; a province has more direct children). */
+    private static final int UNITS_PER_CALL = 500;
 
     private final Gateway gateway;
     private final PlanDirectory plans;
@@ -69,10 +69,11 @@ class DashboardController {
         model.addAttribute("progress", optional(() -> gateway.get(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit)));
         model.addAttribute("completeness", optional(() -> gateway.get(Progress.Completeness.class,
                 "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit)));
-        model.addAttribute("children", optional(() -> gateway.get(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit)));
+        List<Progress.Unit> children = optional(() -> gateway.get(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit));
+        model.addAttribute("children", children);
         model.addAttribute("behind", optional(() -> gateway.get(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit)));
         model.addAttribute("ranking", optional(() -> gateway.get(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit)));
-        model.addAttribute("toReview", toReview(s));
+        model.addAttribute("toReview", toReview(s, children));
         return "dashboard";
     }
 
@@ -135,24 +136,25 @@ class DashboardController {
     record Review(Api.Report report, String unitName) {
     }
 
-    /** Reports of the unit's direct children that wait for this unit's decision. */
-    private List<Review> toReview(Selection s) {
-        if (!s.unit().id().equals(CurrentUser.get().unitId()) || !CurrentUser.get().is("CADRE")) {
+    /** Reports of the unit's direct children (in the tree of the period) that wait for this unit's decision. */
+    private List<Review> toReview(Selection s, List<Progress.Unit> children) {
+        if (!s.unit().id().equals(CurrentUser.get().unitId()) || !CurrentUser.get().is("CADRE") || children == null || children.isEmpty()) {
             return List.of();
         }
-        List<Api.Unit> children = optional(() -> gateway.get(CHILDREN, "/api/units?parentId={u}", s.unit().id()));
-        if (children == null || children.isEmpty()) {
-            return List.of();
+        java.util.Map<String, String> names = children.stream().collect(Collectors.toMap(Progress.Unit::unitId, Progress.Unit::unitName));
+        List<Review> reviews = new java.util.ArrayList<>();
+        for (int at = 0; at < children.size(); at += UNITS_PER_CALL) {
+            String ids = children.subList(at, Math.min(children.size(), at + UNITS_PER_CALL)).stream().map(Progress.Unit::unitId)
+                    .collect(Collectors.joining(","));
+            List<Api.Report> reports = optional(() -> gateway.get(REPORTS, "/api/reports?planId={p}&periodId={q}&unitIds={u}", s.plan().id(),
+                    s.period().periodId(), ids));
+            if (reports == null) {
+                return List.of();
+            }
+            reports.stream().filter(r -> r.underReview() && names.containsKey(r.unitId())).map(r -> new Review(r, names.get(r.unitId())))
+                    .forEach(reviews::add);
         }
-        String ids = children.stream().map(Api.Unit::id).collect(Collectors.joining(","));
-        List<Api.Report> reports = optional(() -> gateway.get(REPORTS, "/api/reports?planId={p}&periodId={q}&unitIds={u}", s.plan().id(),
-                s.period().periodId(), ids));
-        if (reports == null) {
-            return List.of();
-        }
-        java.util.Map<String, String> names = children.stream().collect(Collectors.toMap(Api.Unit::id, Api.Unit::name));
-        return reports.stream().filter(r -> r.underReview() && names.containsKey(r.unitId()))
-                .map(r -> new Review(r, names.get(r.unitId()))).toList();
+        return reviews;
     }
 
     /** The answer, or null where the caller may not read it (403) or there is nothing yet (404). */
