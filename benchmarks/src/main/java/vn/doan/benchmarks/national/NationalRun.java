@@ -52,14 +52,25 @@ final class NationalRun {
             boolean drained, long drainedAt, long[] provinceNanos) {
     }
 
-    /** The web console's dashboard of the first province for its cadre; null where the separate processes run no console. */
+    /** The web console's dashboard of the first province for its cadre; null where the separate processes run no console, or it did not sign in. */
     private ConsoleDashboardQueries consoleDashboard(NationalTree tree, StackSetup.Prepared prepared) throws Exception {
         if (!options.oneJvm()) {
             return null;
         }
         NationalTree.Unit province = tree.ofLevel(UnitLevel.PROVINCE).get(0);
-        return ConsoleDashboardQueries.signIn(api, province, prepared.units().get(province.code()).id(), prepared.planId(),
-                CONSOLE_PAGES_PER_SECOND);
+        // the first dashboard after the tree was stored reads each service's tree index whole: a second try, then none
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ConsoleDashboardQueries.signIn(api, province, prepared.units().get(province.code()).id(), prepared.planId(),
+                        CONSOLE_PAGES_PER_SECOND);
+            } catch (IllegalStateException e) {
+                System.out.println("Console sign-in, attempt " + attempt + ": " + e.getMessage());
+                if (attempt == 2) {
+                    return null;
+                }
+                Thread.sleep(15_000);
+            }
+        }
     }
 
     void run() throws Exception {

@@ -36,7 +36,7 @@ public class Tree implements UnitTree {
 
     Tree(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.walks = new TreeIndex<>(mongo, UnitNode.class, UnitNode::history);
+        this.walks = new TreeIndex<>(mongo, UnitNode.class);
     }
 
     /** Many units in one bulk write: a whole imported tree arrives as a burst of UnitCreated. */

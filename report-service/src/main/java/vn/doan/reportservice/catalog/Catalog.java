@@ -38,7 +38,7 @@ public class Catalog implements UnitTree {
 
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.walks = new TreeIndex<>(mongo, UnitView.class, UnitView::history);
+        this.walks = new TreeIndex<>(mongo, UnitView.class);
     }
 
     void unitsCreated(List<UnitCreated> events) {

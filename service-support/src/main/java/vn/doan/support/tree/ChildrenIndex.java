@@ -9,15 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import vn.doan.events.UnitPlacements;
 
 /**
  * Who ever stood under whom in a service's copy of the tree, held in memory for the walks a dashboard makes (a unit's
  * children, every unit below it) so that each is a read of units by id, not a search of the whole tree: MongoDB answers
  * that search with an index on the placements' parents, the local stack's server, which has no index on an array, by
- * reading all ≈300,000 units. Built from one read of every unit's placements, for the tree {@code version} it was read
- * at; it lists every unit that stood under a parent in any placement, and callers judge each one for a period by
- * {@link UnitPlacements}.
+ * reading all ≈300,000 units. Built from one read of the parents of every unit's placements, for the tree
+ * {@code version} it was read at; it lists every unit that stood under a parent in any placement, and callers judge each
+ * one for a period by its {@code UnitPlacements}.
  */
 public final class ChildrenIndex {
 
@@ -29,10 +28,14 @@ public final class ChildrenIndex {
         this.children = children;
     }
 
-    public static ChildrenIndex of(long version, Stream<UnitPlacements> units) {
+    /** A unit and the parents of its placements (null for a root). */
+    public record Unit(String id, List<String> parentIds) {
+    }
+
+    public static ChildrenIndex of(long version, Stream<Unit> units) {
         Map<String, List<String>> children = new HashMap<>();
-        units.forEach(unit -> unit.placements().stream().map(UnitPlacements.Placement::parentId).filter(p -> p != null).distinct()
-                .forEach(parent -> children.computeIfAbsent(parent, p -> new ArrayList<>(4)).add(unit.unitId())));
+        units.forEach(unit -> unit.parentIds().stream().filter(p -> p != null).distinct()
+                .forEach(parent -> children.computeIfAbsent(parent, p -> new ArrayList<>(4)).add(unit.id())));
         return new ChildrenIndex(version, children);
     }
 

@@ -2,21 +2,20 @@ package vn.doan.support.tree;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import vn.doan.events.UnitPlacements;
 
 /**
  * A service's copy of the organisation tree, walked from memory: the tree's version, counted in the service's own database
  * at every change of who stands where (so that every instance of the service sees it), and the {@link ChildrenIndex} of
- * the version stored now, read again whole after a change. Units are read by id, {@value #BATCH} to a reply.
+ * the version stored now, read again whole after a change (the parents of each unit's {@code placements} alone). Units
+ * are read by id, {@value #BATCH} to a reply.
  *
- * @param <U> the service's document of a unit
+ * @param <U> the service's document of a unit, with the {@code placements} of {@code UnitPlacements}
  */
 public final class TreeIndex<U> {
 
@@ -26,13 +25,11 @@ public final class TreeIndex<U> {
 
     private final MongoTemplate mongo;
     private final Class<U> type;
-    private final Function<U, UnitPlacements> history;
     private volatile ChildrenIndex index;
 
-    public TreeIndex(MongoTemplate mongo, Class<U> type, Function<U, UnitPlacements> history) {
+    public TreeIndex(MongoTemplate mongo, Class<U> type) {
         this.mongo = mongo;
         this.type = type;
-        this.history = history;
     }
 
     /** Counts a change of who stands where: every instance reads the tree again at its next walk. */
@@ -55,12 +52,19 @@ public final class TreeIndex<U> {
         }
         synchronized (this) {
             if (index == null || index.version() != now) {
-                try (Stream<U> read = mongo.stream(new Query().cursorBatchSize(BATCH), type)) {
-                    index = ChildrenIndex.of(now, read.map(history));
+                Query parents = new Query().cursorBatchSize(BATCH);
+                parents.fields().include("placements.parentId");
+                try (Stream<Document> read = mongo.stream(parents, Document.class, mongo.getCollectionName(type))) {
+                    index = ChildrenIndex.of(now, read.map(TreeIndex::parents));
                 }
             }
             return index;
         }
+    }
+
+    private static ChildrenIndex.Unit parents(Document unit) {
+        List<String> parentIds = unit.getList("placements", Document.class, List.of()).stream().map(p -> p.getString("parentId")).toList();
+        return new ChildrenIndex.Unit(unit.getString("_id"), parentIds);
     }
 
     /** The units of these ids that are stored, in replies of {@value #BATCH}. */
