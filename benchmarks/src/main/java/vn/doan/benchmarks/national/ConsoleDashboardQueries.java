@@ -55,7 +55,15 @@ final class ConsoleDashboardQueries {
         String url = api.url(Service.CONSOLE) + "/bang-theo-doi?planId=" + planId + "&periodId=" + NationalPlan.PERIOD + "&unitId=" + unitId;
         ConsoleBrowser browser = new ConsoleBrowser();
         ConsoleDashboardQueries queries = new ConsoleDashboardQueries(browser, url, province.name(), perSecond);
-        HttpResponse<String> first = browser.signIn(url, username, temporary, OWN_PASSWORD);
+        HttpResponse<String> first;
+        try {
+            first = browser.signIn(url, username, temporary, OWN_PASSWORD);
+        } catch (IllegalStateException unanswered) {
+            // signed in, but the first dashboard after the tree was stored reads each service's tree index whole: open it again
+            System.out.println(unanswered.getMessage() + "; the dashboard again in 15 s");
+            Thread.sleep(15_000);
+            first = browser.get(url);
+        }
         if (!queries.isDashboard(first)) {
             throw new IllegalStateException("The console did not show " + province.name() + "'s dashboard to " + username + ": "
                     + first.body().substring(0, Math.min(600, first.body().length())));

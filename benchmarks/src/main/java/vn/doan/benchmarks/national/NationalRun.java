@@ -58,18 +58,12 @@ final class NationalRun {
             return null;
         }
         NationalTree.Unit province = tree.ofLevel(UnitLevel.PROVINCE).get(0);
-        // the first dashboard after the tree was stored reads each service's tree index whole: a second try, then none
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return ConsoleDashboardQueries.signIn(api, province, prepared.units().get(province.code()).id(), prepared.planId(),
-                        CONSOLE_PAGES_PER_SECOND);
-            } catch (IllegalStateException e) {
-                System.out.println("Console sign-in, attempt " + attempt + ": " + e.getMessage());
-                if (attempt == 2) {
-                    return null;
-                }
-                Thread.sleep(15_000);
-            }
+        try {
+            return ConsoleDashboardQueries.signIn(api, province, prepared.units().get(province.code()).id(), prepared.planId(),
+                    CONSOLE_PAGES_PER_SECOND);
+        } catch (IllegalStateException e) {
+            System.out.println("No console figures: " + e.getMessage());
+            return null;
         }
     }
 

@@ -17,7 +17,8 @@ import vn.doan.events.indicator.ProgressUpdated;
 
 /**
  * The subtree figures of every unit, plan and period, kept from the progress topic. A record replaces the stored one only
- * if its revision is higher, so a redelivered or late older record changes nothing.
+ * if its revision is higher, so a redelivered or late older record changes nothing: the stored revision is read, then
+ * replaced on condition that it is still the one read (else judged again).
  */
 @Service
 public class FiguresReplica {
@@ -30,14 +31,27 @@ public class FiguresReplica {
 
     void apply(ProgressUpdated e) {
         SubtreeFigures f = SubtreeFigures.of(e);
-        Query older = Query.query(Criteria.where("_id").is(f.id()).and("rev").lt(f.rev()));
-        Update update = new Update().set("planId", f.planId()).set("periodId", f.periodId()).set("unitId", f.unitId()).set("rev", f.rev())
-                .set("computedAt", f.computedAt()).set("reportsSubmitted", f.reportsSubmitted()).set("reportsOnTime", f.reportsOnTime())
-                .set("reportsLate", f.reportsLate()).set("indicators", f.indicators());
-        try {
-            mongo.upsert(older, update, SubtreeFigures.class);
-        } catch (DuplicateKeyException newerStored) {
-            // the stored figures are of this revision or a later one
+        Query byId = Query.query(Criteria.where("_id").is(f.id()));
+        byId.fields().include("rev");
+        org.bson.Document stored = mongo.findOne(byId, org.bson.Document.class, mongo.getCollectionName(SubtreeFigures.class));
+        if (stored == null) {
+            try {
+                mongo.insert(f);
+            } catch (DuplicateKeyException storedMeanwhile) {
+                apply(e);
+            }
+            return;
+        }
+        long storedRev = ((Number) stored.get("rev")).longValue();
+        if (storedRev >= f.rev()) {
+            return;
+        }
+        Update update = new Update().set("rev", f.rev()).set("computedAt", f.computedAt()).set("reportsSubmitted", f.reportsSubmitted())
+                .set("reportsOnTime", f.reportsOnTime()).set("reportsLate", f.reportsLate()).set("indicators", f.indicators());
+        // {_id, rev}, the fields of an index, so that the local stack's MongoDB server finds the document without a search
+        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(f.id()).and("rev").is(storedRev)), update, SubtreeFigures.class)
+                .getMatchedCount() == 0) {
+            apply(e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.doan.events.UnitPeriod;
 import vn.doan.events.indicator.ProgressUpdated;
@@ -14,6 +15,7 @@ import vn.doan.events.indicator.ProgressUpdated;
  * event can grow without this document changing.
  */
 @Document("subtree_figures")
+@CompoundIndex(name = "id_rev", def = "{'_id': 1, 'rev': 1}", unique = true)
 public record SubtreeFigures(@Id String id, String planId, String periodId, String unitId, long rev, Instant computedAt,
         int reportsSubmitted, int reportsOnTime, int reportsLate, List<Figure> indicators) {
 
