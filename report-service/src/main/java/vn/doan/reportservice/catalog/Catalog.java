@@ -132,10 +132,22 @@ public class Catalog implements UnitTree {
 
     /** Units at the given levels in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
     public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels, LocalDate from, LocalDate to) {
-        Criteria under = new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId),
-                Criteria.where("placements.ancestorIds").is(rootId));
-        return mongo.find(Query.query(under.and("level").in(levels)), UnitView.class).stream()
+        return unitsUnder(rootId, under(rootId).and("level").in(levels), from, to);
+    }
+
+    /** Units of every level in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
+    public List<UnitView> unitsUnder(String rootId, LocalDate from, LocalDate to) {
+        return unitsUnder(rootId, under(rootId), from, to);
+    }
+
+    private List<UnitView> unitsUnder(String rootId, Criteria criteria, LocalDate from, LocalDate to) {
+        return mongo.find(Query.query(criteria), UnitView.class).stream()
                 .filter(u -> u.inTreeOf(from, to) && u.within(rootId, from)).toList();
+    }
+
+    private static Criteria under(String rootId) {
+        return new Criteria().orOperator(Criteria.where("_id").is(rootId), Criteria.where("ancestorIds").is(rootId),
+                Criteria.where("placements.ancestorIds").is(rootId));
     }
 
     /** For access checks: the unit's ancestors in this service's own copy of the tree. */
