@@ -25,7 +25,7 @@ class TreeTest {
     @BeforeAll
     static void connect() {
         client = MongoClients.create(Backends.embedded().mongoUri());
-        mongo = new MongoTemplate(client, "tree_test_" + UUID.randomUUID().toString().substring(0, 8));
+        mongo = Backends.template(client, "tree_test_" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @AfterAll
