@@ -39,7 +39,7 @@ class EventSchemaTest {
 
     static final Map<EventType, Object> SAMPLES = Map.ofEntries(
             Map.entry(EventType.UNIT_CREATED, new UnitCreated("u-tholap", "TX-THOLAP", "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS,
-                    "commune", "u-thoxuan", List.of("u-thanhhoa", "u-thoxuan"), LocalDate.of(2016, 1, 1))),
+                    "commune", "u-thoxuan", List.of("u-thanhhoa", "u-thoxuan"), LocalDate.of(2016, 1, 1), "Cơ sở")),
             Map.entry(EventType.UNIT_RENAMED, new UnitRenamed("u-tholap", "Đoàn xã Thọ Lập", "Đoàn xã Thọ Lập mới", LocalDate.of(2020, 1, 1))),
             Map.entry(EventType.UNIT_MOVED, new UnitMoved("u-tholap", "u-thoxuan", "u-trieuson", List.of("u-thanhhoa", "u-thoxuan"),
                     List.of("u-thanhhoa", "u-trieuson"), LocalDate.of(2025, 7, 1))),
@@ -175,6 +175,42 @@ class EventSchemaTest {
         assertThat(read.indicators().get(1)).isEqualTo(new vn.doan.events.indicator.ProgressUpdated.Indicator("CT9", 7, 0, 3,
                 new BigDecimal("66.67"), new BigDecimal("100"), "OFF_TRACK"));
         assertThat(schema(EventType.PROGRESS_UPDATED).validate(jackson2.readTree(old).get("data"))).isEmpty();
+    }
+
+    @Test
+    void aUnitCreatedWrittenWhenLevelsWereFiveStillDecodesToTheSameLevelAndValidates() throws Exception {
+        String old = "{\"specversion\":\"1.0\",\"id\":\"3b0e7c1a\",\"source\":\"/plan-service\",\"type\":\"vn.doan.plan.UnitCreated\","
+                + "\"subject\":\"u-thoxuan\",\"time\":\"2016-01-01T08:00:00+07:00\",\"datacontenttype\":\"application/json\","
+                + "\"dataschema\":\"/schemas/vn.doan.plan.UnitCreated.v1.json\",\"data\":{\"unitId\":\"u-thoxuan\",\"code\":\"HD-THOXUAN\","
+                + "\"name\":\"Huyện đoàn Thọ Xuân\",\"level\":\"DISTRICT\",\"kind\":\"district\",\"parentId\":\"u-thanhhoa\","
+                + "\"ancestorIds\":[\"u-thanhhoa\"],\"effectiveFrom\":\"2016-01-01\"}}";
+
+        UnitCreated read = (UnitCreated) EventCodec.data(EventCodec.fromJson(old.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElseThrow();
+
+        assertThat(read).isEqualTo(new UnitCreated("u-thoxuan", "HD-THOXUAN", "Huyện đoàn Thọ Xuân", UnitLevel.DISTRICT, "district",
+                "u-thanhhoa", List.of("u-thanhhoa"), LocalDate.of(2016, 1, 1)));
+        assertThat(read.level()).isSameAs(UnitLevel.DISTRICT);
+        assertThat(read.levelName()).isNull();
+        assertThat(schema(EventType.UNIT_CREATED).validate(jackson2.readTree(old).get("data"))).isEmpty();
+    }
+
+    @Test
+    void aLevelBeyondTheFiveIsItsCodeInJsonWithItsNameAndTheSchemasTakeAnyCodeOfTheFormOnly() throws Exception {
+        UnitCreated lienChiDoan = new UnitCreated("u-lcd-bvdk", "BP-LCD-BVDK", "Liên chi đoàn Bệnh viện đa khoa tỉnh",
+                UnitLevel.of("LIEN_CHI_DOAN"), "hospital", "u-yte", List.of("u-binhphuoc", "u-doankhoi", "u-yte"), LocalDate.of(2025, 7, 1),
+                "Liên chi đoàn");
+        String json = EventCodec.toJson(codec.wrap(lienChiDoan, "u-lcd-bvdk"));
+
+        assertThat(json).contains("\"level\":\"LIEN_CHI_DOAN\"", "\"levelName\":\"Liên chi đoàn\"");
+        assertThat(EventCodec.data(EventCodec.fromJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).contains(lienChiDoan);
+        assertThat(schema(EventType.UNIT_CREATED).validate(jackson2.readTree(json).get("data"))).isEmpty();
+        assertThat(schema(EventType.UNIT_CREATED).validate(jackson2.readTree(json.replace("\"LIEN_CHI_DOAN\"", "\"lien chi doan\"")).get("data")))
+                .as("a code not of the form").isNotEmpty();
+
+        String plan = EventCodec.toJson(codec.wrap(SAMPLES.get(EventType.PLAN_ISSUED), "u-thoxuan")).replace("\"GRASSROOTS\"", "\"LIEN_CHI_DOAN\"");
+        assertThat(schema(EventType.PLAN_ISSUED).validate(jackson2.readTree(plan).get("data"))).isEmpty();
+        PlanIssued read = (PlanIssued) EventCodec.data(EventCodec.fromJson(plan.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElseThrow();
+        assertThat(read.indicators().get(0).reportingLevels()).containsExactly(UnitLevel.of("LIEN_CHI_DOAN"));
     }
 
     private static JsonSchema schema(EventType type) throws Exception {

@@ -34,6 +34,7 @@ import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.events.report.ReportSubmitted.Value;
 import vn.doan.indicatorservice.rollup.TimeStatuses;
+import vn.doan.support.test.DoanKhoiBinhPhuoc;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;
@@ -162,10 +163,14 @@ abstract class IndicatorServiceIntegrationTests {
     }
 
     JsonNode awaitProgress(Tree t, String period, String unit, Predicate<JsonNode> done) {
+        return awaitProgress(t.plan(), period, unit, done);
+    }
+
+    JsonNode awaitProgress(String plan, String period, String unit, Predicate<JsonNode> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            HttpJson.Response response = http.get("/api/progress/" + t.plan() + "/" + period + "/units/" + unit);
+            HttpJson.Response response = http.get("/api/progress/" + plan + "/" + period + "/units/" + unit);
             if (response.status() == 200 && done.test(response.body())) {
                 return response.body();
             }
@@ -341,6 +346,26 @@ abstract class IndicatorServiceIntegrationTests {
      * track. No new data arrives, so only the nightly pass over the calendar can say so — once.
      */
     /** The four grassroots units of Thọ Xuân each report the largest values report-service accepts: exact at the district and the province. */
+    @Test
+    void theReportsOfTwoLienChiDoanRollUpThroughTheirDoanCoSoToTheDoanKhoiThatAskedThem() {
+        DoanKhoiBinhPhuoc u = DoanKhoiBinhPhuoc.publish(kafka);
+        // exactly the one activity asked for, and one below it
+        for (String[] unit : List.of(new String[] {u.benhVien, "1"}, new String[] {u.cdc, "0"})) {
+            kafka.publish(new ReportSubmitted("r-" + unit[0], 1, u.plan, unit[0], "2016", Instant.parse("2016-11-10T02:00:00Z"),
+                    LocalDate.of(2016, 11, 15), 0, List.of(new Value("CT1", Long.parseLong(unit[1]), null))), unit[0]);
+        }
+
+        for (String up : List.of(u.soYTe, u.doanKhoi)) {
+            JsonNode count = indicator(awaitProgress(u.plan, "2016", up, subtreeUnits("CT1", 2)), "CT1").get("subtree");
+            assertThat(List.of(count.get("numerator").asInt(), count.get("unitsMet").asInt(), count.get("reportingUnits").asInt()))
+                    .as(up).containsExactly(1, 1, 2);
+            assertThat(count.get("value").decimalValue()).isEqualByComparingTo("50.00");
+        }
+        JsonNode completeness = http.get("/api/progress/" + u.plan + "/2016/units/" + u.doanKhoi + "/completeness").body();
+        assertThat(List.of(completeness.get("expected").asInt(), completeness.get("submitted").asInt(), completeness.get("missing").asInt()))
+                .as("the two liên chi đoàn only, not the Đoàn khối, its Đoàn cơ sở or the chi đoàn").containsExactly(2, 2, 0);
+    }
+
     @Test
     void theLargestValuesAUnitMayReportAddUpExactlyTwoLevelsUp() {
         Tree t = tree();

@@ -32,6 +32,7 @@ import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.support.test.DoanKhoiBinhPhuoc;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;
@@ -196,6 +197,32 @@ abstract class ReportServiceIntegrationTests {
         assertThat(events).extracting(ReportSubmitted::version).containsExactly(1, 2);
         assertThat(events.get(1).values()).containsExactly(new ReportSubmitted.Value("CT01", 11, 12L));
         assertThat(events.get(1).daysLate()).isEqualTo(3);
+    }
+
+    @Test
+    void aLienChiDoanReportsForThePlanOfItsDoanKhoiAndCountsInItsCompletenessButItsBranchDoesNot() {
+        DoanKhoiBinhPhuoc u = DoanKhoiBinhPhuoc.publish(kafka);
+        await(() -> mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(u.plan)), "plans")
+                && mongo.getCollection("units").countDocuments(new Document("_id", u.khoaNoi)) == 1);
+        assertThat(mongo.getCollection("units").find(new Document("_id", u.benhVien)).first().getString("level")).isEqualTo("LIEN_CHI_DOAN");
+
+        HttpJson.Response lcd = submit(Map.of("planId", u.plan, "unitId", u.benhVien, "periodId", "2016",
+                "values", List.of(Map.of("indicatorCode", "CT1", "numerator", 2))), UUID.randomUUID().toString());
+        HttpJson.Response branch = submit(Map.of("planId", u.plan, "unitId", u.khoaNoi, "periodId", "2016",
+                "values", List.of(Map.of("indicatorCode", "CT1", "numerator", 1))), UUID.randomUUID().toString());
+
+        assertThat(lcd.status()).as(lcd.body().toString()).isEqualTo(201);
+        assertThat(published(lcd.body().get("id").asString())).singleElement()
+                .satisfies(r -> assertThat(r.values()).containsExactly(new ReportSubmitted.Value("CT1", 2, null)));
+        assertThat(branch.status()).isEqualTo(422);
+        assertThat(branch.body().get("rule").asString()).isEqualTo("report.level-not-reporting");
+        JsonNode completeness = http.get("/api/reports/completeness?planId=" + u.plan + "&periodId=2016&unitId=" + u.doanKhoi).body();
+        assertThat(completeness.get("expected").asInt()).as("the two liên chi đoàn, not the Đoàn khối, its Đoàn cơ sở or the chi đoàn").isEqualTo(2);
+        assertThat(completeness.get("onTime").asInt()).isEqualTo(1);
+        assertThat(completeness.get("notYetDue").asInt()).isEqualTo(1);
+        assertThat(completeness.get("units").findValues("level").stream().map(JsonNode::asString).toList())
+                .containsExactly("LIEN_CHI_DOAN", "LIEN_CHI_DOAN");
     }
 
     @Test

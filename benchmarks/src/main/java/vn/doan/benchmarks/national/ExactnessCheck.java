@@ -35,7 +35,7 @@ final class ExactnessCheck {
             List<String> sample = new ArrayList<>();
             sample.add(units.get(NationalTree.CENTRE).id());
             for (NationalTree.Unit u : tree.units()) {
-                if (u.level() == UnitLevel.PROVINCE || u.level() == UnitLevel.DISTRICT) {
+                if (u.level().equals(UnitLevel.PROVINCE) || u.level().equals(UnitLevel.DISTRICT)) {
                     sample.add(units.get(u.code()).id());
                 }
             }

@@ -109,7 +109,7 @@ final class NationalTree {
     }
 
     List<Unit> ofLevel(UnitLevel level) {
-        return units.stream().filter(u -> u.level() == level).toList();
+        return units.stream().filter(u -> u.level().equals(level)).toList();
     }
 
     /** The units of one province (the province row first), for one import call each. */

@@ -71,7 +71,7 @@ public final class Contribution {
     /** The deadline of the unit's level, else the latest one; a task without any is due by the end of the reporting period. */
     private static LocalDate deadline(PlanDefinition.Indicator indicator, PlanDefinition.Period period, UnitLevel level) {
         List<PlanDefinition.LevelDeadline> deadlines = indicator.deadlines();
-        return deadlines.stream().filter(d -> d.level() == level).map(PlanDefinition.LevelDeadline::deadline).findFirst()
+        return deadlines.stream().filter(d -> java.util.Objects.equals(d.level(), level)).map(PlanDefinition.LevelDeadline::deadline).findFirst()
                 .orElse(deadlines.stream().map(PlanDefinition.LevelDeadline::deadline).max(LocalDate::compareTo)
                         .orElse(indicator.kind() == IndicatorKind.TASK ? period.to() : null));
     }

@@ -23,7 +23,7 @@ class PlansTest {
     @BeforeAll
     static void connect() {
         client = MongoClients.create(Backends.embedded().mongoUri());
-        mongo = new MongoTemplate(client, "plans_test_" + UUID.randomUUID().toString().substring(0, 8));
+        mongo = Backends.template(client, "plans_test_" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ class TreeTest {
     @BeforeAll
     static void connect() {
         client = MongoClients.create(Backends.embedded().mongoUri());
-        mongo = new MongoTemplate(client, "tree_test_" + UUID.randomUUID().toString().substring(0, 8));
+        mongo = Backends.template(client, "tree_test_" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @AfterAll
@@ -67,7 +67,7 @@ class TreeTest {
      */
     @Test
     void expectedCountsAreTheSubtreesOfThePeriodsTreeWithinTheIssuer() {
-        Tree tree = new Tree(new MongoTemplate(client, "tree_count_test_" + UUID.randomUUID().toString().substring(0, 8)));
+        Tree tree = new Tree(Backends.template(client, "tree_count_test_" + UUID.randomUUID().toString().substring(0, 8)));
         LocalDate founded = LocalDate.of(2016, 1, 1);
         List<UnitCreated> units = new ArrayList<>();
         units.add(new UnitCreated("th", "TH", "Tỉnh đoàn Thanh Hóa", UnitLevel.PROVINCE, "province", null, List.of(), founded));

@@ -36,7 +36,7 @@ class CatalogPlansTest {
     @BeforeAll
     static void connect() {
         client = MongoClients.create(Backends.embedded().mongoUri());
-        mongo = new MongoTemplate(client, "catalog_plans_test_" + UUID.randomUUID().toString().substring(0, 8));
+        mongo = Backends.template(client, "catalog_plans_test_" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @AfterAll

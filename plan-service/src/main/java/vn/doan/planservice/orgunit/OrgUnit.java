@@ -52,9 +52,9 @@ public record OrgUnit(
                 importId, false);
     }
 
-    /** The UnitCreated event of a unit just {@link #created}. */
-    Event createdEvent() {
-        return new Event(new UnitCreated(id, code, name, level, kind, parentId, ancestorIds, effectiveFrom), id);
+    /** The UnitCreated event of a unit just {@link #created}, with the name its level has in the configuration. */
+    Event createdEvent(String levelName) {
+        return new Event(new UnitCreated(id, code, name, level, kind, parentId, ancestorIds, effectiveFrom, levelName), id);
     }
 
     /** Ancestors of a child of this unit: this unit's ancestors, then this unit. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,15 +29,18 @@ import vn.doan.support.web.ApiProblem;
  * its event are one MongoDB update of that unit's document.
  */
 @Service
+@EnableConfigurationProperties(UnitLevels.class)
 public class OrgUnitService {
 
     private final OrgUnitRepository units;
     private final Outbox outbox;
     private final MongoTemplate mongo;
     private final Counter created;
+    private final UnitLevels levels;
 
-    OrgUnitService(OrgUnitRepository units, MongoTemplate mongo, MeterRegistry registry, Outbox outbox) {
+    OrgUnitService(OrgUnitRepository units, MongoTemplate mongo, MeterRegistry registry, Outbox outbox, UnitLevels levels) {
         this.units = units;
+        this.levels = levels;
         this.outbox = outbox;
         this.mongo = mongo;
         this.created = Counter.builder("doan.units.created").description("Organisation units created").register(registry);
@@ -52,6 +56,7 @@ public class OrgUnitService {
     }
 
     OrgUnit create(NewUnit request, String id) {
+        levels.requireKnown(request.level(), "level");
         List<String> ancestors = List.of();
         if (request.parentId() != null) {
             OrgUnit parent = findActive(request.parentId(), "parentId");
@@ -60,7 +65,7 @@ public class OrgUnitService {
         }
         OrgUnit unit = newUnit(id, request, ancestors, null);
         try {
-            OrgUnit saved = outbox.insert(unit, List.of(unit.createdEvent()));
+            OrgUnit saved = outbox.insert(unit, List.of(createdEvent(unit)));
             created.increment();
             return saved;
         } catch (DuplicateKeyException e) {
@@ -72,6 +77,11 @@ public class OrgUnitService {
     OrgUnit newUnit(String id, NewUnit request, List<String> ancestors, String importId) {
         return OrgUnit.created(id, request.code(), request.name(), request.level(), request.kind(), request.parentId(),
                 ancestors, request.effectiveFrom(), request.departments(), importId);
+    }
+
+    /** The UnitCreated event of a unit just created, with its level's configured name. */
+    Event createdEvent(OrgUnit unit) {
+        return unit.createdEvent(levels.name(unit.level()));
     }
 
     void countCreated(int count) {
@@ -200,11 +210,12 @@ public class OrgUnitService {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(moved.id())), new Update().set("pathRepairPending", false), OrgUnit.class);
     }
 
-    static void requireBelow(UnitLevel parent, UnitLevel child, String field) {
-        if (child.ordinal() <= parent.ordinal()) {
+    /** A child's level comes later in {@code doan.units.levels} than its parent's. */
+    void requireBelow(UnitLevel parent, UnitLevel child, String field) {
+        if (levels.rank(child) <= levels.rank(parent)) {
             throw ApiProblem.invalid("unit.level-not-below-parent", field,
                     "A " + child + " unit cannot sit under a " + parent + " unit.",
-                    "Cấp của đơn vị phải thấp hơn cấp của đơn vị cấp trên.");
+                    "Cấp của đơn vị (" + levels.name(child) + ") phải thấp hơn cấp của đơn vị cấp trên (" + levels.name(parent) + ").");
         }
     }
 }

@@ -49,14 +49,14 @@ public class RestructuringService {
         }
         List<OrgUnit> sources = sourceIds.stream().map(id -> units.findActive(id, "sourceUnitIds")).toList();
         OrgUnit first = sources.get(0);
-        if (sources.stream().anyMatch(s -> s.level() != first.level())) {
+        if (sources.stream().anyMatch(s -> !s.level().equals(first.level()))) {
             throw ApiProblem.invalid("merge.levels-differ", "sourceUnitIds", "Only units of the same level can be merged.",
                     "Chỉ sáp nhập được các đơn vị cùng cấp.");
         }
         List<Restructuring.Part> parts = List.of();
         if (targetId != null) {
             OrgUnit target = units.findActive(targetId, "targetUnitId");
-            if (sourceIds.contains(targetId) || target.level() != first.level()) {
+            if (sourceIds.contains(targetId) || !target.level().equals(first.level())) {
                 throw ApiProblem.invalid("merge.bad-target", "targetUnitId",
                         "The target must be another unit of the same level as the sources.",
                         "Đơn vị đích phải là một đơn vị khác, cùng cấp với các đơn vị được sáp nhập.");

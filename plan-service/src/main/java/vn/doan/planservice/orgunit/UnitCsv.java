@@ -79,9 +79,10 @@ final class UnitCsv {
         return rows;
     }
 
+    /** A level's code, in any case ({@code lien_chi_doan}); whether it is configured is the import's row check. */
     private static UnitLevel level(String value, int line) {
         try {
-            return value.isEmpty() ? null : UnitLevel.valueOf(value.toUpperCase());
+            return value.isEmpty() ? null : UnitLevel.of(value.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("import.level-unknown", "rows[" + (line - 1) + "].level",
                     "Line " + (line + 1) + ": unknown level " + value + ".", "Dòng " + (line + 1) + ": cấp " + value + " không hợp lệ.");

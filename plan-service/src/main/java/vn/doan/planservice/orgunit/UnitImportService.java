@@ -36,9 +36,11 @@ public class UnitImportService {
     private final OrgUnitRepository repository;
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final UnitLevels levels;
 
-    UnitImportService(OrgUnitService units, OrgUnitRepository repository, MongoTemplate mongo, Outbox outbox) {
+    UnitImportService(OrgUnitService units, OrgUnitRepository repository, MongoTemplate mongo, Outbox outbox, UnitLevels levels) {
         this.units = units;
+        this.levels = levels;
         this.repository = repository;
         this.mongo = mongo;
         this.outbox = outbox;
@@ -103,12 +105,17 @@ public class UnitImportService {
         return existing;
     }
 
-    private static void checkRow(int n, Row row, Map<String, OrgUnit> existing, Map<String, Integer> firstRowOfCode, List<RowError> errors) {
+    private void checkRow(int n, Row row, Map<String, OrgUnit> existing, Map<String, Integer> firstRowOfCode, List<RowError> errors) {
         if (blank(row.code()) || blank(row.name()) || row.level() == null || row.effectiveFrom() == null) {
             String field = blank(row.code()) ? "code" : blank(row.name()) ? "name" : row.level() == null ? "level" : "effectiveFrom";
             errors.add(new RowError(n, row.code(), field, "import.field-missing", "Row " + n + ": " + field + " is missing.",
                     "Dòng " + n + ": thiếu " + field + "."));
             return;
+        }
+        if (!levels.isKnown(row.level())) {
+            errors.add(new RowError(n, row.code(), "level", "import.level-unknown",
+                    "Row " + n + ": unknown level " + row.level() + ".",
+                    "Dòng " + n + ": cấp " + row.level() + " không có trong danh sách cấp của hệ thống: " + levels.names() + "."));
         }
         Integer first = firstRowOfCode.putIfAbsent(row.code(), n);
         if (first != null) {
@@ -122,7 +129,7 @@ public class UnitImportService {
         }
     }
 
-    private static void checkParent(int n, Row row, Map<String, Row> byCode, Map<String, OrgUnit> existing, List<RowError> errors) {
+    private void checkParent(int n, Row row, Map<String, Row> byCode, Map<String, OrgUnit> existing, List<RowError> errors) {
         if (blank(row.parentCode())) {
             return;
         }
@@ -137,10 +144,11 @@ public class UnitImportService {
             errors.add(new RowError(n, row.code(), "parentCode", "import.parent-dissolved",
                     "Row " + n + ": parent " + row.parentCode() + " was dissolved.",
                     "Dòng " + n + ": đơn vị cấp trên " + row.parentCode() + " đã giải thể."));
-        } else if (row.level().ordinal() <= parentLevel.ordinal()) {
+        } else if (levels.rank(row.level()) <= levels.rank(parentLevel)) {
             errors.add(new RowError(n, row.code(), "level", "import.level-not-below-parent",
                     "Row " + n + ": a " + row.level() + " unit cannot sit under a " + parentLevel + " unit.",
-                    "Dòng " + n + ": cấp đơn vị phải thấp hơn cấp của đơn vị cấp trên."));
+                    "Dòng " + n + ": cấp đơn vị (" + levels.name(row.level()) + ") phải thấp hơn cấp của đơn vị cấp trên ("
+                            + levels.name(parentLevel) + ")."));
         }
     }
 
@@ -210,7 +218,7 @@ public class UnitImportService {
             List<String> ancestors = parentId == null ? List.of() : pathOfCode.get(row.parentCode());
             OrgUnit unit = units.newUnit(id, new OrgUnitService.NewUnit(row.code(), row.name(), row.level(), row.kind(), parentId,
                     row.effectiveFrom(), List.of()), ancestors, importId);
-            bulk.insert(unit, List.of(unit.createdEvent()));
+            bulk.insert(unit, List.of(units.createdEvent(unit)));
             idOfCode.put(row.code(), id);
             List<String> path = new ArrayList<>(ancestors);
             path.add(id);

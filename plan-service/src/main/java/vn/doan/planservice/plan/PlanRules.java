@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.planservice.orgunit.UnitLevels;
 import vn.doan.support.web.ApiProblem;
 
 /**
@@ -30,9 +31,9 @@ final class PlanRules {
     /**
      * What any plan, draft or issued, must satisfy. A draft may lack its number, date of issue and period (a copy of a
      * document that lost its header is entered as written); then the checks that need the period wait for
-     * {@link #checkIssuable}.
+     * {@link #checkIssuable}. Every level the plan names must be one of {@code levels}.
      */
-    static void check(PlanContent plan, UnitLevel issuerLevel) {
+    static void check(PlanContent plan, UnitLevel issuerLevel, UnitLevels levels) {
         require(plan.title(), "title", "tiêu đề");
         if (plan.number() != null && plan.number().isBlank()) {
             require(plan.number(), "number", "số văn bản");
@@ -51,18 +52,20 @@ final class PlanRules {
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < plan.indicators().size(); i++) {
-            checkIndicator(plan, plan.indicators().get(i), "indicators[" + i + "]", codes, issuerLevel);
+            checkIndicator(plan, plan.indicators().get(i), "indicators[" + i + "]", codes, issuerLevel, levels);
         }
         List<PlanContent.ReportingPeriod> schedule = plan.schedule();
         Set<String> periods = new HashSet<>();
         for (int i = 0; i < schedule.size(); i++) {
             checkPeriod(plan, schedule.get(i), "schedule[" + i + "]", periods);
+            requireKnown(levels, schedule.get(i).reportingLevels(), "schedule[" + i + "].reportingLevels");
         }
         if (plan.implementingPlanDue() != null || plan.implementingLevels() != null && !plan.implementingLevels().isEmpty()) {
             if (plan.implementingLevels() == null || plan.implementingLevels().isEmpty()) {
                 throw ApiProblem.invalid("plan.implementing-levels-missing", "implementingLevels",
                         "Say which levels must make their own implementing plan.", "Cần nêu cấp nào phải cụ thể hóa kế hoạch.");
             }
+            requireKnown(levels, plan.implementingLevels(), "implementingLevels");
             if (plan.implementingPlanDue() != null && plan.periodFrom() != null) {
                 outsidePeriod(plan, plan.implementingPlanDue(), "implementingPlanDue");
             }
@@ -83,7 +86,8 @@ final class PlanRules {
         }
     }
 
-    private static void checkIndicator(PlanContent plan, PlanContent.Indicator indicator, String field, Set<String> codes, UnitLevel issuerLevel) {
+    private static void checkIndicator(PlanContent plan, PlanContent.Indicator indicator, String field, Set<String> codes, UnitLevel issuerLevel,
+            UnitLevels levels) {
         boolean task = indicator.kind() == IndicatorKind.TASK;
         if (indicator.code() == null || indicator.text() == null || indicator.kind() == null
                 || indicator.target() == null && !task || indicator.reportingLevels() == null || indicator.reportingLevels().isEmpty()) {
@@ -122,9 +126,11 @@ final class PlanRules {
         }
         for (int j = 0; j < deadlines.size(); j++) {
             checkDeadline(plan, deadlines.get(j), field + ".deadlines[" + j + "]");
+            levels.requireKnown(deadlines.get(j).level(), field + ".deadlines[" + j + "].level");
         }
+        requireKnown(levels, indicator.reportingLevels(), field + ".reportingLevels");
         for (UnitLevel level : indicator.reportingLevels()) {
-            if (level.ordinal() < issuerLevel.ordinal()) {
+            if (levels.rank(level) < levels.rank(issuerLevel)) {
                 throw ApiProblem.invalid("indicator.level-above-issuer", field + ".reportingLevels",
                         "A " + issuerLevel + " plan cannot ask the " + level + " level to report.",
                         "Kế hoạch của cấp dưới không thể giao chỉ tiêu cho cấp trên.");
@@ -254,6 +260,12 @@ final class PlanRules {
             throw ApiProblem.invalid("plan.deadline-outside-period", field,
                     "Deadline " + date + " lies outside the plan's period (at most " + REPORT_GRACE_MONTHS + " months after its end).",
                     "Hạn " + VietnameseDates.format(date) + " nằm ngoài thời gian thực hiện kế hoạch.");
+        }
+    }
+
+    private static void requireKnown(UnitLevels levels, List<UnitLevel> named, String field) {
+        for (int k = 0; k < named.size(); k++) {
+            levels.requireKnown(named.get(k), field + "[" + k + "]");
         }
     }
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import vn.doan.events.plan.PlanClosed;
 import vn.doan.planservice.orgunit.OrgUnit;
 import vn.doan.planservice.orgunit.OrgUnitService;
+import vn.doan.planservice.orgunit.UnitLevels;
 import vn.doan.support.outbox.Event;
 import vn.doan.support.outbox.EventTooLarge;
 import vn.doan.support.outbox.Outbox;
@@ -37,9 +38,12 @@ public class PlanService {
     private final Clock clock;
     private final Counter issuedPlans;
     private final RecurringReports recurringReports;
+    private final UnitLevels levels;
 
-    PlanService(MongoTemplate mongo, OrgUnitService units, Clock clock, MeterRegistry registry, Outbox outbox, RecurringReports recurringReports) {
+    PlanService(MongoTemplate mongo, OrgUnitService units, Clock clock, MeterRegistry registry, Outbox outbox, RecurringReports recurringReports,
+            UnitLevels levels) {
         this.mongo = mongo;
+        this.levels = levels;
         this.recurringReports = recurringReports;
         this.outbox = outbox;
         this.units = units;
@@ -224,7 +228,7 @@ public class PlanService {
             throw ApiProblem.invalid("plan.field-missing", "issuingUnitId", "The plan's issuing unit is missing.", "Kế hoạch thiếu đơn vị ban hành.");
         }
         OrgUnit issuer = units.find(content.issuingUnitId(), "issuingUnitId");
-        PlanRules.check(content, issuer.level());
+        PlanRules.check(content, issuer.level(), levels);
         if (content.parentPlanId() != null) {
             Plan parent = mongo.findById(content.parentPlanId(), Plan.class);
             if (parent == null || parent.status() == Plan.Status.DRAFT) {

@@ -86,7 +86,7 @@ final class CellValues {
                 "Loại chỉ tiêu '" + cell + "' không có trong danh sách: " + String.join("; ", KIND_LABELS) + ".");
     }
 
-    /** "Huyện, Cơ sở" (or DISTRICT, GRASSROOTS). */
+    /** "Huyện, Cơ sở" (or DISTRICT, GRASSROOTS), or any level's code (LIEN_CHI_DOAN; whether it is configured is a plan rule). */
     static List<UnitLevel> levels(String cell) {
         List<UnitLevel> levels = new ArrayList<>();
         for (String part : cell.split("[,;]")) {
@@ -99,12 +99,16 @@ final class CellValues {
 
     static UnitLevel level(String text) {
         for (Map.Entry<String, UnitLevel> level : LEVELS.entrySet()) {
-            if (same(level.getKey(), text) || level.getValue().name().equalsIgnoreCase(text.strip())) {
+            if (same(level.getKey(), text)) {
                 return level.getValue();
             }
         }
-        throw new Invalid("import.level-unknown", "Unknown level '" + text.strip() + "'; one of Trung ương, Tỉnh, Huyện, Cơ sở, Chi đoàn.",
-                "Cấp '" + text.strip() + "' không hợp lệ; dùng: Trung ương, Tỉnh, Huyện, Cơ sở, Chi đoàn.");
+        String code = text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (UnitLevel.CODE.matcher(code).matches()) {
+            return UnitLevel.of(code);
+        }
+        throw new Invalid("import.level-unknown", "Unknown level '" + text.strip() + "'; one of Trung ương, Tỉnh, Huyện, Cơ sở, Chi đoàn, or a level's code.",
+                "Cấp '" + text.strip() + "' không hợp lệ; dùng: Trung ương, Tỉnh, Huyện, Cơ sở, Chi đoàn, hoặc mã cấp (LIEN_CHI_DOAN).");
     }
 
     /** "hàng năm: 85", "2018: 100; 2019: 100", "hết kỳ: 100". */

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.planservice.orgunit.UnitLevels;
 import vn.doan.planservice.plan.PlanContent;
 
 /**
@@ -59,6 +60,7 @@ final class IndicatorFinder {
     }
 
     private final UnitLevel issuerLevel;
+    private final UnitLevels levels;
     private final List<Found> found = new ArrayList<>();
     private final Map<String, List<PlanContent.LevelDeadline>> milestones = new LinkedHashMap<>();
     private boolean inTargets;
@@ -70,8 +72,9 @@ final class IndicatorFinder {
     private String yearDue;
     private LocalDate finalDue;
 
-    IndicatorFinder(UnitLevel issuerLevel) {
+    IndicatorFinder(UnitLevel issuerLevel, UnitLevels levels) {
         this.issuerLevel = issuerLevel;
+        this.levels = levels;
     }
 
     List<Found> find(List<String> lines) {
@@ -206,8 +209,8 @@ final class IndicatorFinder {
     private UnitLevel reportingLevel(String lower) {
         UnitLevel named = level(lower);
         UnitLevel level = named != null ? named : headingLevel;
-        UnitLevel below = UnitLevel.values()[Math.min(issuerLevel.ordinal() + 1, UnitLevel.values().length - 1)];
-        return level == null || level.ordinal() < issuerLevel.ordinal() ? below : level;
+        UnitLevel below = levels.below(issuerLevel).orElse(issuerLevel);
+        return level == null || levels.rank(level) < levels.rank(issuerLevel) ? below : level;
     }
 
     private static UnitLevel level(String lower) {

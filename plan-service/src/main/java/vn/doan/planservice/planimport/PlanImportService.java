@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.planservice.orgunit.OrgUnitService;
+import vn.doan.planservice.orgunit.UnitLevels;
 import vn.doan.planservice.plan.Plan;
 import vn.doan.planservice.plan.PlanContent;
 import vn.doan.planservice.plan.PlanService;
@@ -32,10 +33,12 @@ public class PlanImportService {
 
     private final PlanService plans;
     private final OrgUnitService units;
+    private final UnitLevels levels;
 
-    PlanImportService(PlanService plans, OrgUnitService units) {
+    PlanImportService(PlanService plans, OrgUnitService units, UnitLevels levels) {
         this.plans = plans;
         this.units = units;
+        this.levels = levels;
     }
 
     /** A draft read from a Word or text plan, and what the reviewer must still supply. */
@@ -123,7 +126,7 @@ public class PlanImportService {
      * does not state them (many drafts are numbered at signing), the uploader gives them.
      */
     public ReviewDraft importDocument(String text, String issuingUnitId, String number, LocalDate issuedOn) {
-        PlanText.Parsed parsed = PlanText.parse(text, units.find(issuingUnitId, "issuingUnitId").level());
+        PlanText.Parsed parsed = PlanText.parse(text, units.find(issuingUnitId, "issuingUnitId").level(), levels);
         String planNumber = number != null && !number.isBlank() ? number.strip() : parsed.number();
         LocalDate date = issuedOn != null ? issuedOn : parsed.issuedOn();
         if (planNumber == null || date == null) {
@@ -165,27 +168,29 @@ public class PlanImportService {
     }
 
     /** "Báo cáo kết quả … trước ngày 05/01/2019": one final report on the whole period (up to its due date). */
-    private static List<PlanContent.ReportingPeriod> finalReport(LocalDate due, LocalDate from, LocalDate to, List<PlanContent.Indicator> indicators) {
-        List<UnitLevel> levels = levels(indicators);
-        if (due == null || levels.isEmpty()) {
+    private List<PlanContent.ReportingPeriod> finalReport(LocalDate due, LocalDate from, LocalDate to, List<PlanContent.Indicator> indicators) {
+        List<UnitLevel> reporting = reportingLevels(indicators);
+        if (due == null || reporting.isEmpty()) {
             return List.of();
         }
-        return List.of(new PlanContent.ReportingPeriod("final", "Báo cáo kết quả", from, due.isBefore(to) ? due : to, due, levels));
+        return List.of(new PlanContent.ReportingPeriod("final", "Báo cáo kết quả", from, due.isBefore(to) ? due : to, due, reporting));
     }
 
-    private static List<UnitLevel> levels(List<PlanContent.Indicator> indicators) {
-        return indicators.stream().flatMap(i -> i.reportingLevels().stream()).distinct().sorted().toList();
+    /** The levels the indicators name, from the top down. */
+    private List<UnitLevel> reportingLevels(List<PlanContent.Indicator> indicators) {
+        return indicators.stream().flatMap(i -> i.reportingLevels().stream()).distinct()
+                .sorted(java.util.Comparator.comparingInt(levels::rank)).toList();
     }
 
-    private static List<PlanContent.RecurringReport> recurringReports(IndicatorFinder.Reports reports, List<PlanContent.Indicator> indicators) {
-        List<UnitLevel> levels = levels(indicators);
+    private List<PlanContent.RecurringReport> recurringReports(IndicatorFinder.Reports reports, List<PlanContent.Indicator> indicators) {
+        List<UnitLevel> reporting = reportingLevels(indicators);
         List<PlanContent.RecurringReport> recurring = new ArrayList<>();
-        if (reports.sixMonthDue() != null && !levels.isEmpty()) {
+        if (reports.sixMonthDue() != null && !reporting.isEmpty()) {
             recurring.add(new PlanContent.RecurringReport(PlanContent.RecurringReport.Frequency.SIX_MONTH, reports.sixMonthDue(),
-                    "Báo cáo 6 tháng", levels));
+                    "Báo cáo 6 tháng", reporting));
         }
-        if (reports.yearDue() != null && !levels.isEmpty()) {
-            recurring.add(new PlanContent.RecurringReport(PlanContent.RecurringReport.Frequency.YEAR, reports.yearDue(), "Báo cáo năm", levels));
+        if (reports.yearDue() != null && !reporting.isEmpty()) {
+            recurring.add(new PlanContent.RecurringReport(PlanContent.RecurringReport.Frequency.YEAR, reports.yearDue(), "Báo cáo năm", reporting));
         }
         return recurring;
     }

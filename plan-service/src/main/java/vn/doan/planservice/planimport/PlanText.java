@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.planservice.orgunit.UnitLevels;
 
 /**
  * What a plan's text says about the plan itself, read the way the seeds are laid out: the issuing unit in capitals above
@@ -33,7 +34,7 @@ final class PlanText {
     private PlanText() {
     }
 
-    static Parsed parse(String text, UnitLevel issuerLevel) {
+    static Parsed parse(String text, UnitLevel issuerLevel, UnitLevels levels) {
         List<String> lines = lines(text);
         String number = null;
         String issuerName = null;
@@ -82,7 +83,7 @@ final class PlanText {
             to = LocalDate.of(Integer.parseInt(period.group(2)), 12, 31);
         }
         List<String> body = lines.subList(bodyStart, lines.size());
-        IndicatorFinder finder = new IndicatorFinder(issuerLevel);
+        IndicatorFinder finder = new IndicatorFinder(issuerLevel, levels);
         List<IndicatorFinder.Found> indicators = finder.find(body);
         if (from == null && issuedOn != null) {
             from = issuedOn;

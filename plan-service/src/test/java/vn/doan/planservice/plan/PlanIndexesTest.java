@@ -28,7 +28,7 @@ class PlanIndexesTest {
     @BeforeAll
     static void connect() {
         client = MongoClients.create(Backends.embedded().mongoUri());
-        mongo = new MongoTemplate(client, "plan_indexes_test");
+        mongo = Backends.template(client, "plan_indexes_test");
     }
 
     @AfterAll

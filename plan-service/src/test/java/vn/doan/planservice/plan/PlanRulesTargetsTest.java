@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.planservice.orgunit.UnitLevels;
 import vn.doan.support.web.ApiProblem;
 
 /**
@@ -33,17 +34,17 @@ class PlanRulesTargetsTest {
     }
 
     private static ApiProblem refused(String targets) {
-        return catchThrowableOfType(ApiProblem.class, () -> PlanRules.check(plan(targets), UnitLevel.DISTRICT));
+        return catchThrowableOfType(ApiProblem.class, () -> PlanRules.check(plan(targets), UnitLevel.DISTRICT, UnitLevels.DEFAULT));
     }
 
     @Test
     void aYearlyTargetUntilAYearAndOneTargetPerYearAreAccepted() {
         assertThatCode(() -> PlanRules.check(plan("""
-                [{"when": "EVERY_YEAR", "value": 100, "untilYear": 2018}, {"when": "BY_YEAR", "year": 2020, "value": 100}]"""), UnitLevel.DISTRICT))
+                [{"when": "EVERY_YEAR", "value": 100, "untilYear": 2018}, {"when": "BY_YEAR", "year": 2020, "value": 100}]"""), UnitLevel.DISTRICT, UnitLevels.DEFAULT))
                 .doesNotThrowAnyException();
         assertThatCode(() -> PlanRules.check(plan("""
                 [{"when": "EVERY_YEAR", "year": 2017, "value": 50}, {"when": "EVERY_YEAR", "year": 2018, "value": 70, "untilYear": 2020}]"""),
-                UnitLevel.DISTRICT)).doesNotThrowAnyException();
+                UnitLevel.DISTRICT, UnitLevels.DEFAULT)).doesNotThrowAnyException();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.planservice.orgunit.UnitLevels;
 import vn.doan.planservice.plan.PlanContent.Target.When;
 
 /** Wordings the seeds do not use, so the parser is not only judged on the texts it was written against. */
@@ -13,7 +14,7 @@ class IndicatorFinderTest {
 
     @Test
     void ratesRangesCountsAndYearsWordedOtherwise() {
-        List<IndicatorFinder.Found> found = new IndicatorFinder(UnitLevel.PROVINCE).find(List.of(
+        List<IndicatorFinder.Found> found = new IndicatorFinder(UnitLevel.PROVINCE, UnitLevels.DEFAULT).find(List.of(
                 "II. CHỈ TIÊU",
                 "- Tỷ lệ thanh niên vi phạm pháp luật dưới 3,5 % đến năm 2018.",
                 "- Mỗi huyện, thị, thành Đoàn xây dựng từ 1–2 công trình thanh niên hằng năm.",

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.planservice.orgunit.UnitLevels;
 import vn.doan.planservice.plan.PlanContent;
 
 /**
@@ -39,8 +40,8 @@ class PlanTextSeedTest {
         for (String seed : SEEDS) {
             String text = SeedDocuments.text(seed);
             UnitLevel issuer = seed.contains("province") ? UnitLevel.PROVINCE : UnitLevel.DISTRICT;
-            PlanText.Parsed fromText = PlanText.parse(text, issuer);
-            PlanText.Parsed fromWord = PlanText.parse(WordText.ofDocx(SeedDocuments.docx(text)), issuer);
+            PlanText.Parsed fromText = PlanText.parse(text, issuer, UnitLevels.DEFAULT);
+            PlanText.Parsed fromWord = PlanText.parse(WordText.ofDocx(SeedDocuments.docx(text)), issuer, UnitLevels.DEFAULT);
             assertThat(fromWord).as(seed + " as .docx").isEqualTo(fromText);
             scores.add(score(seed, SeedIndicators.BY_SEED.get(seed), fromText.indicators()));
         }
@@ -57,7 +58,7 @@ class PlanTextSeedTest {
 
     @Test
     void theThoXuanHeaderAndTheThanhHoaMilestonePerLevel() {
-        PlanText.Parsed thoXuan = PlanText.parse(SeedDocuments.text("tho-xuan-district-action-program-2016.txt"), UnitLevel.DISTRICT);
+        PlanText.Parsed thoXuan = PlanText.parse(SeedDocuments.text("tho-xuan-district-action-program-2016.txt"), UnitLevel.DISTRICT, UnitLevels.DEFAULT);
         assertThat(List.of(thoXuan.number(), thoXuan.type(), thoXuan.issuerName(), thoXuan.place()))
                 .containsExactly("54-CT/ĐTN", "ACTION_PROGRAM", "BCH ĐOÀN HUYỆN THỌ XUÂN", "Thọ Xuân");
         assertThat(thoXuan.issuedOn()).isEqualTo(LocalDate.of(2016, 4, 28));
@@ -65,7 +66,7 @@ class PlanTextSeedTest {
                 + "chất lượng hoạt động của Mặt trận Tổ quốc, các đoàn thể chính trị - xã hội tỉnh Thanh Hóa giai đoạn 2015 - 2020”");
         assertThat(List.of(thoXuan.periodFrom(), thoXuan.periodTo())).containsExactly(LocalDate.of(2016, 1, 1), LocalDate.of(2020, 12, 31));
 
-        PlanText.Parsed thanhHoa = PlanText.parse(SeedDocuments.text("thanh-hoa-province-plan-2018.txt"), UnitLevel.PROVINCE);
+        PlanText.Parsed thanhHoa = PlanText.parse(SeedDocuments.text("thanh-hoa-province-plan-2018.txt"), UnitLevel.PROVINCE, UnitLevels.DEFAULT);
         assertThat(thanhHoa.number()).isEqualTo("66-KH/TĐTN-BTG");
         assertThat(thanhHoa.issuedOn()).isEqualTo(LocalDate.of(2018, 9, 25));
         IndicatorFinder.Found conferences = thanhHoa.indicators().stream().filter(i -> i.kind() == IndicatorKind.MILESTONE).findFirst().orElseThrow();
@@ -74,10 +75,10 @@ class PlanTextSeedTest {
                 new PlanContent.LevelDeadline(UnitLevel.GRASSROOTS, LocalDate.of(2018, 12, 30)));
         assertThat(thanhHoa.reports().finalDue()).isEqualTo(LocalDate.of(2019, 1, 5));
 
-        PlanText.Parsed kienGiang = PlanText.parse(SeedDocuments.text("kien-giang-province-plan-2014.txt"), UnitLevel.PROVINCE);
+        PlanText.Parsed kienGiang = PlanText.parse(SeedDocuments.text("kien-giang-province-plan-2014.txt"), UnitLevel.PROVINCE, UnitLevels.DEFAULT);
         assertThat(List.of(kienGiang.number(), kienGiang.reports().sixMonthDue(), kienGiang.reports().yearDue()))
                 .containsExactly("76-KH/TĐTN-VP", "15/05", "15/11");
-        PlanText.Parsed dongPhu = PlanText.parse(SeedDocuments.text("dong-phu-district-plan-2020.txt"), UnitLevel.DISTRICT);
+        PlanText.Parsed dongPhu = PlanText.parse(SeedDocuments.text("dong-phu-district-plan-2020.txt"), UnitLevel.DISTRICT, UnitLevels.DEFAULT);
         assertThat(dongPhu.number()).isNull();
         assertThat(dongPhu.issuedOn()).isNull();
     }

@@ -139,8 +139,12 @@ public class Catalog implements UnitTree {
 
     /** Units at the given levels in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
     public List<UnitView> unitsUnder(String rootId, List<UnitLevel> levels, LocalDate from, LocalDate to) {
-        return walks.byIds(walks.current().atOrBelow(rootId)).stream()
-                .filter(u -> levels.contains(u.level()) && u.inTreeOf(from, to) && u.within(rootId, from)).toList();
+        return unitsUnder(rootId, from, to).stream().filter(u -> levels.contains(u.level())).toList();
+    }
+
+    /** Units of every level in the tree of the period from {@code from} to {@code to}, at or below {@code rootId} in it. */
+    public List<UnitView> unitsUnder(String rootId, LocalDate from, LocalDate to) {
+        return walks.byIds(walks.current().atOrBelow(rootId)).stream().filter(u -> u.inTreeOf(from, to) && u.within(rootId, from)).toList();
     }
 
     /** For access checks: the unit's ancestors in this service's own copy of the tree. */

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.doan.events.EventCodec;
-import vn.doan.events.plan.UnitLevel;
 import vn.doan.reportservice.catalog.Catalog;
 import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.reportservice.catalog.UnitView;
@@ -60,7 +59,7 @@ public class Consolidation {
         Optional<UnitView> superior = Optional.ofNullable(unit.parentId()).flatMap(catalog::unit);
 
         // the subtree as it stood in the period, and the reports, read once: Completeness counts from the same
-        List<UnitView> subtree = catalog.unitsUnder(unitId, List.of(UnitLevel.values()), period.from(), period.to()).stream()
+        List<UnitView> subtree = catalog.unitsUnder(unitId, period.from(), period.to()).stream()
                 .sorted(Comparator.comparing((UnitView u) -> u.ancestorIds().size()).thenComparing(UnitView::name)).toList();
         Map<String, UnitView> byId = subtree.stream().collect(Collectors.toMap(UnitView::id, Function.identity()));
         Map<String, SubtreeFigures> figuresByUnit = figures.of(planId, periodId, byId.keySet());

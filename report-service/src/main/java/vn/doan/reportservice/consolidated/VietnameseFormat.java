@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.UnitLevel;
@@ -19,6 +20,8 @@ public final class VietnameseFormat {
     public static final Locale VI = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Map<UnitLevel, String> LEVEL_WORDS = Map.of(UnitLevel.CENTRAL, "cấp Trung ương", UnitLevel.PROVINCE, "cấp tỉnh",
+            UnitLevel.DISTRICT, "cấp huyện", UnitLevel.GRASSROOTS, "cấp cơ sở", UnitLevel.BRANCH, "chi đoàn");
 
     private VietnameseFormat() {
     }
@@ -101,7 +104,10 @@ public final class VietnameseFormat {
         return from.compareTo(to) == 0 ? number(from) : number(from) + "–" + number(to);
     }
 
-    /** " trước ngày 15/11/2018"; per level when they differ ": cấp huyện trước ngày …; cấp cơ sở trước ngày …". */
+    /**
+     * " trước ngày 15/11/2018"; per level when they differ, the earliest first (levels are codes here, with no order):
+     * ": cấp huyện trước ngày …; cấp cơ sở trước ngày …".
+     */
     private static String deadlines(List<PlanView.Deadline> deadlines, LocalDate periodEnd) {
         if (deadlines == null || deadlines.isEmpty()) {
             return " đến ngày " + date(periodEnd);
@@ -110,7 +116,7 @@ public final class VietnameseFormat {
         if (whens.size() == 1) {
             return " " + whens.get(0);
         }
-        return ": " + deadlines.stream().sorted(Comparator.comparing(PlanView.Deadline::level))
+        return ": " + deadlines.stream().sorted(Comparator.comparing(PlanView.Deadline::deadline))
                 .map(d -> level(d.level()) + " " + when(d)).collect(Collectors.joining("; "));
     }
 
@@ -118,15 +124,10 @@ public final class VietnameseFormat {
         return d.from() == null ? "trước ngày " + date(d.deadline()) : "từ " + date(d.from()) + " đến " + date(d.deadline());
     }
 
-    /** A level as plans name it: "cấp huyện", "cấp cơ sở". */
+    /** A level as plans name it: "cấp huyện", "cấp cơ sở"; a level beyond the five by its code ("cấp LIEN_CHI_DOAN"). */
     static String level(UnitLevel level) {
-        return switch (level) {
-            case CENTRAL -> "cấp Trung ương";
-            case PROVINCE -> "cấp tỉnh";
-            case DISTRICT -> "cấp huyện";
-            case GRASSROOTS -> "cấp cơ sở";
-            case BRANCH -> "chi đoàn";
-        };
+        String words = LEVEL_WORDS.get(level);
+        return words != null ? words : "cấp " + level.code();
     }
 
     /** What a subtree reached on one indicator, in words, from the sums behind it. */

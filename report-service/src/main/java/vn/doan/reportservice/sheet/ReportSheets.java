@@ -145,7 +145,7 @@ public class ReportSheets {
 
     private List<UnitView> expected(PlanView plan, PlanView.ReportingPeriod period, String rootId) {
         List<UnitView> units = new ArrayList<>(catalog.unitsUnder(rootId, plan.reportingLevels(period), period.from(), period.to()));
-        units.sort(Comparator.comparing(UnitView::level).thenComparing(UnitView::name, VIETNAMESE));
+        units.sort(Comparator.comparing((UnitView u) -> u.ancestorIds().size()).thenComparing(UnitView::name, VIETNAMESE));
         return units;
     }
 

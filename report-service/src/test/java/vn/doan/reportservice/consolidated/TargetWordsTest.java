@@ -60,6 +60,15 @@ class TargetWordsTest {
     }
 
     @Test
+    void deadlinesPerLevelAreWrittenEarliestFirstAndALevelBeyondTheFiveByItsCode() {
+        assertThat(words(IndicatorKind.MILESTONE, "100", null, new PlanView.Deadline(UnitLevel.of("LIEN_CHI_DOAN"), LocalDate.of(2018, 10, 31), null),
+                new PlanView.Deadline(UnitLevel.BRANCH, LocalDate.of(2018, 10, 15), null),
+                new PlanView.Deadline(UnitLevel.GRASSROOTS, LocalDate.of(2018, 11, 15), null)))
+                .as("chi đoàn hold theirs first, then the liên chi đoàn, then the đoàn cơ sở")
+                .isEqualTo("Hoàn thành: chi đoàn trước ngày 15/10/2018; cấp LIEN_CHI_DOAN trước ngày 31/10/2018; cấp cơ sở trước ngày 15/11/2018");
+    }
+
+    @Test
     void theTargetIsTheOneInForceInThePeriodReported() {
         // "đến năm 2018 đạt 100%" from 01/2016: what the plan expects by the end of 2017; and a copy holding the plan's final
         // target without the target of each period (stored whole from PlanIssued)

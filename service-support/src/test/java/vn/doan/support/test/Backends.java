@@ -1,12 +1,20 @@
 package vn.doan.support.test;
 
+import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
+import vn.doan.support.mongo.UnitLevelConversions;
 
 /**
  * The Kafka broker and MongoDB server an integration test runs against, reached over TCP like in
@@ -45,6 +53,21 @@ public record Backends(String kafkaBootstrap, String mongoUri) {
             containers = new Backends(kafka.getBootstrapServers(), mongo.getReplicaSetUrl());
         }
         return containers;
+    }
+
+    /**
+     * A {@code MongoTemplate} on {@code database} that converts as a service's does (a unit level as its code), for a test of a
+     * store without Spring Boot.
+     */
+    public static MongoTemplate template(MongoClient client, String database) {
+        MongoCustomConversions conversions = new MongoCustomConversions(UnitLevelConversions.converters());
+        MongoMappingContext context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
+        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        return new MongoTemplate(factory, converter);
     }
 
     /** Points a service at these back ends, with a database of its own, and at the test token issuer. */
