@@ -115,7 +115,7 @@ final class AccessFixture {
                 case "deliveries" -> "delivery";
                 default -> throw new AssertionError("No ids of " + op.resource() + " for " + op.name() + ": add them to AccessFixture");
             };
-            case "unitId", "parentId", "issuingUnitId" -> "unit";
+            case "unitId", "unitIds", "parentId", "issuingUnitId" -> "unit";
             case "planId" -> "plan";
             case "periodId" -> "period";
             case "recipientId" -> "recipient";
