@@ -117,7 +117,7 @@ final class NationalReport {
                 Percentiles.text(r.provinceQueryDuringLoad().ms()));
         ConsoleDashboardDuringLoad console = r.consoleDashboardDuringLoad();
         if (console == null) {
-            row("web console's province dashboard page during the load", "not measured: the separate processes run no web console");
+            row("web console's province dashboard page during the load", "not measured: no web console in separate processes, or it did not sign in (the run's output says why)");
         } else {
             row("web console's province dashboard page `" + console.page() + "` of " + console.province() + ", signed in as its cadre, during the load ("
                     + console.pages() + " pages, " + console.pagesPerSecondAsked() + "/s asked; " + console.notCounted()
