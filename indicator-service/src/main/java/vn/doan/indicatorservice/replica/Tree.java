@@ -1,6 +1,7 @@
 package vn.doan.indicatorservice.replica;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +111,7 @@ public class Tree implements UnitTree {
     }
 
     private Map<String, Integer> expectedBelowEachUnit(PlanDefinition plan, PlanDefinition.Period period) {
-        Map<String, Integer> below = new java.util.HashMap<>();
+        Map<String, Integer> below = new HashMap<>();
         try (Stream<UnitNode> read = mongo.stream(new Query().cursorBatchSize(BATCH), UnitNode.class)) {
             read.filter(u -> expects(plan, period, u))
                     .forEach(u -> u.placementFor(period.from()).ancestorIds().forEach(a -> below.merge(a, 1, Integer::sum)));

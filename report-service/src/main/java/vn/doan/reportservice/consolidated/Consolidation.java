@@ -63,7 +63,7 @@ public class Consolidation {
                 .sorted(Comparator.comparing((UnitView u) -> u.ancestorIds().size()).thenComparing(UnitView::name)).toList();
         Map<String, UnitView> byId = subtree.stream().collect(Collectors.toMap(UnitView::id, Function.identity()));
         Map<String, SubtreeFigures> figuresByUnit = figures.of(planId, periodId, byId.keySet());
-        Map<String, Report> reportByUnit = reports.forPeriod(planId, periodId).stream().filter(r -> byId.containsKey(r.unitId()))
+        Map<String, Report> reportByUnit = reports.forPeriod(planId, periodId, List.copyOf(byId.keySet())).stream()
                 .collect(Collectors.toMap(Report::unitId, Function.identity()));
         Completeness.View expected = completeness.of(plan, period, unitId, subtree, reportByUnit);
         ConsolidatedReport.Timeliness timeliness = timeliness(expected, unitId);

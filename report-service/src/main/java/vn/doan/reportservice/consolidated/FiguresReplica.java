@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,28 +32,31 @@ public class FiguresReplica {
 
     void apply(ProgressUpdated e) {
         SubtreeFigures f = SubtreeFigures.of(e);
+        Update update = new Update().set("rev", f.rev()).set("computedAt", f.computedAt()).set("reportsSubmitted", f.reportsSubmitted())
+                .set("reportsOnTime", f.reportsOnTime()).set("reportsLate", f.reportsLate()).set("indicators", f.indicators());
+        while (!stored(f, update)) {
+            // another writer stored this unit's figures between the read and the write: judge again
+        }
+    }
+
+    /** Whether {@code f} is stored, or need not be (the stored revision is as new); false when the stored one changed meanwhile. */
+    private boolean stored(SubtreeFigures f, Update update) {
         Query byId = Query.query(Criteria.where("_id").is(f.id()));
         byId.fields().include("rev");
-        org.bson.Document stored = mongo.findOne(byId, org.bson.Document.class, mongo.getCollectionName(SubtreeFigures.class));
+        Document stored = mongo.findOne(byId, Document.class, mongo.getCollectionName(SubtreeFigures.class));
         if (stored == null) {
             try {
                 mongo.insert(f);
+                return true;
             } catch (DuplicateKeyException storedMeanwhile) {
-                apply(e);
+                return false;
             }
-            return;
         }
         long storedRev = ((Number) stored.get("rev")).longValue();
-        if (storedRev >= f.rev()) {
-            return;
-        }
-        Update update = new Update().set("rev", f.rev()).set("computedAt", f.computedAt()).set("reportsSubmitted", f.reportsSubmitted())
-                .set("reportsOnTime", f.reportsOnTime()).set("reportsLate", f.reportsLate()).set("indicators", f.indicators());
         // {_id, rev}, the fields of an index, so that the local stack's MongoDB server finds the document without a search
-        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(f.id()).and("rev").is(storedRev)), update, SubtreeFigures.class)
-                .getMatchedCount() == 0) {
-            apply(e);
-        }
+        return storedRev >= f.rev()
+                || mongo.updateFirst(Query.query(Criteria.where("_id").is(f.id()).and("rev").is(storedRev)), update, SubtreeFigures.class)
+                        .getMatchedCount() == 1;
     }
 
     public Optional<SubtreeFigures> of(String planId, String periodId, String unitId) {

@@ -3,6 +3,8 @@ package vn.doan.reportservice.report;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,6 +30,8 @@ import vn.doan.support.web.ApiProblem;
  */
 @Service
 public class ReportService {
+
+    private static final int UNITS_PER_READ = 2_000;
 
     private final MongoTemplate mongo;
     private final Catalog catalog;
@@ -170,14 +174,15 @@ public class ReportService {
         return mongo.find(Query.query(Criteria.where("planId").is(planId).and("periodId").is(periodId)).with(Sort.by("unitId")), Report.class);
     }
 
-    /** The period's reports of these units, asked for 2,000 units at a time. */
+    /** The period's reports of these units, by unit, asked for {@value #UNITS_PER_READ} units at a time. */
     public List<Report> forPeriod(String planId, String periodId, List<String> unitIds) {
-        List<Report> found = new java.util.ArrayList<>();
-        for (int at = 0; at < unitIds.size(); at += 2_000) {
-            found.addAll(mongo.find(Query.query(Criteria.where("planId").is(planId).and("unitId").in(unitIds.subList(at, Math.min(unitIds.size(), at + 2_000)))
-                    .and("periodId").is(periodId)), Report.class));
+        List<Report> found = new ArrayList<>();
+        for (int at = 0; at < unitIds.size(); at += UNITS_PER_READ) {
+            List<String> some = unitIds.subList(at, Math.min(unitIds.size(), at + UNITS_PER_READ));
+            found.addAll(mongo.find(Query.query(Criteria.where("planId").is(planId).and("unitId").in(some).and("periodId").is(periodId)),
+                    Report.class));
         }
-        found.sort(java.util.Comparator.comparing(Report::unitId));
+        found.sort(Comparator.comparing(Report::unitId));
         return found;
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,6 +59,6 @@ public class IdCheckFilter extends OncePerRequestFilter {
 
     private static boolean idList(String value) {
         String[] ids = value.split(",", -1);
-        return ids.length <= MAX_LISTED && java.util.Arrays.stream(ids).allMatch(id -> ID.matcher(id).matches());
+        return ids.length <= MAX_LISTED && Arrays.stream(ids).allMatch(id -> ID.matcher(id).matches());
     }
 }
