@@ -202,7 +202,12 @@ class ConsolePagesTest extends ConsoleTestBase {
                 [{"planId":"P54","periodId":"2026","unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","level":"GRASSROOTS","indicators":[]},
                  {"planId":"P54","periodId":"2026","unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","indicators":[]}]""");
         gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP%2CU-XUANHOA", "[" + report("SUBMITTED") + "]");
+        gateway.holdTogether(List.of("/api/progress/P54/2026/units/U-THOXUAN", "/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THOXUAN",
+                "/api/progress/P54/2026/units/U-THOXUAN/children", "/api/progress/P54/2026/units/U-THOXUAN/behind",
+                "/api/progress/P54/2026/units/U-THOXUAN/ranking"));
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(gateway.mostHeldAtOnce).as("the page's five parts asked for together, not one after another").hasValue(5);
+        assertThat(gateway.received.stream().filter(r -> r.path().equals("/api/units/U-THOXUAN")).count()).as("the unit read once").isEqualTo(1);
         assertThat(html).as("the children's reports waiting for the district, asked for by the children's ids")
                 .contains("id=\"to-review\"", "href=\"/bao-cao/R1\"", "Đoàn xã Thọ Lập – ");
         assertThat(html).contains("Huyện đoàn Thọ Xuân", "82,27% (1.234/1.500)", "Chỉ tiêu: 90%", "Có nguy cơ chậm",

@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gateway as the console sees it, over real HTTP on a free port: canned answers per method and path (with
@@ -40,6 +43,11 @@ final class StubGateway implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<String>> streams = new ConcurrentHashMap<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The requests {@link #holdTogether} holds, the latch they wait on, and the most of them seen in flight at once. */
+    private volatile List<String> held = List.of();
+    private volatile CountDownLatch allArrived = new CountDownLatch(0);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger mostHeldAtOnce = new AtomicInteger();
 
     StubGateway() {
         try {
@@ -53,6 +61,16 @@ final class StubGateway implements AutoCloseable {
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            if (held.contains(path)) {
+                mostHeldAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                allArrived.countDown();
+                try {
+                    allArrived.await(3, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inFlight.decrementAndGet();
+            }
             BlockingQueue<String> events = streams.get(exchange.getRequestMethod() + " " + path);
             if (events != null) {
                 stream(exchange, events);
@@ -117,6 +135,16 @@ final class StubGateway implements AutoCloseable {
         answers.put(method + " " + path, new Answer(200, contentType, body, disposition));
     }
 
+    /**
+     * Holds each GET of these paths (with their query) until all of them have arrived, or 3 s have passed: if a page asks for
+     * them one after another, each waits out the 3 s alone and {@link #mostHeldAtOnce} stays 1.
+     */
+    void holdTogether(List<String> paths) {
+        mostHeldAtOnce.set(0);
+        allArrived = new CountDownLatch(paths.size());
+        held = List.copyOf(paths);
+    }
+
     void unavailable(String method, String path) {
         answers.put(method + " " + path, new Answer(503, "text/plain", "Service Unavailable"));
     }
@@ -131,6 +159,7 @@ final class StubGateway implements AutoCloseable {
         streams.values().forEach(events -> events.add(""));
         streams.clear();
         received.clear();
+        held = List.of();
     }
 
     @Override

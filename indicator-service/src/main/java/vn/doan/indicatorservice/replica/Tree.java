@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.UnitCreated;
@@ -38,6 +39,12 @@ public class Tree implements UnitTree {
     Tree(MongoTemplate mongo) {
         this.mongo = mongo;
         this.walks = new TreeIndex<>(mongo, UnitNode.class);
+    }
+
+    /** Reads who stands under whom once a change of the tree has settled, so that pages do not wait for it. */
+    @Scheduled(fixedDelayString = "${doan.tree.settle:5s}")
+    void readWhenSettled() {
+        walks.readWhenSettled();
     }
 
     /** Many units in one bulk write: a whole imported tree arrives as a burst of UnitCreated. */

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.doan.events.UnitPlacements;
 import vn.doan.events.plan.PlanClosed;
@@ -39,6 +40,12 @@ public class Catalog implements UnitTree {
     Catalog(MongoTemplate mongo) {
         this.mongo = mongo;
         this.walks = new TreeIndex<>(mongo, UnitView.class);
+    }
+
+    /** Reads who stands under whom once a change of the tree has settled, so that pages do not wait for it. */
+    @Scheduled(fixedDelayString = "${doan.tree.settle:5s}")
+    void readWhenSettled() {
+        walks.readWhenSettled();
     }
 
     void unitsCreated(List<UnitCreated> events) {

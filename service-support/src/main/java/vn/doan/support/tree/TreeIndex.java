@@ -26,6 +26,8 @@ public final class TreeIndex<U> {
     private final MongoTemplate mongo;
     private final Class<U> type;
     private volatile ChildrenIndex index;
+    /** The version {@link #readWhenSettled()} saw at its last call. */
+    private long seen = -1;
 
     public TreeIndex(MongoTemplate mongo, Class<U> type) {
         this.mongo = mongo;
@@ -60,6 +62,21 @@ public final class TreeIndex<U> {
             }
             return index;
         }
+    }
+
+    /**
+     * Reads the tree again, off the request path, once a change has settled: when the version stored differs from the one
+     * read but equals the one this method saw at its previous call. A tree being built unit by unit (an import) is thus read
+     * once at the end, not at every unit, and the first page after a change does not wait for the whole tree. Meant to be
+     * called on a schedule.
+     */
+    public synchronized void readWhenSettled() {
+        long now = version();
+        ChildrenIndex known = index;
+        if ((known == null || known.version() != now) && now == seen) {
+            current();
+        }
+        seen = now;
     }
 
     private static ChildrenIndex.Unit parents(Document unit) {

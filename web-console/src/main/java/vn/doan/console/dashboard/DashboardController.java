@@ -66,14 +66,20 @@ class DashboardController {
         String plan = s.plan().id();
         String period = s.period().periodId();
         String unit = s.unit().id();
-        model.addAttribute("progress", optional(() -> gateway.get(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit)));
-        model.addAttribute("completeness", optional(() -> gateway.get(Progress.Completeness.class,
-                "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit)));
-        List<Progress.Unit> children = optional(() -> gateway.get(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit));
-        model.addAttribute("children", children);
-        model.addAttribute("behind", optional(() -> gateway.get(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit)));
-        model.addAttribute("ranking", optional(() -> gateway.get(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit)));
-        model.addAttribute("toReview", toReview(s, children));
+        // the parts are independent: asked together, the page waits for the slowest, not for their sum
+        Supplier<Progress.Unit> progress = gateway.later(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit);
+        Supplier<Progress.Completeness> completeness = gateway.later(Progress.Completeness.class,
+                "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit);
+        Supplier<List<Progress.Unit>> children = gateway.later(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit);
+        Supplier<List<Progress.Behind>> behind = gateway.later(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit);
+        Supplier<List<Progress.Ranked>> ranking = gateway.later(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit);
+        model.addAttribute("progress", optional(progress));
+        model.addAttribute("completeness", optional(completeness));
+        List<Progress.Unit> childUnits = optional(children);
+        model.addAttribute("children", childUnits);
+        model.addAttribute("behind", optional(behind));
+        model.addAttribute("ranking", optional(ranking));
+        model.addAttribute("toReview", toReview(s, childUnits));
         return "dashboard";
     }
 
@@ -116,13 +122,15 @@ class DashboardController {
         if (home == null) {
             return null;
         }
-        List<Api.Plan> inForce = plans.inForceFor(plans.unit(home));
+        Api.Unit homeUnit = plans.unit(home);
+        List<Api.Plan> inForce = plans.inForceFor(homeUnit);
         if (inForce.isEmpty()) {
             return null;
         }
-        Api.Plan plan = planId == null ? inForce.get(0) : plans.plan(planId);
+        Api.Plan plan = planId == null ? inForce.get(0)
+                : inForce.stream().filter(p -> p.id().equals(planId)).findFirst().orElseGet(() -> plans.plan(planId));
         Api.Period period = periodId != null ? plan.period(periodId) : current(plan.schedule());
-        Api.Unit unit = plans.unit(unitId != null ? unitId : home);
+        Api.Unit unit = unitId == null || unitId.equals(home) ? homeUnit : plans.unit(unitId);
         return new Selection(inForce, plan, period == null ? plan.schedule().get(0) : period, unit);
     }
 

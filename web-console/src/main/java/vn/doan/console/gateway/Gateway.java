@@ -5,6 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -46,6 +54,9 @@ public class Gateway {
     private final RestClient streams;
     private final OAuth2AuthorizedClientManager clients;
     private final ObjectMapper json;
+    /** Runs the independent GETs of a page side by side; when all its threads are busy, the page's own thread makes the call. */
+    private final ExecutorService sideBySide = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            daemon("console-gateway-"), new ThreadPoolExecutor.CallerRunsPolicy());
 
     Gateway(ConsoleProperties properties, OAuth2AuthorizedClientManager clients) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
@@ -64,6 +75,43 @@ public class Gateway {
 
     public <T> T get(Class<T> type, String path, Object... vars) {
         return call(HttpMethod.GET, null, null, Map.of(), ParameterizedTypeReference.forType(type), path, vars);
+    }
+
+    /**
+     * Starts a GET now, with the signed-in user's token taken on this thread, and gives a supplier that waits for its answer
+     * (or throws what {@link #get} would): a page asks for its independent parts together instead of one after another.
+     */
+    public <T> Supplier<T> later(ParameterizedTypeReference<T> type, String path, Object... vars) {
+        String token = accessToken();
+        Future<T> answer = sideBySide.submit(() -> answered(HttpMethod.GET, path,
+                () -> http.get().uri(path, vars).headers(h -> h.setBearerAuth(token)).retrieve().body(type)));
+        return () -> {
+            try {
+                return answer.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException thrown) {
+                    throw thrown;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answer.cancel(true);
+                throw new ServiceDown("GET " + path + " interrupted", e);
+            }
+        };
+    }
+
+    public <T> Supplier<T> later(Class<T> type, String path, Object... vars) {
+        return later(ParameterizedTypeReference.forType(type), path, vars);
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** GET of a text answer, e.g. a CSV the gateway passes through. */

@@ -2,6 +2,7 @@ package vn.doan.console.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import vn.doan.console.gateway.Api;
@@ -28,7 +29,7 @@ public class PlanDirectory {
         return gateway.get(PLANS, "/api/plans?issuingUnitId={unit}", unitId);
     }
 
-    /** Issued (or revised) plans of the unit and its ancestors, the nearest issuer first. */
+    /** Issued (or revised) plans of the unit and its ancestors, the nearest issuer first; the issuers asked together. */
     public List<Api.Plan> inForceFor(Api.Unit unit) {
         List<String> issuers = new ArrayList<>();
         issuers.add(unit.id());
@@ -37,9 +38,13 @@ public class PlanDirectory {
             java.util.Collections.reverse(ancestors);
             issuers.addAll(ancestors);
         }
-        List<Api.Plan> plans = new ArrayList<>();
+        List<Supplier<List<Api.Plan>>> asked = new ArrayList<>();
         for (String issuer : new java.util.LinkedHashSet<>(issuers)) {
-            issuedBy(issuer).stream().filter(p -> p.status().equals("ISSUED") || p.status().equals("REVISED")).forEach(plans::add);
+            asked.add(gateway.later(PLANS, "/api/plans?issuingUnitId={unit}", issuer));
+        }
+        List<Api.Plan> plans = new ArrayList<>();
+        for (Supplier<List<Api.Plan>> issued : asked) {
+            issued.get().stream().filter(p -> p.status().equals("ISSUED") || p.status().equals("REVISED")).forEach(plans::add);
         }
         return plans;
     }
