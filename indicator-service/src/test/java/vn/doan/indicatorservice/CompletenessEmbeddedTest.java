@@ -88,7 +88,25 @@ class CompletenessEmbeddedTest {
     JsonNode completeness(TwoProvinces u, int year, String unit) {
         HttpJson.Response response = http.get("/api/progress/" + u.plan + "/" + year + "/units/" + unit + "/completeness");
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
-        return response.body();
+        return countedAlike(u, year, unit, response.body());
+    }
+
+    /**
+     * The unit's dashboard counts the same seven numbers as the listing, from its roll-up (once the roll-up has reached what
+     * the listing read): what a province's dashboard shows without listing every unit below it.
+     */
+    JsonNode countedAlike(TwoProvinces u, int year, String unit, JsonNode listed) {
+        List<Integer> expected = counts(listed);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode reports = null;
+        while (System.nanoTime() < deadline) {
+            reports = http.get("/api/progress/" + u.plan + "/" + year + "/units/" + unit).body().get("reports");
+            if (reports != null && counts(reports).equals(expected)) {
+                return listed;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the dashboard's counts " + reports + " differ from the listing's " + listed);
     }
 
     JsonNode awaitCompleteness(TwoProvinces u, int year, String unit, Predicate<JsonNode> done) {
@@ -97,7 +115,7 @@ class CompletenessEmbeddedTest {
         while (System.nanoTime() < deadline) {
             HttpJson.Response response = http.get("/api/progress/" + u.plan + "/" + year + "/units/" + unit + "/completeness");
             if (response.status() == 200 && done.test(response.body())) {
-                return response.body();
+                return countedAlike(u, year, unit, response.body());
             }
             last = response.body();
             sleep(100);
@@ -115,9 +133,13 @@ class CompletenessEmbeddedTest {
     }
 
     /** expected, submitted, on time, late, returned, missing (past the due date), not yet due. */
+    static List<Integer> counts(JsonNode c) {
+        return List.of(c.get("expected").asInt(), c.get("submitted").asInt(), c.get("onTime").asInt(), c.get("late").asInt(),
+                c.get("returned").asInt(), c.get("missing").asInt(), c.get("notYetDue").asInt());
+    }
+
     static void assertCounts(JsonNode c, int... counts) {
-        assertThat(List.of(c.get("expected").asInt(), c.get("submitted").asInt(), c.get("onTime").asInt(), c.get("late").asInt(),
-                c.get("returned").asInt(), c.get("missing").asInt(), c.get("notYetDue").asInt()))
+        assertThat(counts(c))
                 .as("expected, submitted, on time, late, returned, missing, not yet due in %s", c)
                 .containsExactly(java.util.Arrays.stream(counts).boxed().toArray(Integer[]::new));
     }

@@ -184,6 +184,48 @@ class ConsolePagesTest extends ConsoleTestBase {
                 .doesNotContain("Gửi lại");
     }
 
+    /** Thanh Hóa's dashboard with {@code expected} units to report below it, 734 of them reported, 57 late, 2 returned; Thọ Xuân 412 of 415. */
+    private String provinceDashboard(int expected) throws Exception {
+        gateway.json("GET", "/api/units/U-THANHHOA", """
+                {"id":"U-THANHHOA","code":"TD-THANHHOA","name":"Tỉnh đoàn Thanh Hóa","level":"PROVINCE","parentId":"U-TW",
+                 "ancestorIds":["U-TW"],"status":"ACTIVE"}""");
+        gateway.json("GET", "/api/plans?issuingUnitId=U-TW", "[]");
+        String counts = "\"reports\":{\"expected\":" + expected + ",\"submitted\":734,\"onTime\":677,\"late\":57,\"returned\":2,"
+                + "\"missing\":" + (expected - 736) + ",\"notYetDue\":0}";
+        gateway.json("GET", "/api/progress/P54/2026/units/U-THANHHOA", """
+                {"planId":"P54","periodId":"2026","unitId":"U-THANHHOA","unitName":"Tỉnh đoàn Thanh Hóa","level":"PROVINCE","indicators":[
+                 {"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":90,
+                  "subtree":{"numerator":9000,"denominator":10000,"reportingUnits":1234,"unitsMet":0,"doneOnTime":0,"value":90,"percent":90,"target":90,"status":"ACHIEVED"}}],
+                 COUNTS}""".replace("COUNTS", counts));
+        gateway.json("GET", "/api/progress/P54/2026/units/U-THANHHOA/children", """
+                [{"planId":"P54","periodId":"2026","unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","level":"DISTRICT","indicators":[],
+                  "reports":{"expected":415,"submitted":412,"onTime":400,"late":12,"returned":0,"missing":3,"notYetDue":0}}]""");
+        gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOXUAN", "[]");
+        gateway.json("GET", "/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THANHHOA", """
+                {"planId":"P54","periodId":"2026","dueDate":"2026-12-01","expected":1000,"submitted":998,"onTime":990,"late":8,"missing":2,
+                 "units":[{"unitId":"U-XUANHOA","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","state":"MISSING","daysLate":0}]}""");
+        return page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thanhhoa", "U-THANHHOA", "CADRE"), 200);
+    }
+
+    @Test
+    void aProvinceWithMoreThanAThousandUnitsBelowShowsTheCountsAndEachDistrictsNotEveryUnitByName() throws Exception {
+        String html = provinceDashboard(1_001);
+
+        assertThat(gateway.received.stream().filter(r -> r.path().startsWith("/api/reports/completeness")).count())
+                .as("report-service's list of every unit is not asked for").isZero();
+        assertThat(html).contains(">1.001</strong>", "id=\"count-submitted\">734</strong>", ">677</strong>", ">57</strong>",
+                "id=\"count-missing\">265</strong>", "id=\"listed-by-child\"", "Đã nộp 412/415, chưa nộp 3");
+        assertThat(html).doesNotContain("Đoàn xã Xuân Hòa");
+    }
+
+    @Test
+    void aSubtreeOfExactlyAThousandUnitsIsListedByName() throws Exception {
+        String html = provinceDashboard(1_000);
+
+        assertThat(html).as("report-service's listing, its own counts in the tiles").contains("Đoàn xã Xuân Hòa", "Chưa nộp",
+                ">1.000</strong>", "id=\"count-submitted\">998</strong>").doesNotContain("id=\"listed-by-child\"");
+    }
+
     @Test
     void theDashboardShowsEachIndicatorAgainstItsTargetWhoReportedAndTheFiguresAsCsv() throws Exception {
         gateway.json("GET", "/api/plans?issuingUnitId=U-THANHHOA", "[" + PLAN + "]");
@@ -202,11 +244,10 @@ class ConsolePagesTest extends ConsoleTestBase {
                 [{"planId":"P54","periodId":"2026","unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","level":"GRASSROOTS","indicators":[]},
                  {"planId":"P54","periodId":"2026","unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","indicators":[]}]""");
         gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP%2CU-XUANHOA", "[" + report("SUBMITTED") + "]");
-        gateway.holdTogether(List.of("/api/progress/P54/2026/units/U-THOXUAN", "/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THOXUAN",
-                "/api/progress/P54/2026/units/U-THOXUAN/children", "/api/progress/P54/2026/units/U-THOXUAN/behind",
-                "/api/progress/P54/2026/units/U-THOXUAN/ranking"));
+        gateway.holdTogether(List.of("/api/progress/P54/2026/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN/children",
+                "/api/progress/P54/2026/units/U-THOXUAN/behind", "/api/progress/P54/2026/units/U-THOXUAN/ranking"));
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
-        assertThat(gateway.mostHeldAtOnce).as("the page's five parts asked for together, not one after another").hasValue(5);
+        assertThat(gateway.mostHeldAtOnce).as("the page's four parts from indicator-service asked for together, not one after another").hasValue(4);
         assertThat(gateway.received.stream().filter(r -> r.path().equals("/api/units/U-THOXUAN")).count()).as("the unit read once").isEqualTo(1);
         assertThat(html).as("the children's reports waiting for the district, asked for by the children's ids")
                 .contains("id=\"to-review\"", "href=\"/bao-cao/R1\"", "Đoàn xã Thọ Lập – ");

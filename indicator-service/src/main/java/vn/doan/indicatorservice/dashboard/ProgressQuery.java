@@ -42,8 +42,29 @@ public class ProgressQuery {
             Progress.Measure own, Progress.Measure subtree, boolean achieved) {
     }
 
+    /**
+     * {@code reports}: who in the subtree had to report and who did, counted as the roll-up stands (read from the unit's
+     * roll-up document and the count of expected units per tree version, not by listing the subtree's units).
+     */
     public record UnitProgress(String planId, String periodId, String unitId, String unitName, String level, Integer ownVersion,
-            Integer daysLate, List<IndicatorProgress> indicators) {
+            Integer daysLate, List<IndicatorProgress> indicators, Reports reports) {
+    }
+
+    /**
+     * The subtree's reports in force, on time and late, returned for revision, and the units without one: missing past the due
+     * date, not yet due before it. expected = submitted + returned + missing + notYetDue, as in {@link Completeness}.
+     */
+    public record Reports(int expected, int submitted, int onTime, int late, int returned, int missing, int notYetDue) {
+
+        static Reports of(Rollup doc, int expected, boolean overdue) {
+            Totals reports = doc == null ? null : doc.reports().orElse(null);
+            int submitted = reports == null ? 0 : reports.units();
+            int late = reports == null ? 0 : reports.late();
+            int returned = doc == null ? 0 : doc.returned();
+            // while the roll-up's copy of a changed tree differs from the count's, never below 0
+            int without = Math.max(0, expected - submitted - returned);
+            return new Reports(expected, submitted, submitted - late, late, returned, overdue ? without : 0, overdue ? 0 : without);
+        }
     }
 
     /**
@@ -73,7 +94,7 @@ public class ProgressQuery {
         int returned = reports.size() - inForce.size();
         List<MissingUnit> missing = expected.stream().filter(u -> !reports.containsKey(u.id())).sorted(Comparator.comparing(UnitNode::name))
                 .map(u -> new MissingUnit(u.id(), u.name(), u.level().name())).toList();
-        boolean overdue = period.dueDate() == null || LocalDate.now(clock.withZone(EventCodec.ZONE)).isAfter(period.dueDate());
+        boolean overdue = overdue(period);
         return new Completeness(planId, periodId, unitId, expected.size(), inForce.size(), inForce.size() - late, late,
                 overdue ? missing.size() : 0, missing, returned, overdue ? 0 : missing.size());
     }
@@ -88,7 +109,7 @@ public class ProgressQuery {
         PlanDefinition.Period period = period(plan, periodId);
         UnitNode unit = tree.find(unitId).orElseThrow(() -> ApiProblem.notFound("progress.unit-unknown", "unitId",
                 "No unit " + unitId + " is known here.", "Không tìm thấy đơn vị " + unitId + "."));
-        return view(plan, period, unit, rollups.find(new UnitPeriod(planId, periodId, unitId)));
+        return view(plan, period, unit, rollups.find(new UnitPeriod(planId, periodId, unitId)), tree.version());
     }
 
     public List<UnitProgress> children(String planId, String periodId, String unitId) {
@@ -105,19 +126,27 @@ public class ProgressQuery {
         PlanDefinition.Period period = period(plan, periodId);
         List<UnitNode> children = tree.children(unitId, period.from(), period.to());
         Map<String, Rollup> docs = rollups.findByUnit(children.stream().map(c -> new UnitPeriod(planId, periodId, c.id())).toList());
+        long treeVersion = tree.version();
         return children.stream().sorted(Comparator.comparing(UnitNode::name))
-                .map(child -> view(plan, period, child, docs.get(child.id())))
+                .map(child -> view(plan, period, child, docs.get(child.id()), treeVersion))
                 .map(row -> indicatorCode == null ? row : new UnitProgress(row.planId(), row.periodId(), row.unitId(), row.unitName(), row.level(),
-                        row.ownVersion(), row.daysLate(), row.indicators().stream().filter(i -> i.code().equals(indicatorCode)).toList()))
+                        row.ownVersion(), row.daysLate(), row.indicators().stream().filter(i -> i.code().equals(indicatorCode)).toList(),
+                        row.reports()))
                 .toList();
     }
 
-    private UnitProgress view(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, Rollup doc) {
-        return view(plan, period, unit, doc, LocalDate.now(clock), Caller.current());
+    private UnitProgress view(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, Rollup doc, long treeVersion) {
+        Reports reports = Reports.of(doc, tree.expectedCount(plan, period, unit, treeVersion), overdue(period));
+        return view(plan, period, unit, doc, LocalDate.now(clock), Caller.current(), reports);
+    }
+
+    private boolean overdue(PlanDefinition.Period period) {
+        return period.dueDate() == null || LocalDate.now(clock.withZone(EventCodec.ZONE)).isAfter(period.dueDate());
     }
 
     /** The dashboard of {@code unit} ({@code doc} null: nothing reported in its subtree) on {@code today}, as {@code caller} may see it. */
-    static UnitProgress view(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, Rollup doc, LocalDate today, Caller caller) {
+    static UnitProgress view(PlanDefinition plan, PlanDefinition.Period period, UnitNode unit, Rollup doc, LocalDate today, Caller caller,
+            Reports reports) {
         Map<String, Totals> own = Totals.byCode(doc == null ? List.of() : doc.ownTotals());
         Map<String, Totals> subtree = Totals.byCode(doc == null ? List.of() : doc.subtree());
         List<IndicatorProgress> indicators = plan.indicators().stream().filter(followedBy(caller)).map(indicator -> {
@@ -128,7 +157,7 @@ public class ProgressQuery {
         }).toList();
         Rollup.Own report = doc == null ? null : doc.own();
         return new UnitProgress(plan.id(), period.periodId(), unit.id(), unit.name(), unit.level().name(),
-                report == null ? null : report.version(), report == null ? null : report.daysLate(), indicators);
+                report == null ? null : report.version(), report == null ? null : report.daysLate(), indicators, reports);
     }
 
     /** Department staff follow the indicators assigned to their department; everyone else sees all of them. */

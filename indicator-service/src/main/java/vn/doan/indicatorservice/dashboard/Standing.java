@@ -3,7 +3,6 @@ package vn.doan.indicatorservice.dashboard;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import vn.doan.events.plan.IndicatorKind;
 import vn.doan.events.plan.RankingRule;
@@ -39,14 +38,13 @@ public class Standing {
     public List<Ranked> ranking(String planId, String periodId, String unitId) {
         List<ProgressQuery.UnitProgress> children = query.children(planId, periodId, unitId);
         RankingRule planRule = rules.forPlan(plans.find(planId).map(PlanDefinition::ranking).orElse(null));
-        return rank(children, child -> query.completeness(planId, periodId, child), planRule);
+        return rank(children, planRule);
     }
 
-    /** Ranks {@code children} (their dashboards), with each child's completeness by unit id, by {@code rule}. */
-    static List<Ranked> rank(List<ProgressQuery.UnitProgress> children, Function<String, ProgressQuery.Completeness> completenessOf,
-            RankingRule rule) {
+    /** Ranks {@code children} (their dashboards, each with its subtree's reports counted) by {@code rule}. */
+    static List<Ranked> rank(List<ProgressQuery.UnitProgress> children, RankingRule rule) {
         List<RankingRule.Entrant> entrants = children.stream().map(child -> {
-            ProgressQuery.Completeness completeness = completenessOf.apply(child.unitId());
+            ProgressQuery.Reports completeness = child.reports();
             List<RankingRule.Attained> indicators = child.indicators().stream().map(i -> new RankingRule.Attained(i.code(),
                     IndicatorKind.valueOf(i.kind()), i.subtree().value(), i.subtree().target())).toList();
             return new RankingRule.Entrant(child.unitId(), child.unitName(), indicators, completeness.expected(), completeness.late());

@@ -24,7 +24,7 @@ class RankingClassesTest {
     private static ProgressQuery.UnitProgress commune(String unitId, String name, long trained) {
         BigDecimal value = BigDecimal.valueOf(trained).movePointLeft(2).setScale(2);
         return new ProgressQuery.UnitProgress("p-54", "2018", unitId, name, "GRASSROOTS", 1, 0,
-                List.of(indicator(TRAINED, "SHARE_OF_PEOPLE", value, new BigDecimal("100"))));
+                List.of(indicator(TRAINED, "SHARE_OF_PEOPLE", value, new BigDecimal("100"))), ONE_ON_TIME);
     }
 
     private static ProgressQuery.IndicatorProgress indicator(String code, String kind, BigDecimal value, BigDecimal target) {
@@ -32,9 +32,8 @@ class RankingClassesTest {
         return new ProgressQuery.IndicatorProgress(code, "Chỉ tiêu " + code, kind, target, null, measure, measure, false);
     }
 
-    private static ProgressQuery.Completeness onTime(String unitId) {
-        return new ProgressQuery.Completeness("p-54", "2018", unitId, 1, 1, 1, 0, 0, List.of());
-    }
+    /** A commune's own report, on time. */
+    private static final ProgressQuery.Reports ONE_ON_TIME = new ProgressQuery.Reports(1, 1, 1, 0, 0, 0, 0);
 
     @Test
     void theUnionsClassesTakeAScoreOnTheirEdgeAndPassA001LowerScoreToTheNextClass() {
@@ -44,7 +43,7 @@ class RankingClassesTest {
                 commune("u-thpt4", "Đoàn trường THPT Thọ Xuân 4", 6_999), commune("u-xuantin", "Đoàn xã Xuân Tín", 5_000),
                 commune("u-xuanphu", "Đoàn xã Xuân Phú", 4_999), commune("u-thoxuong", "Đoàn xã Thọ Xương", 0));
 
-        List<Standing.Ranked> ranking = Standing.rank(communes, RankingClassesTest::onTime, DEFAULTS.forPlan(null));
+        List<Standing.Ranked> ranking = Standing.rank(communes, DEFAULTS.forPlan(null));
 
         assertThat(ranking).extracting(r -> r.score().toPlainString() + " " + r.rankClass()).containsExactly(
                 "90.00 Xuất sắc", "89.99 Khá", "70.00 Khá", "69.99 Trung bình", "50.00 Trung bình", "49.99 Yếu", "0.00 Yếu");
@@ -65,8 +64,7 @@ class RankingClassesTest {
         ProgressQuery.UnitProgress xuanLai = twoIndicators("u-xuanlai", "Đoàn xã Xuân Lai", "80.00", 3);
         ProgressQuery.UnitProgress xuanHoa = twoIndicators("u-xuanhoa", "Đoàn xã Xuân Hòa", "79.99", 2);
 
-        List<Standing.Ranked> ranking = Standing.rank(List.of(xuanHoa, xuanLai, thoLap),
-                unit -> new ProgressQuery.Completeness("p-54", "2018", unit, 4, 4, 3, 1, 0, List.of()), rules);
+        List<Standing.Ranked> ranking = Standing.rank(List.of(xuanHoa, xuanLai, thoLap), rules);
 
         assertThat(ranking).extracting(r -> r.unitName() + " " + r.score().toPlainString() + " " + r.rankClass()).containsExactly(
                 "Đoàn xã Thọ Lập 82.50 Hoàn thành tốt", "Đoàn xã Xuân Lai 80.00 Hoàn thành tốt", "Đoàn xã Xuân Hòa 79.99 Hoàn thành");
@@ -76,6 +74,7 @@ class RankingClassesTest {
     private static ProgressQuery.UnitProgress twoIndicators(String unitId, String name, String trained, long models) {
         return new ProgressQuery.UnitProgress("p-54", "2018", unitId, name, "GRASSROOTS", 1, 0, List.of(
                 indicator(TRAINED, "SHARE_OF_PEOPLE", new BigDecimal(trained), new BigDecimal("100")),
-                indicator(MODELS, "COUNT_AT_LEAST", BigDecimal.valueOf(models), new BigDecimal("2"))));
+                indicator(MODELS, "COUNT_AT_LEAST", BigDecimal.valueOf(models), new BigDecimal("2"))),
+                new ProgressQuery.Reports(4, 4, 3, 1, 0, 0, 0));
     }
 }

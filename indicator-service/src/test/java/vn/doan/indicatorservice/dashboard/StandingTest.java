@@ -49,7 +49,7 @@ class StandingTest {
         Rollup doc = new Rollup(new UnitPeriod(ThoXuan.PLAN, "2018", unitId).id(), ThoXuan.PLAN, "2018", YEAR_2018.from(), unitId, ThoXuan.THO_XUAN,
                 new Rollup.Own(report.reportId(), 1, List.of(), report.submittedAt(), daysLate, totals), Map.of(), totals, 1, null, null,
                 null);
-        return ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(unitId), doc, LAST_DAY_2018, CADRE);
+        return ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(unitId), doc, LAST_DAY_2018, CADRE, null);
     }
 
     private static ProgressQuery.UnitProgress thpt4() {
@@ -57,8 +57,10 @@ class StandingTest {
                 new Value(TRAINING_CLASSES, 4, null), new Value(REFRESHER_CLASS, 1, null), new Value(STUDY_CONFERENCE, 1, null, LocalDate.of(2018, 7, 5)));
     }
 
-    private static ProgressQuery.Completeness completeness(String unitId, int expected, int late) {
-        return new ProgressQuery.Completeness(ThoXuan.PLAN, "2018", unitId, expected, expected, expected - late, late, 0, List.of());
+    /** The dashboard with its subtree's reports counted: {@code expected} units, all reported, {@code late} of them late. */
+    private static ProgressQuery.UnitProgress counted(ProgressQuery.UnitProgress row, int expected, int late) {
+        return new ProgressQuery.UnitProgress(row.planId(), row.periodId(), row.unitId(), row.unitName(), row.level(), row.ownVersion(),
+                row.daysLate(), row.indicators(), new ProgressQuery.Reports(expected, expected, expected - late, late, 0, 0, 0));
     }
 
     @Test
@@ -69,11 +71,9 @@ class StandingTest {
         ProgressQuery.UnitProgress thoLap = reported(THO_LAP, 0, new Value(YOUTH_JOINING, 112, 150L), new Value(UNITS_GOOD, 0, 1L),
                 new Value(POOR_HOUSEHOLDS, 7, 150L), new Value(TRAINING_CLASSES, 3, null), new Value(REFRESHER_CLASS, 2, null),
                 new Value(STUDY_CONFERENCE, 1, null, LocalDate.of(2018, 7, 1)));
-        ProgressQuery.UnitProgress xuanHoa = ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(XUAN_HOA), null, LAST_DAY_2018, CADRE);
-        Map<String, ProgressQuery.Completeness> completeness = Map.of(XUAN_LAI, completeness(XUAN_LAI, 1, 0), THO_LAP,
-                completeness(THO_LAP, 3, 0), THPT_4, completeness(THPT_4, 1, 1), XUAN_HOA, completeness(XUAN_HOA, 1, 0));
-
-        List<Standing.Ranked> ranking = Standing.rank(List.of(thpt4(), xuanHoa, thoLap, xuanLai), completeness::get, RULES.forPlan(null));
+        ProgressQuery.UnitProgress xuanHoa = ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(XUAN_HOA), null, LAST_DAY_2018, CADRE, null);
+        List<Standing.Ranked> ranking = Standing.rank(List.of(counted(thpt4(), 1, 1), counted(xuanHoa, 1, 0), counted(thoLap, 3, 0),
+                counted(xuanLai, 1, 0)), RULES.forPlan(null));
 
         // Xuân Lai: (3×1 + 1 + 1 + 1 + 0 + 1) / 8 = 87.50
         // Thọ Lập: (3×0.9956 + 0 + 4.5/4.67 = 0.9636 + 1 + 1 + 0) / 8 = 74.38
@@ -113,9 +113,9 @@ class StandingTest {
 
         assertThat(thpt4.indicators()).extracting(ProgressQuery.IndicatorProgress::code)
                 .containsExactly(YOUTH_JOINING, UNITS_GOOD, POOR_HOUSEHOLDS, TRAINING_CLASSES, REFRESHER_CLASS, STUDY_CONFERENCE);
-        assertThat(ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(THPT_4), none, LAST_DAY_2018, propaganda).indicators())
+        assertThat(ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(THPT_4), none, LAST_DAY_2018, propaganda, null).indicators())
                 .extracting(ProgressQuery.IndicatorProgress::code).containsExactly(STUDY_CONFERENCE);
-        assertThat(ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(THPT_4), none, LAST_DAY_2018, organisation).indicators())
+        assertThat(ProgressQuery.view(PLAN, YEAR_2018, ThoXuan.unit(THPT_4), none, LAST_DAY_2018, organisation, null).indicators())
                 .extracting(ProgressQuery.IndicatorProgress::code).containsExactly(TRAINING_CLASSES);
     }
 

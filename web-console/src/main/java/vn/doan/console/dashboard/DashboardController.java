@@ -42,6 +42,11 @@ class DashboardController {
     };
     /** Units named in one call for their reports (report-service takes at most 1,000; a province has more direct children). */
     private static final int UNITS_PER_CALL = 500;
+    /**
+     * The most units the page lists by name, who reported and who did not: above it (a province, the centre) the page shows the
+     * counts and each direct child's, and the names one level down, where a click on the child leads.
+     */
+    private static final int LISTED_UNITS = 1_000;
 
     private final Gateway gateway;
     private final PlanDirectory plans;
@@ -68,13 +73,18 @@ class DashboardController {
         String unit = s.unit().id();
         // the parts are independent: asked together, the page waits for the slowest, not for their sum
         Supplier<Progress.Unit> progress = gateway.later(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit);
-        Supplier<Progress.Completeness> completeness = gateway.later(Progress.Completeness.class,
-                "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit);
         Supplier<List<Progress.Unit>> children = gateway.later(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit);
         Supplier<List<Progress.Behind>> behind = gateway.later(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit);
         Supplier<List<Progress.Ranked>> ranking = gateway.later(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit);
-        model.addAttribute("progress", optional(progress));
-        model.addAttribute("completeness", optional(completeness));
+        Progress.Unit figures = optional(progress);
+        model.addAttribute("progress", figures);
+        // the units by name come from report-service, which lists the whole subtree: asked for only where the list is short
+        Progress.Reports counted = figures == null ? null : figures.reports();
+        Progress.Completeness completeness = counted != null && counted.expected() > LISTED_UNITS ? null
+                : optional(() -> gateway.get(Progress.Completeness.class, "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}",
+                        plan, period, unit));
+        model.addAttribute("completeness", completeness);
+        model.addAttribute("counts", completeness != null ? completeness : counted);
         List<Progress.Unit> childUnits = optional(children);
         model.addAttribute("children", childUnits);
         model.addAttribute("behind", optional(behind));

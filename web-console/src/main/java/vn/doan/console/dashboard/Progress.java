@@ -43,8 +43,12 @@ public final class Progress {
         }
     }
 
+    /** indicator-service's count of the subtree's reports, from its roll-up: the same numbers as {@link Completeness}, without the units. */
+    public record Reports(int expected, int submitted, int onTime, int late, int returned, int missing, int notYetDue) {
+    }
+
     public record Unit(String planId, String periodId, String unitId, String unitName, String level, Integer ownVersion, Integer daysLate,
-            List<Indicator> indicators) {
+            List<Indicator> indicators, Reports reports) {
     }
 
     public record UnitState(String unitId, String name, String level, String state, int daysLate, String reportId, Integer version) {
