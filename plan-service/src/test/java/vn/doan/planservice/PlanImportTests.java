@@ -121,6 +121,13 @@ abstract class PlanImportTests extends PlanServiceTestBase {
                 422, "import.not-xlsx");
         assertRefused(upload(district, word, PlanWorkbooks.XLSX), 422, "import.not-xlsx");
         assertRefused(upload(district, PlanWorkbooks.macroEnabled(filled), PlanWorkbooks.XLSX), 422, "import.macro-enabled");
+        HttpJson.Response xlsm = upload(district, PlanWorkbooks.macroEnabled(filled), "application/vnd.ms-excel.sheet.macroEnabled.12");
+        assertRefused(xlsm, 422, "import.macro-enabled");
+        assertThat(xlsm.body().get("detail_vi").asString()).isEqualTo("Không nhận tệp có chứa macro; hãy lưu lại thành tệp Excel (.xlsx) không có macro. "
+                + "Chưa có gì được lưu.");
+        HttpJson.Response docm = upload(district, word, "application/vnd.ms-word.document.macroEnabled.12");
+        assertRefused(docm, 422, "import.macro-enabled");
+        assertThat(docm.body().get("detail_vi").asString()).contains("tệp Word (.docx)");
         assertRefused(upload(district, PlanWorkbooks.zipBomb(filled, 30), PlanWorkbooks.XLSX), 422, "import.zip-bomb");
         HttpJson.Response tooMany = upload(district, PlanWorkbooks.rows(filled, 1001), PlanWorkbooks.XLSX);
         assertRefused(tooMany, 422, "import.too-many-rows");

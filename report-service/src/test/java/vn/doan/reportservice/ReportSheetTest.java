@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.bson.Document;
@@ -193,9 +194,32 @@ class ReportSheetTest extends ThoXuanCommunes {
         HttpJson.Response over = district.postChunked("/api/reports/sheet", tooManyRows, XLSX);
         refused(over, "sheet.too-many-rows");
         assertThat(over.body().get("maxRows").asInt()).as("Thọ Xuân and its 13 communes").isEqualTo(14);
+        HttpJson.Response huge = district.postChunked("/api/reports/sheet?mode=valid-rows", rows(filled, 200_000), XLSX);
+        assertThat(huge.status()).as("200,000 rows are more than the 1 MiB body: " + huge.body()).isEqualTo(413);
+        assertThat(huge.contentType()).startsWith("application/problem+json");
+        assertThat(huge.body().get("rule").asString()).isEqualTo("request.too-large");
         assertThat(mongo.getCollection("reports").countDocuments(new Document("planId", planId))).as("nothing stored").isZero();
 
         assertThat(upload(district, filled, "valid-rows").status()).as("the same file, unharmed, is taken").isEqualTo(200);
+    }
+
+    /** Both endpoints in the OpenAPI document: the template's media type, the body the upload takes and its two modes. */
+    @Test
+    void theTemplateAndTheUploadAreDocumentedInOpenApi() {
+        JsonNode paths = admin.anonymous().get("/v3/api-docs").body().get("paths");
+        JsonNode template = paths.get("/api/reports/sheet.xlsx").get("get");
+        assertThat(template.get("summary").asString()).startsWith("The Excel sheet to enter the reports");
+        assertThat(template.get("parameters").valueStream().map(p -> p.get("name").asString()).toList())
+                .containsExactly("planId", "periodId", "unitId");
+        assertThat(template.at("/responses/200/content").propertyNames()).containsExactly(XLSX);
+        JsonNode upload = paths.get("/api/reports/sheet").get("post");
+        assertThat(upload.at("/requestBody/content").propertyNames()).containsExactly(XLSX);
+        assertThat(upload.at("/requestBody/content").get(XLSX).at("/schema/format").asString()).isEqualTo("binary");
+        JsonNode mode = upload.get("parameters").valueStream().filter(p -> p.get("name").asString().equals("mode")).findFirst().orElseThrow();
+        assertThat(mode.at("/schema/enum").valueStream().map(JsonNode::asString).toList()).containsExactly("all-or-nothing", "valid-rows");
+        assertThat(mode.get("description").asString()).startsWith("all-or-nothing (the default): any wrong cell and nothing is stored");
+        assertThat(upload.get("responses").propertyNames()).contains("200", "413", "422");
+        assertThat(upload.get("description").asString()).contains("sheet.zip-bomb", "sheet.too-many-rows", "sheet.macro-enabled");
     }
 
     /** A cadre gets the sheet of their unit and the units below, not of the unit above; other roles get none. */
@@ -241,6 +265,22 @@ class ReportSheetTest extends ThoXuanCommunes {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         workbook.write(out);
         return out.toByteArray();
+    }
+
+    /** The workbook with {@code rows} rows after its header in the report sheet, each a unit code and a CT01 numerator (POI's streaming writer). */
+    private static byte[] rows(byte[] workbook, int rows) throws IOException {
+        try (XSSFWorkbook base = new XSSFWorkbook(new ByteArrayInputStream(workbook)); SXSSFWorkbook streaming = new SXSSFWorkbook(base, 100);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = streaming.getSheetAt(0);
+            for (int r = base.getSheetAt(0).getLastRowNum() + 1; r <= rows; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("coso" + r);
+                row.createCell(CT01_NUMERATOR).setCellValue(17);
+            }
+            streaming.write(out);
+            streaming.dispose();
+            return out.toByteArray();
+        }
     }
 
     /** The workbook with one more part of 30 MB of spaces, which compresses to a few KB. */

@@ -84,6 +84,39 @@ class ConsolePagesTest extends ConsoleTestBase {
         assertThat(html).containsPattern("name=\"key\" value=\"[0-9a-f-]{36}\"");
     }
 
+    /**
+     * Huyện đoàn Thọ Xuân starts its own report from report-service's consolidated report: the sections drafted from its
+     * communes' reports and its own count of classes are filled in; the communes' CT1 figures are not (never counted twice).
+     */
+    @Test
+    void aDistrictStartsItsReportFromTheConsolidatedDraftWithOnlyItsOwnValues() throws Exception {
+        gateway.json("GET", "/api/plans/P54", PLAN.replaceFirst("(\"target\":3,\\s*\"reportingLevels\":\\[)\"GRASSROOTS\"",
+                "$1\"DISTRICT\",\"GRASSROOTS\""));
+        gateway.json("GET", "/api/reports/consolidated/P54/2026/units/U-THOXUAN", """
+                {"unit":{"id":"U-THOXUAN","name":"Huyện đoàn Thọ Xuân","level":"DISTRICT"},
+                 "figures":[{"code":"CT1","numerator":1234,"denominator":1235,"result":"99,92% (1.234/1.235)"}],
+                 "submission":{"planId":"P54","unitId":"U-THOXUAN","periodId":"2026",
+                   "values":[{"indicatorCode":"CT2","numerator":3,"denominator":null,"doneOn":null}],
+                   "sections":{"results":"Kết quả thực hiện các chỉ tiêu:\\n- CT1 Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn: 99,92% (1.234/1.235)",
+                               "shortcomings":"Chậm báo cáo: Đoàn xã Xuân Hòa (3 ngày). Chưa báo cáo: Đoàn trường THPT Thọ Xuân 4.",
+                               "proposals":"Đoàn xã Thọ Lập: Đề nghị Huyện đoàn hỗ trợ kinh phí mở lớp."}}}""");
+
+        String empty = page(as(get("/bao-cao/moi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(empty).contains("href=\"/bao-cao/moi?planId=P54&amp;periodId=2026&amp;tongHop=true\"",
+                "Lập từ báo cáo tổng hợp của các đơn vị trực thuộc");
+        String html = page(as(get("/bao-cao/moi?planId=P54&periodId=2026&tongHop=true"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+
+        assertThat(html).contains("Đã điền sẵn từ báo cáo tổng hợp", "Kết quả thực hiện các chỉ tiêu:\n- CT1 Ít nhất 90% cán bộ Đoàn cơ sở được "
+                + "tập huấn: 99,92% (1.234/1.235)</textarea>", "Chậm báo cáo: Đoàn xã Xuân Hòa (3 ngày). Chưa báo cáo: Đoàn trường THPT Thọ Xuân 4.</textarea>",
+                "Đoàn xã Thọ Lập: Đề nghị Huyện đoàn hỗ trợ kinh phí mở lớp.</textarea>", "name=\"periodId\" value=\"2026\"");
+        assertThat(html).doesNotContain("id=\"from-consolidated\"");
+        String ct2 = html.substring(html.indexOf("id=\"ind-CT2\""));
+        assertThat(ct2).contains("name=\"n.CT2\" value=\"3\"");
+        assertThat(html).doesNotContain("value=\"1.234\"").as("the district does not report CT1: no field for it").doesNotContain("name=\"n.CT1\"");
+        assertThat(gateway.last("GET", "/api/reports/consolidated/P54/2026/units/U-THOXUAN").header("Authorization"))
+                .isEqualTo("Bearer token-of-bt.thoxuan");
+    }
+
     @Test
     void aTaskIsReportedDoneOnADateOrNotDoneAsAMilestoneIs() throws Exception {
         gateway.json("GET", "/api/plans/P54", PLAN.replace("\"indicators\":[", """

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.doan.planservice.plan.Plan;
 import vn.doan.planservice.plan.PlanContent;
+import vn.doan.support.office.OfficeUploads;
 import vn.doan.support.security.Access;
 import vn.doan.support.security.Caller;
 import vn.doan.support.web.ApiProblem;
@@ -32,6 +33,8 @@ class PlanImportController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12";
+    static final String DOCM = "application/vnd.ms-word.document.macroEnabled.12";
 
     private final PlanImportService imports;
     private final Access access;
@@ -76,6 +79,14 @@ class PlanImportController {
         PlanImportService.ReviewDraft draft = imports.importDocument(text, issuingUnitId, number, date(issuedOn));
         Plan plan = draft.plan();
         return new ReviewDraftView(plan.id(), plan.status(), plan.content(), draft.issuerInDocument(), draft.toReview());
+    }
+
+    /** A macro-enabled workbook or document sent as what it is: refused as such (422), not as a media type not taken (415). */
+    @Operation(hidden = true)
+    @PostMapping(path = "/import", consumes = {XLSM, DOCM})
+    void importMacroEnabled(@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        boolean word = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(DOCM));
+        throw OfficeUploads.macroEnabled(word ? OfficeUploads.Kind.DOCX : OfficeUploads.Kind.XLSX, "import");
     }
 
     private void writesFor(String issuingUnitId) {

@@ -53,8 +53,15 @@ final class ReportText {
         return "Kính gửi: Ban Thường vụ " + (r.superior() == null ? "" : r.superior().name());
     }
 
+    /**
+     * "… báo cáo kết quả thực hiện năm 2026 …": the period's label without its leading "Báo cáo", which the sentence already
+     * says, its first letter in lower case only ("Quý III/2026" → "quý III/2026").
+     */
     String intro() {
-        return "Thực hiện " + r.plan().number() + ", " + r.unit().name() + " báo cáo kết quả " + r.period().label().toLowerCase(VietnameseFormat.VI)
+        String label = r.period().label();
+        String period = label.regionMatches(true, 0, "báo cáo ", 0, "báo cáo ".length()) ? label.substring("báo cáo ".length()) : label;
+        String what = period.isEmpty() ? "thực hiện" : "thực hiện " + period.substring(0, 1).toLowerCase(VietnameseFormat.VI) + period.substring(1);
+        return "Thực hiện " + r.plan().number() + ", " + r.unit().name() + " báo cáo kết quả " + what
                 + " (hạn báo cáo " + VietnameseFormat.date(r.period().dueDate()) + ") như sau:";
     }
 

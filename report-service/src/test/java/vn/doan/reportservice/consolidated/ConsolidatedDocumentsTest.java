@@ -52,7 +52,9 @@ class ConsolidatedDocumentsTest {
                     "V/v báo cáo kết quả thực hiện 54-CT/ĐTN (Báo cáo năm 2026)");
             assertThat(tables.get(0).getRow(0).getCell(1).getText()).contains("ĐOÀN TNCS HỒ CHÍ MINH", "Thọ Xuân, ngày 15 tháng 11 năm 2026");
             assertThat(text).contains("BÁO CÁO\nKết quả thực hiện Chương trình hành động thực hiện Nghị quyết số 02-NQ/TU\nBáo cáo năm 2026",
-                    "Kính gửi: Ban Thường vụ Tỉnh đoàn Thanh Hóa", "(hạn báo cáo 15/11/2026)", "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+                    "Kính gửi: Ban Thường vụ Tỉnh đoàn Thanh Hóa",
+                    "Thực hiện 54-CT/ĐTN, Huyện đoàn Thọ Xuân báo cáo kết quả thực hiện năm 2026 (hạn báo cáo 15/11/2026) như sau:",
+                    "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
                     "II. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ", "Số đơn vị phải báo cáo: 3; đúng hạn: 1; chậm: 1; chưa báo cáo: 1.",
                     "- Đúng hạn: Đoàn xã Thọ Lập.", "- Chậm: Đoàn xã Xuân Hòa (3 ngày).", "- Chưa báo cáo: Đoàn trường THPT Thọ Xuân 4.",
                     "III. KẾT QUẢ, HẠN CHẾ VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ",
@@ -70,6 +72,17 @@ class ConsolidatedDocumentsTest {
             assertThat(tables.get(2).getRow(0).getCell(0).getText()).contains("Nơi nhận:", "- Ban Thường vụ Tỉnh đoàn Thanh Hóa (b/c);", "- Lưu VP.");
             assertThat(tables.get(2).getRow(0).getCell(1).getText()).contains("T/M BAN THƯỜNG VỤ", "BÍ THƯ");
         }
+    }
+
+    @Test
+    void theOpeningSentenceNamesThePeriodOnceAndKeepsItsCapitals() {
+        assertThat(new ReportText(DRAFT).intro()).isEqualTo("Thực hiện 54-CT/ĐTN, Huyện đoàn Thọ Xuân báo cáo kết quả thực hiện năm 2026 "
+                + "(hạn báo cáo 15/11/2026) như sau:");
+        ConsolidatedReport quarter = new ConsolidatedReport(DRAFT.plan(), new ConsolidatedReport.Period("2026-Q3", "Quý III/2026",
+                java.time.LocalDate.of(2026, 9, 20)), DRAFT.unit(), DRAFT.superior(), DRAFT.place(), DRAFT.draftedOn(), DRAFT.figures(),
+                DRAFT.timeliness(), DRAFT.children(), DRAFT.units(), DRAFT.submission(), DRAFT.ranking());
+        assertThat(new ReportText(quarter).intro()).isEqualTo("Thực hiện 54-CT/ĐTN, Huyện đoàn Thọ Xuân báo cáo kết quả thực hiện quý III/2026 "
+                + "(hạn báo cáo 20/09/2026) như sau:");
     }
 
     @Test

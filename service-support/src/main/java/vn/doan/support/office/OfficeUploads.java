@@ -114,7 +114,8 @@ public final class OfficeUploads {
                 "Tệp gửi lên không phải là " + kind.vi + " hợp lệ; chưa có gì được lưu.");
     }
 
-    private static ApiProblem macroEnabled(Kind kind, String rulePrefix) {
+    /** The refusal of a macro-enabled file (.xlsm, .docm), also for an endpoint that sees only its media type. */
+    public static ApiProblem macroEnabled(Kind kind, String rulePrefix) {
         return ApiProblem.invalid(rulePrefix + ".macro-enabled", "file",
                 "Macro-enabled files are not accepted; save it as " + kind.en + " without macros. Nothing was stored.",
                 "Không nhận tệp có chứa macro; hãy lưu lại thành " + kind.vi + " không có macro. Chưa có gì được lưu.");

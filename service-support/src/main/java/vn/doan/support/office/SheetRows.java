@@ -21,8 +21,10 @@ import vn.doan.support.web.ApiProblem;
 
 /**
  * The non-empty rows of an uploaded workbook's sheets ({@link OfficeUploads#open}), each cell as Excel shows it, read with
- * POI's streaming (SAX) reader, so that a sheet of 200,000 rows is refused at the first row past the caller's limit without
- * ever being held in memory. The package is reverted (closed unchanged) once read.
+ * POI's streaming (SAX) reader, so that a sheet of 200,000 rows is refused at the first row past the caller's limit; the rows
+ * after it are never parsed. The package itself is unzipped in memory when opened, within {@link OfficeUploads}' limits (a
+ * part expanding past 20 MB, as 200,000 rows of two cells do, is refused then as a zip bomb). The package is reverted
+ * (closed unchanged) once read.
  */
 public final class SheetRows {
 

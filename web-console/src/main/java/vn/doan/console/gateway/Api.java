@@ -65,6 +65,16 @@ public final class Api {
     public record Sections(String results, String shortcomings, String proposals) {
     }
 
+    /**
+     * report-service's consolidated report of a unit, as far as the report form uses it: {@code submission}, the unit's own
+     * values (never its subtree's) and the sections drafted from its units' reports.
+     */
+    public record ConsolidatedDraft(Submission submission) {
+
+        public record Submission(List<Value> values, Sections sections) {
+        }
+    }
+
     public record Attachment(String id, String filename, String contentType, long size, Instant uploadedAt) {
     }
 

@@ -39,24 +39,36 @@ public final class ReportForm {
         }
         form.fields.put("reportId", report.id());
         form.fields.put("periodId", report.periodId());
-        for (Api.Value value : report.values() == null ? List.<Api.Value>of() : report.values()) {
+        form.fill(report.values(), report.sections(), plan);
+        return form;
+    }
+
+    /** A new report filled with the consolidated report's draft: the unit's own values and the sections drafted from its units. */
+    public static ReportForm drafted(Api.ConsolidatedDraft.Submission draft, Api.Plan plan, String periodId, String key) {
+        ReportForm form = of(null, plan, key);
+        form.fields.put("periodId", periodId);
+        form.fill(draft.values(), draft.sections(), plan);
+        return form;
+    }
+
+    private void fill(List<Api.Value> reported, Api.Sections sections, Api.Plan plan) {
+        for (Api.Value value : reported == null ? List.<Api.Value>of() : reported) {
             Api.Indicator indicator = plan.indicator(value.indicatorCode());
             String code = value.indicatorCode();
-            form.fields.put("n." + code, indicator != null && (indicator.yesNo() || indicator.milestone())
+            fields.put("n." + code, indicator != null && (indicator.yesNo() || indicator.milestone())
                     ? String.valueOf(value.numerator()) : new Format().number(value.numerator()));
             if (value.denominator() != null) {
-                form.fields.put("d." + code, new Format().number(value.denominator()));
+                fields.put("d." + code, new Format().number(value.denominator()));
             }
             if (value.doneOn() != null) {
-                form.fields.put("on." + code, new Format().date(value.doneOn()));
+                fields.put("on." + code, new Format().date(value.doneOn()));
             }
         }
-        if (report.sections() != null) {
-            form.fields.put("results", report.sections().results());
-            form.fields.put("shortcomings", report.sections().shortcomings());
-            form.fields.put("proposals", report.sections().proposals());
+        if (sections != null) {
+            fields.put("results", sections.results());
+            fields.put("shortcomings", sections.shortcomings());
+            fields.put("proposals", sections.proposals());
         }
-        return form;
     }
 
     public String get(String name) {

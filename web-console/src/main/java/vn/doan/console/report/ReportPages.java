@@ -34,12 +34,28 @@ class ReportPages {
         this.plans = plans;
     }
 
+    /**
+     * A new report, empty or, with {@code tongHop}, filled with report-service's consolidated report of the user's unit: the
+     * unit's own values and the sections drafted from its units' reports, to edit and send as the unit's own report (the
+     * subtree's figures are not sent, so they are not counted twice up the tree).
+     */
     @GetMapping("/bao-cao/moi")
-    String newReport(@RequestParam String planId, @RequestParam String periodId, Model model) {
+    String newReport(@RequestParam String planId, @RequestParam String periodId, @RequestParam(defaultValue = "false") boolean tongHop,
+            Model model) {
         Api.Plan plan = plans.plan(planId);
-        ReportForm form = ReportForm.of(null, plan, UUID.randomUUID().toString());
-        form.set("periodId", periodId);
-        return form(model, form, plan, CurrentUser.get().unitId());
+        String unitId = CurrentUser.get().unitId();
+        String key = UUID.randomUUID().toString();
+        ReportForm form;
+        if (tongHop) {
+            Api.ConsolidatedDraft draft = gateway.get(Api.ConsolidatedDraft.class, "/api/reports/consolidated/{p}/{q}/units/{u}", planId,
+                    periodId, unitId);
+            form = ReportForm.drafted(draft.submission(), plan, periodId, key);
+            model.addAttribute("fromConsolidated", true);
+        } else {
+            form = ReportForm.of(null, plan, key);
+            form.set("periodId", periodId);
+        }
+        return form(model, form, plan, unitId);
     }
 
     @GetMapping("/bao-cao/{id}/sua")

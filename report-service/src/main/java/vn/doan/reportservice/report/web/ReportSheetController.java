@@ -1,5 +1,10 @@
 package vn.doan.reportservice.report.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +46,12 @@ class ReportSheetController {
     }
 
     /** The sheet of plan {@code planId}'s period {@code periodId} for {@code unitId} (default: the caller's unit) and the units below. */
+    @Operation(summary = "The Excel sheet to enter the reports of a plan's period for a unit's subtree",
+            description = "Sheet 'Báo cáo': a row per unit of the subtree the period expects (the unit first, then by Vietnamese name), "
+                    + "column A the unit's id, B its name, then a column per value of each indicator; a very hidden sheet holds the "
+                    + "template version, plan, period and unit. Fill it in and send it to POST /api/reports/sheet.")
+    @ApiResponse(responseCode = "200", description = "the template", content = @Content(mediaType = XLSX))
+    @ApiResponse(responseCode = "403", description = "the unit is not the caller's nor below it")
     @GetMapping(path = "/sheet.xlsx", produces = XLSX)
     ResponseEntity<byte[]> template(@RequestParam String planId, @RequestParam String periodId, @RequestParam(required = false) String unitId) {
         Caller caller = Caller.current();
@@ -56,9 +67,28 @@ class ReportSheetController {
                 .contentType(MediaType.parseMediaType(XLSX)).body(sheets.template(planId, periodId, root));
     }
 
-    /** 200 with what was created, repeated and refused; all-or-nothing with a wrong row is 422 sheet.invalid-rows, nothing stored. */
+    /**
+     * 200 with what was created, repeated and refused; all-or-nothing with a wrong row is 422 sheet.invalid-rows, nothing stored.
+     * No {@code consumes}: a file sent as another media type (a macro-enabled workbook's) is refused in the service's own words.
+     */
+    @Operation(summary = "Reports in bulk: the filled sheet of GET /api/reports/sheet.xlsx, each filled row a report",
+            description = "Every row is checked as POST /api/reports checks a report; errors name the row and column as Excel shows them. "
+                    + "The same file sent again changes nothing (each row's idempotency key is made from its values). Refused whole, "
+                    + "nothing stored (422): not an .xlsx (sheet.not-xlsx), macro-enabled (sheet.macro-enabled), a zip bomb "
+                    + "(sheet.zip-bomb), another template version (sheet.wrong-version), a header row not the plan's now "
+                    + "(sheet.template-outdated), more rows than the subtree's expected units or than 5,000 (sheet.too-many-rows); "
+                    + "a body over 1 MiB is 413 request.too-large.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the filled workbook, as the whole body (no multipart)",
+            required = true, content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", description = "rows, created, repeated, refused and the errors by row and column",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SheetAnswer.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB (doan.web.max-body-bytes); nothing stored")
+    @ApiResponse(responseCode = "422", description = "mode all-or-nothing and a wrong cell (sheet.invalid-rows, with the errors), "
+            + "or a file refused whole; nothing stored")
     @PostMapping("/sheet")
-    SheetAnswer upload(@RequestParam(defaultValue = "all-or-nothing") String mode,
+    SheetAnswer upload(@Parameter(description = "all-or-nothing (the default): any wrong cell and nothing is stored; valid-rows: the right "
+            + "rows are stored, the wrong ones listed", schema = @Schema(allowableValues = {"all-or-nothing", "valid-rows"}))
+            @RequestParam(defaultValue = "all-or-nothing") String mode,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType, @RequestBody byte[] file) {
         Caller caller = Caller.current();
         return sheets.upload(file, contentType, ReportSheets.Mode.of(mode), access.sendsFor(caller), caller.subject());
