@@ -2,6 +2,12 @@ package vn.doan.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,6 +45,25 @@ class EventCatalogTest {
     void itIsAnAsyncApi3DocumentOfCloudEvents() {
         assertThat(document.get("asyncapi")).isEqualTo("3.0.0");
         assertThat(document.get("defaultContentType")).isEqualTo("application/cloudevents+json; charset=UTF-8");
+    }
+
+    /**
+     * The document is valid by the AsyncAPI 3.0.0 specification's own JSON Schema (from the npm package @asyncapi/specs
+     * 6.11.1, schemas/3.0.0-without-$id.json, Apache-2.0), so AsyncAPI tools read it; an AsyncAPI 2 verb fails it.
+     */
+    @Test
+    void itIsValidByTheAsyncApi300SpecificationsSchema() throws Exception {
+        JsonSchema specification;
+        try (InputStream in = EventCatalogTest.class.getResourceAsStream("/asyncapi/asyncapi-3.0.0-specs-6.11.1.json")) {
+            specification = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        ObjectMapper json = new ObjectMapper();
+        assertThat(specification.validate(json.valueToTree(document))).isEmpty();
+
+        ObjectNode spoilt = json.valueToTree(document);
+        ((ObjectNode) spoilt.at("/operations/progressPublished")).put("action", "publish");
+        assertThat(specification.validate(spoilt)).extracting(ValidationMessage::getInstanceLocation).asString()
+                .contains("$.operations.progressPublished.action");
     }
 
     @Test

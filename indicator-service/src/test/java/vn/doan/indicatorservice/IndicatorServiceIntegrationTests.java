@@ -2,6 +2,7 @@ package vn.doan.indicatorservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +35,12 @@ import vn.doan.events.plan.UnitMoved;
 import vn.doan.events.report.ReportSubmitted;
 import vn.doan.events.report.ReportSubmitted.Value;
 import vn.doan.indicatorservice.rollup.TimeStatuses;
+import vn.doan.support.events.DeadLetterReplay;
 import vn.doan.support.test.DoanKhoiBinhPhuoc;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;
+import vn.doan.support.test.PoisonRecord;
 
 /**
  * indicator-service fed by events on a real Kafka broker, as plan-service and report-service publish
@@ -206,6 +209,24 @@ abstract class IndicatorServiceIntegrationTests {
             assertThat(measure.get("percent").decimalValue()).isEqualByComparingTo(percent);
         }
         assertThat(measure.get("status").asString()).isEqualTo(status);
+    }
+
+    @Autowired
+    MeterRegistry registry;
+    @Autowired
+    DeadLetterReplay replay;
+
+    /** A record of the reports topic that can never be processed does not hold up the reports after it on its partition. */
+    @Test
+    void aReportsRecordThatIsNoEventIsDeadLetteredAndTheReportAfterItOnItsPartitionIsRolledUp() {
+        Tree t = tree();
+        PoisonRecord poison = PoisonRecord.send(Topics.REPORTS, GROUP, t.thoLap(), "corr-bao-cao-tholap");
+        report(t, t.thoLap(), "2016", 1, new Value("CT01", 18, 20L));
+
+        JsonNode district = awaitProgress(t, "2016", t.thoXuan(), subtreeUnits("CT01", 1));
+        JsonNode ct01 = indicator(district, "CT01").get("subtree");
+        assertThat(List.of(ct01.get("numerator").asLong(), ct01.get("denominator").asLong())).containsExactly(18L, 20L);
+        poison.assertDeadLetteredAndReplayed("indicator-service", registry, replay);
     }
 
     @Test

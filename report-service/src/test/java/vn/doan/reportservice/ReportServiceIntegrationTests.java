@@ -2,6 +2,7 @@ package vn.doan.reportservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,10 +33,12 @@ import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
 import vn.doan.events.report.ReportReturned;
 import vn.doan.events.report.ReportSubmitted;
+import vn.doan.support.events.DeadLetterReplay;
 import vn.doan.support.test.DoanKhoiBinhPhuoc;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
 import vn.doan.support.test.MutableClock;
+import vn.doan.support.test.PoisonRecord;
 
 /**
  * report-service over real HTTP: it learns plans and units from events published on a real Kafka broker
@@ -43,11 +46,14 @@ import vn.doan.support.test.MutableClock;
  * choose the back ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h", "doan.reports.attachment-max-bytes=4096"})
+        properties = {"spring.config.name=report-service", "doan.outbox.interval=50ms", "doan.outbox.sweep-interval=1h", "doan.reports.attachment-max-bytes=4096",
+                "spring.cloud.stream.bindings.onUnitEvent-in-0.group=" + ReportServiceIntegrationTests.UNITS_GROUP})
 @org.springframework.context.annotation.Import(ReportServiceIntegrationTests.FixedClock.class)
 abstract class ReportServiceIntegrationTests {
 
     static final MutableClock CLOCK = new MutableClock("2016-11-10T09:00");
+    /** The unit events' consumer group of this context alone (the other test contexts of the same broker have their own). */
+    static final String UNITS_GROUP = "report-service-integration-test";
 
     @TestConfiguration
     static class FixedClock {
@@ -79,6 +85,22 @@ abstract class ReportServiceIntegrationTests {
             kafka.close();
             kafka = null;
         }
+    }
+
+    @Autowired
+    MeterRegistry registry;
+    @Autowired
+    DeadLetterReplay replay;
+
+    /** A unit event that can never be processed does not hold up the unit events after it on its partition. */
+    @Test
+    void aUnitRecordThatIsNoEventIsDeadLetteredAndTheUnitAfterItOnItsPartitionIsLearnt() {
+        String xuanLap = "xuanlap-" + UUID.randomUUID().toString().substring(0, 8);
+        PoisonRecord poison = PoisonRecord.send(Topics.ORG_UNITS, UNITS_GROUP, xuanLap, "corr-xuanlap");
+        unit(xuanLap, "Đoàn xã Xuân Lập", UnitLevel.GRASSROOTS, null, List.of());
+
+        await(() -> mongo.getCollection("units").countDocuments(new Document("_id", xuanLap)) == 1);
+        poison.assertDeadLetteredAndReplayed("report-service", registry, replay);
     }
 
     /** Thọ Xuân with three grassroots units and plan 54-CT/ĐTN, as plan-service would announce them. */

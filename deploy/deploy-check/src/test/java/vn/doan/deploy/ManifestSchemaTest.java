@@ -38,7 +38,7 @@ class ManifestSchemaTest {
         assertThat(problems).as(target).isEmpty();
         assertThat(docs).extracting(d -> String.valueOf(d.get("kind"))).as(target).contains("Deployment", "StatefulSet",
                 "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic",
-                "MongoDBCommunity", "ServiceMonitor", "PodMonitor");
+                "MongoDBCommunity", "ServiceMonitor", "PodMonitor", "PrometheusRule");
     }
 
     @Test
@@ -63,6 +63,10 @@ class ManifestSchemaTest {
         Map<String, Object> monitor = copy(Kustomize.named(Kustomize.render("base"), "ServiceMonitor", "doan-services"));
         Yamls.map(Yamls.list(Yamls.at(monitor, "spec.endpoints")).get(0)).put("metricsPath", "/actuator/prometheus");
         assertThat(CrdSchema.problems(monitor)).singleElement().asString().contains("metricsPath");
+
+        Map<String, Object> rule = copy(Kustomize.named(Kustomize.render("base"), "PrometheusRule", "doan-dead-letters"));
+        Yamls.map(Yamls.at(rule, "spec.groups.0.rules.0")).put("for_", "5m");
+        assertThat(CrdSchema.problems(rule)).singleElement().asString().contains("for_");
     }
 
     /** A deep copy, so a test can spoil a document without touching the rendered one. */

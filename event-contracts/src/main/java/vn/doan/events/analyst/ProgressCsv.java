@@ -36,7 +36,7 @@ public final class ProgressCsv {
 
     static final String HEADER = "unitId,unitName,planId,periodId,rev,computedAt,reportsSubmitted,reportsOnTime,reportsLate,"
             + "indicator,numerator,denominator,reportingUnits,value,target,status,unitsMet,unitsBelow,unitsWithin,unitsAbove,"
-            + "milestonesOnTime,milestonesLate";
+            + "milestonesOnTime,milestonesLate,reportsReturned,unitsExpected,unitsMissing";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(EventCodec.ZONE);
     private static final Duration LONGEST = Duration.ofMinutes(10);
 
@@ -90,7 +90,7 @@ public final class ProgressCsv {
                 out.write(Stream.of(p.unitId(), p.unitName(), p.planId(), p.periodId(), p.rev(), TIME.format(p.computedAt()), p.reportsSubmitted(),
                         p.reportsOnTime(), p.reportsLate(), i.code(), i.numerator(), i.denominator(), i.reportingUnits(), plain(i.value()),
                         plain(i.target()), i.status(), i.unitsMet(), i.unitsBelow(), i.unitsWithin(), i.unitsAbove(), i.milestonesOnTime(),
-                        i.milestonesLate()).map(ProgressCsv::field).collect(Collectors.joining(",")) + "\n");
+                        i.milestonesLate(), p.reportsReturned(), p.unitsExpected(), p.unitsMissing()).map(ProgressCsv::field).collect(Collectors.joining(",")) + "\n");
             }
         }
     }

@@ -44,8 +44,9 @@ class ProgressCsvTest {
                     new Indicator("MC1", 1, 1, 1, new BigDecimal("0.00"), new BigDecimal("100"), "OFF_TRACK", null, null, null, null, 0, 1)));
             publish(producer, progress("u-xuanhoa", "Đoàn xã Xuân Hòa", 2, 1, 0, 1,
                     new Indicator("CT1", 16, 18, 1, new BigDecimal("88.89"), new BigDecimal("100"), "ON_TRACK")));
-            publish(producer, progress("u-thoxuan", "Huyện đoàn Thọ Xuân", 7, 3, 2, 1,
-                    new Indicator("CT1", 52, 57, 3, new BigDecimal("91.23"), new BigDecimal("100"), "ON_TRACK")));
+            // 5 communes had to report: 3 reports in force, 1 returned for revision, 1 missing
+            publish(producer, new ProgressUpdated("p-54", "2016", "u-thoxuan", "Huyện đoàn Thọ Xuân", 7, NOV_20, 3, 2, 1,
+                    List.of(new Indicator("CT1", 52, 57, 3, new BigDecimal("91.23"), new BigDecimal("100"), "ON_TRACK")), 1, 5, 1));
             producer.send(new ProducerRecord<>(Topics.PROGRESS, "u-xuanhoa|p-54|2016", null)).get();
 
             Path csv = dir.resolve("tien-do.csv");
@@ -53,11 +54,11 @@ class ProgressCsvTest {
 
             assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).containsExactly(
                     ProgressCsv.HEADER,
-                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT1,18,20,1,90.0,100,ON_TRACK,,,,,,",
-                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT3,0,0,0,,85,NO_DATA,,,,,,",
-                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT15,3,0,1,100.0,100,ACHIEVED,1,0,1,0,,",
-                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,MC1,1,1,1,0.0,100,OFF_TRACK,,,,,0,1",
-                    "u-thoxuan,Huyện đoàn Thọ Xuân,p-54,2016,7,20/11/2016 09:00:00,3,2,1,CT1,52,57,3,91.23,100,ON_TRACK,,,,,,");
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT1,18,20,1,90.0,100,ON_TRACK,,,,,,,0,,",
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT3,0,0,0,,85,NO_DATA,,,,,,,0,,",
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,CT15,3,0,1,100.0,100,ACHIEVED,1,0,1,0,,,0,,",
+                    "u-tholap,\"Đoàn xã Thọ Lập, huyện Thọ Xuân\",p-54,2016,3,20/11/2016 09:00:00,1,1,0,MC1,1,1,1,0.0,100,OFF_TRACK,,,,,0,1,0,,",
+                    "u-thoxuan,Huyện đoàn Thọ Xuân,p-54,2016,7,20/11/2016 09:00:00,3,2,1,CT1,52,57,3,91.23,100,ON_TRACK,,,,,,,1,5,1");
         } finally {
             broker.destroy();
         }

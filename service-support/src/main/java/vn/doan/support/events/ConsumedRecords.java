@@ -90,7 +90,7 @@ final class ConsumedRecords implements BatchInterceptor<Object, Object>, RecordI
         MDC.remove(CorrelationIdFilter.MDC_KEY);
     }
 
-    private static void show(List<String> ids) {
+    static void show(List<String> ids) {
         List<String> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
             MDC.remove(CorrelationIdFilter.MDC_KEY);

@@ -3,6 +3,7 @@ package vn.doan.support.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,6 +35,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.messaging.MessagingException;
 import org.springframework.util.backoff.FixedBackOff;
+import vn.doan.web.CorrelationIdFilter;
 
 /**
  * Where the records a consumer can never process go, so that the records after them are processed: the dead-letter topic
@@ -107,8 +110,14 @@ public class DeadLetters implements DisposableBean {
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
             publisher.accept(record, consumer, failure);
             counted.increment();
-            Throwable reason = reason(failure);
-            log.error("Moved {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), deadLetterTopic, reason.toString());
+            // the line names the dead-lettered record's correlation id, whichever records of the poll the log context held
+            String before = MDC.get(CorrelationIdFilter.MDC_KEY);
+            ConsumedRecords.show(Collections.singletonList(ConsumedRecords.correlationId(record)));
+            try {
+                log.error("Moved {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), deadLetterTopic, reason(failure).toString());
+            } finally {
+                ConsumedRecords.show(Collections.singletonList(before));
+            }
         };
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, new FixedBackOff(0, 0));
         errorHandler.setCommitRecovered(true);

@@ -21,8 +21,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +47,7 @@ import vn.doan.support.test.TestTokens;
  * dead-letter topic with their reason while the records after them on the same partition are applied; the operator
  * replays them after the fix, over HTTP, and the fixed one is applied once.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = DeadLetterTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.import=classpath:doan-service-defaults.yml", "spring.application.name=" + DeadLetterTest.SERVICE})
 class DeadLetterTest {
@@ -83,7 +87,8 @@ class DeadLetterTest {
     }
 
     @Test
-    void aRecordThatFailsForGoodAndOneThatIsNoEventAreDeadLetteredTheRestOfThePartitionIsAppliedAndTheFixedOneIsReplayedOnce() {
+    void aRecordThatFailsForGoodAndOneThatIsNoEventAreDeadLetteredTheRestOfThePartitionIsAppliedAndTheFixedOneIsReplayedOnce(
+            CapturedOutput log) {
         HttpJson http = new HttpJson("http://127.0.0.1:" + port);
         String longName = "Đoàn xã Xuân Hòa (sáp nhập Thọ Lập)";
         RecordMetadata created = send(UNITS, event(new UnitCreated("u-tholap", "TX-THOLAP", "Đoàn xã Thọ Lập", UnitLevel.GRASSROOTS,
@@ -122,6 +127,15 @@ class DeadLetterTest {
                 .containsEntry(DeadLetters.EXCEPTION_HEADER, EventInput.NotAnEvent.class.getName())
                 .containsEntry(OutboxRelay.CORRELATION_HEADER, "corr-hong");
         assertThat(headers(noEvent).get(DeadLetters.REASON_HEADER)).startsWith("not an event (");
+        // the log lines of each failure carry the correlation id of the record, as the request that caused it logged it
+        assertThat(log.getOut().lines().filter(line -> line.contains("Unit events, one event at a time failed 3 times, giving up")))
+                .isNotEmpty().allMatch(line -> line.contains(" [corr-doi-ten] "));
+        assertThat(log.getOut().lines().filter(line -> line.contains("Moved " + UNITS + "-" + poison.partition() + "@" + poison.offset())))
+                .singleElement().asString().contains(" [corr-doi-ten] vn.doan.support.events.DeadLetters");
+        assertThat(log.getOut().lines().filter(line -> line.contains("Moved " + UNITS + "-" + garbled.partition() + "@" + garbled.offset())))
+                .singleElement().asString().contains(" [corr-hong] vn.doan.support.events.DeadLetters");
+        assertThat(log.getOut().lines().filter(line -> line.matches(".* --- \\[[^\\]]*\\] \\[[^\\]]*\\] \\[\\] .*")))
+                .as("no empty brackets where the log context has no correlation id").isEmpty();
 
         assertThat(http.get("/actuator/prometheus").body().asString())
                 .contains("doan_events_dead_lettered_total{application=\"" + SERVICE + "\",service=\"" + SERVICE + "\",topic=\"" + UNITS + "\"} 2.0");
