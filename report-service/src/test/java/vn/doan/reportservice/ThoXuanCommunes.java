@@ -1,6 +1,9 @@
 package vn.doan.reportservice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.doan.events.EventCodec;
+import vn.doan.events.Topics;
 import vn.doan.events.plan.UnitCreated;
 import vn.doan.events.plan.UnitLevel;
+import vn.doan.events.report.ReportSubmitted;
 import vn.doan.support.test.Backends;
 import vn.doan.support.test.HttpJson;
 import vn.doan.support.test.KafkaTestClient;
@@ -101,5 +107,18 @@ abstract class ThoXuanCommunes {
 
     static Map<String, String> key(String key) {
         return Map.of("Idempotency-Key", key);
+    }
+
+    /** The CT01 numerator published for each unit of the plan, once every report's outbox is empty; one event per report. */
+    Map<String, Long> publishedNumerators() {
+        ReportServiceIntegrationTests.await(() -> mongo.getCollection("reports").countDocuments(new Document("planId", planId)
+                .append("outbox.0", new Document("$exists", true))) == 0);
+        Map<String, Long> numerators = new HashMap<>();
+        kafka.readToEnd(Topics.REPORTS).stream().map(KafkaTestClient::envelope).map(e -> EventCodec.data(e).orElseThrow())
+                .filter(ReportSubmitted.class::isInstance).map(ReportSubmitted.class::cast).filter(r -> r.planId().equals(planId))
+                .forEach(r -> {
+                    assertThat(numerators.put(r.unitId(), r.values().get(0).numerator())).as("one event per report").isNull();
+                });
+        return numerators;
     }
 }

@@ -1,24 +1,31 @@
 package vn.doan.reportservice.report;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import tools.jackson.databind.json.JsonMapper;
 import vn.doan.support.web.ApiProblem;
 
 /**
- * A client's idempotency key, claimed before the report is written: for a new report it fixes the id the request
- * produces, so a retry (or a request racing its own retry) finds it instead of creating a second report; a submitted
- * version names its key ({@link Report#submittedWith}), so a retried submission finds that. {@code request} is the
- * request's canonical form, to refuse a key reused for another.
+ * A client's idempotency key and the request it was sent with, kept on the report the request created or changed, in the
+ * same write ({@link Report#idempotencyKeys()}, unique across reports, and {@link Report#idempotentRequests()}): a second
+ * request with the key fails to store, and one read then finds the report that holds it. {@code request} is the SHA-256 of the request's canonical
+ * form, to tell a retry (the same request: the same answer) from a key reused for another request (refused).
  */
-@Document("idempotency_keys")
-record IdempotencyKey(@Id String key, String reportId, String request) {
+public record IdempotencyKey(String key, String request) {
 
     private static final JsonMapper CANONICAL = JsonMapper.builder().build();
 
-    /** The canonical form of a request: what it does and to what. */
-    static String request(Object... request) {
-        return CANONICAL.writeValueAsString(request);
+    /** The key sent in {@code field} for the request: what it does and to what. Refuses a missing key or one over 200 characters. */
+    static IdempotencyKey of(String key, String field, Object... request) {
+        check(key, field);
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return new IdempotencyKey(key, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Refuses a missing key, or one over 200 characters, sent in {@code field}. */

@@ -17,10 +17,14 @@ import vn.doan.support.outbox.PublishesEvents;
 /**
  * A unit's report for one plan and period: draft → submitted → (returned → resubmitted)* → accepted.
  * {@code version} counts submissions; every submitted version is kept in {@code versions}, every change of
- * status in {@code transitions} (who, when, why). Its events are stored with it by the {@code Outbox}.
+ * status in {@code transitions} (who, when, why); the idempotency key of every request that created or changed it in
+ * {@code idempotencyKeys} (unique across reports: an array of strings, the multikey unique index mongo-java-server
+ * enforces too) and with the fingerprint of its request in {@code idempotentRequests}. Its events are stored with it by
+ * the {@code Outbox}.
  */
 @Document("reports")
 @CompoundIndex(name = "one_per_unit_and_period", def = "{'planId': 1, 'unitId': 1, 'periodId': 1}", unique = true)
+@CompoundIndex(name = "one_report_per_idempotency_key", def = "{'idempotencyKeys': 1}", unique = true, sparse = true)
 public record Report(
         @Id String id,
         String planId,
@@ -36,7 +40,9 @@ public record Report(
         LocalDate dueDate,
         int daysLate,
         List<Version> versions,
-        List<Transition> transitions) implements PublishesEvents {
+        List<Transition> transitions,
+        List<String> idempotencyKeys,
+        List<IdempotencyKey> idempotentRequests) implements PublishesEvents {
 
     public enum Status {
         DRAFT, SUBMITTED, RETURNED, RESUBMITTED, ACCEPTED;
@@ -73,16 +79,17 @@ public record Report(
     public record Transition(Status from, Status to, String by, Instant at, String reason) {
     }
 
-    /** A new draft of the submission, due on {@code dueDate}. */
-    static Report draft(String id, ReportService.Submission s, LocalDate dueDate, String actor, Instant now) {
+    /** A new draft of the submission, due on {@code dueDate}, created by the request with {@code key}. */
+    static Report draft(String id, ReportService.Submission s, LocalDate dueDate, String actor, Instant now, IdempotencyKey key) {
         return new Report(id, s.planId(), s.unitId(), s.periodId(), Status.DRAFT, 0, list(s.values()), s.sections(), list(s.links()),
-                List.of(), null, dueDate, 0, List.of(), List.of(new Transition(null, Status.DRAFT, actor, now, null)));
+                List.of(), null, dueDate, 0, List.of(), List.of(new Transition(null, Status.DRAFT, actor, now, null)), List.of(key.key()),
+                List.of(key));
     }
 
     /** The report with other values, to be submitted. */
     Report withValues(List<Value> newValues) {
         return new Report(id, planId, unitId, periodId, status, version, newValues, sections, links, attachments, submittedAt, dueDate,
-                daysLate, versions, transitions);
+                daysLate, versions, transitions, idempotencyKeys, idempotentRequests);
     }
 
     /** The report as submitted: next version, timeliness in Vietnam's calendar days, audit entry and transition. */
@@ -91,7 +98,7 @@ public record Report(
         int late = (int) Math.max(0, ChronoUnit.DAYS.between(dueDate, now.atZone(EventCodec.ZONE).toLocalDate()));
         return new Report(id, planId, unitId, periodId, to, next, values, sections, links, attachments, now, dueDate, late,
                 append(versions, new Version(next, values, sections, now, late, actor, key)),
-                append(transitions, new Transition(status, to, actor, now, null)));
+                append(transitions, new Transition(status, to, actor, now, null)), idempotencyKeys, idempotentRequests);
     }
 
     private static <T> List<T> append(List<T> list, T item) {
@@ -118,6 +125,22 @@ public record Report(
 
     ReportAccepted accepted(String by, Instant at) {
         return new ReportAccepted(id, version, planId, unitId, periodId, by, at);
+    }
+
+    /**
+     * Whether the request with {@code key} created or changed the report before (its retry gets the same answer); a key
+     * that did so for another request is refused, naming {@code field}.
+     */
+    boolean repeatedBy(IdempotencyKey key, String field) {
+        for (IdempotencyKey earlier : list(idempotentRequests)) {
+            if (earlier.key().equals(key.key())) {
+                if (!earlier.request().equals(key.request())) {
+                    throw IdempotencyKey.reused(field);
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a submitted version was stored by the request with this idempotency key. */

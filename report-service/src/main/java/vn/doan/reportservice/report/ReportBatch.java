@@ -1,5 +1,6 @@
 package vn.doan.reportservice.report;
 
+import com.mongodb.MongoException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,16 +29,15 @@ import vn.doan.support.web.ApiProblem;
 /**
  * Many new reports in one request — a phone's queue sent when it is back online, a district's sheet of its communes.
  * Each is checked as a single submission is and answered on its own: created, the same as before, or refused. Every
- * accepted report is stored with its event in one bulk write. Each report's idempotency key is claimed as a single
- * submission's is ({@code POST /api/reports} and a batch may retry each other), so a batch sent again changes nothing.
+ * accepted report is stored with its idempotency key and its event in one bulk write; a report whose key or whose unit
+ * and period another report holds fails to store, and one read then tells the same as before ({@code POST /api/reports}
+ * and a batch may retry each other) from a refusal, so a batch sent again changes nothing.
  */
 @Service
 public class ReportBatch {
 
     /** The most reports one request carries: a district's sheet of its grassroots units fits (Thọ Xuân has 67). */
     public static final int MAX_REPORTS = 500;
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final Catalog catalog;
@@ -65,7 +65,7 @@ public class ReportBatch {
     }
 
     /** An item that passed every rule, on its way to be stored. */
-    private record Accepted(int index, Item item, PlanView.ReportingPeriod period, String request) {
+    private record Accepted(int index, Item item, PlanView.ReportingPeriod period, IdempotencyKey key) {
 
         ReportService.Submission s() {
             return item.submission();
@@ -79,22 +79,19 @@ public class ReportBatch {
     /**
      * Creates and submits every item the caller may send ({@code sendsFor}) and the rules accept; the answers are in the
      * items' order. A batch over {@value #MAX_REPORTS} reports, or with a key missing or given twice, is refused whole.
+     * A write whose acknowledgement was lost refuses the whole batch as {@code storage.outcome-unknown}.
      */
     public List<Answer> submit(List<Item> items, Predicate<UnitView> sendsFor, String actor) {
         checkBatch(items);
         Answer[] answers = new Answer[items.size()];
         List<Accepted> accepted = check(items, sendsFor, answers);
-        Map<String, String> reportIds = claim(accepted, answers);
-        accepted.removeIf(a -> answers[a.index()] != null);
-        Set<String> released = new HashSet<>();
-        List<Accepted> toWrite = answerExisting(accepted, reportIds, answers, released);
 
         Instant now = Instant.now(clock);
         Outbox.Bulk<Report> bulk = outbox.bulk(Report.class);
         List<Accepted> written = new ArrayList<>();
         List<Report> created = new ArrayList<>();
-        for (Accepted a : toWrite) {
-            Report report = Report.draft(reportIds.get(a.item().key()), a.s(), a.period().dueDate(), actor, now)
+        for (Accepted a : accepted) {
+            Report report = Report.draft(UUID.randomUUID().toString(), a.s(), a.period().dueDate(), actor, now, a.key())
                     .submitted(Report.Status.SUBMITTED, actor, a.item().key(), now);
             try {
                 bulk.insert(report, List.of(ReportService.submittedEvent(report)));
@@ -102,27 +99,39 @@ public class ReportBatch {
                 created.add(report);
             } catch (EventTooLarge tooLarge) {
                 answers[a.index()] = new Answer(null, false, tooLarge);
-                released.add(a.item().key());
             }
         }
-        Set<Integer> failed = written.isEmpty() ? Set.of() : bulk.executeRacingFailures();
-        List<Accepted> raced = new ArrayList<>();
+        if (written.isEmpty()) {
+            return List.of(answers);
+        }
+        Set<Integer> failed = UnconfirmedWrite.truthfully(bulk::executeRacingFailures);
+        List<Accepted> notStored = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             if (failed.contains(i)) {
-                raced.add(written.get(i));
+                notStored.add(written.get(i));
             } else {
                 answers[written.get(i).index()] = new Answer(created.get(i), true, null);
                 reports.accepted(created.get(i).daysLate());
             }
         }
-        // a same-key request stored it first (the same report), or another report of the unit came first
-        for (Accepted a : answerExisting(raced, reportIds, answers, released)) {
-            answers[a.index()] = new Answer(null, false, ReportService.changedMeanwhile());
-        }
-        if (!released.isEmpty()) {
-            mongo.remove(Query.query(Criteria.where("_id").in(released)), IdempotencyKey.class);
-        }
+        answerNotStored(notStored, answers);
         return List.of(answers);
+    }
+
+    /**
+     * Answers the items whose report did not store: the key's report (this request sent before, or racing its retry) or
+     * another report of the unit came first. The others are stored by now, so a failed read refuses none of them: each item
+     * left is answered on its own as {@code storage.outcome-unknown}, to be sent again with its key.
+     */
+    private void answerNotStored(List<Accepted> notStored, Answer[] answers) {
+        List<Accepted> unexplained;
+        try {
+            unexplained = answerExisting(notStored, answers);
+        } catch (DataAccessException | MongoException e) {
+            notStored.forEach(a -> answers[a.index()] = new Answer(null, false, UnconfirmedWrite.outcomeUnknown()));
+            return;
+        }
+        unexplained.forEach(a -> answers[a.index()] = new Answer(null, false, ReportService.changedMeanwhile()));
     }
 
     /**
@@ -133,23 +142,8 @@ public class ReportBatch {
     public Map<Integer, RuntimeException> refusals(List<Item> items, Predicate<UnitView> sendsFor) {
         checkBatch(items);
         Answer[] answers = new Answer[items.size()];
-        List<Accepted> accepted = check(items, sendsFor, answers);
-        Map<String, String> reportIds = new HashMap<>();
-        if (!accepted.isEmpty()) {
-            Map<String, IdempotencyKey> claimed = new HashMap<>();
-            mongo.find(Query.query(Criteria.where("_id").in(accepted.stream().map(a -> a.item().key()).toList())), IdempotencyKey.class)
-                    .forEach(k -> claimed.put(k.key(), k));
-            for (Accepted a : accepted) {
-                IdempotencyKey claim = claimed.get(a.item().key());
-                if (claim != null && !claim.request().equals(a.request())) {
-                    answers[a.index()] = new Answer(null, false, IdempotencyKey.reused("idempotencyKey"));
-                }
-                reportIds.put(a.item().key(), claim == null ? "" : claim.reportId());
-            }
-            accepted.removeIf(a -> answers[a.index()] != null);
-            answerExisting(accepted, reportIds, answers, new HashSet<>());
-        }
-        Map<Integer, RuntimeException> refusals = new java.util.TreeMap<>();
+        answerExisting(check(items, sendsFor, answers), answers);
+        Map<Integer, RuntimeException> refusals = new TreeMap<>();
         for (int i = 0; i < answers.length; i++) {
             if (answers[i] != null && answers[i].refusal() != null) {
                 refusals.put(i, answers[i].refusal());
@@ -202,7 +196,7 @@ public class ReportBatch {
                 if (first != null) {
                     throw ReportRules.alreadySubmitted(period, null).with("sameAsReport", first);
                 }
-                accepted.add(new Accepted(i, items.get(i), period, IdempotencyKey.request("create", true, s)));
+                accepted.add(new Accepted(i, items.get(i), period, IdempotencyKey.of(items.get(i).key(), "idempotencyKey", "create", true, s)));
             } catch (ApiProblem refused) {
                 answers[i] = new Answer(null, false, refused);
             }
@@ -211,88 +205,50 @@ public class ReportBatch {
     }
 
     /**
-     * Claims every accepted item's key in one bulk write; a key claimed before names the report of the same request, or
-     * the item is refused. Returns the report id of each key.
+     * Answers, in one read, the items whose key or whose unit and period a stored report holds: the same as before (the
+     * report their key created, for the same request), refused as a key reused for another request, or as a second report
+     * of the unit. Returns the items no stored report stands in the way of.
      */
-    private Map<String, String> claim(List<Accepted> accepted, Answer[] answers) {
-        Map<String, String> reportIds = new HashMap<>();
-        if (accepted.isEmpty()) {
-            return reportIds;
-        }
-        BulkOperations claims = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, IdempotencyKey.class);
-        for (Accepted a : accepted) {
-            IdempotencyKey claim = new IdempotencyKey(a.item().key(), UUID.randomUUID().toString(), a.request());
-            claims.insert(claim);
-            reportIds.put(claim.key(), claim.reportId());
-        }
-        Set<String> taken = new HashSet<>();
-        try {
-            claims.execute();
-        } catch (BulkOperationException e) {
-            e.getErrors().forEach(error -> {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                taken.add(accepted.get(error.getIndex()).item().key());
-            });
-        }
-        if (taken.isEmpty()) {
-            return reportIds;
-        }
-        Map<String, IdempotencyKey> earlier = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(taken)), IdempotencyKey.class).forEach(k -> earlier.put(k.key(), k));
-        for (Accepted a : accepted) {
-            if (taken.contains(a.item().key())) {
-                IdempotencyKey claim = earlier.get(a.item().key());
-                if (claim == null || !claim.request().equals(a.request())) {
-                    answers[a.index()] = new Answer(null, false, IdempotencyKey.reused("idempotencyKey"));
-                } else {
-                    reportIds.put(claim.key(), claim.reportId());
-                }
-            }
-        }
-        return reportIds;
-    }
-
-    /**
-     * Answers, in one read, the items whose report exists: their key's report (the same as before), or another report
-     * of the unit for the period (refused, the key released). Returns the items still to write.
-     */
-    private List<Accepted> answerExisting(List<Accepted> items, Map<String, String> reportIds, Answer[] answers, Set<String> released) {
+    private List<Accepted> answerExisting(List<Accepted> items, Answer[] answers) {
         if (items.isEmpty()) {
             return items;
         }
-        Set<String> ids = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         Set<String> planIds = new HashSet<>();
         Set<String> unitIds = new HashSet<>();
         Set<String> periodIds = new HashSet<>();
         for (Accepted a : items) {
-            ids.add(reportIds.get(a.item().key()));
+            keys.add(a.item().key());
             planIds.add(a.s().planId());
             unitIds.add(a.s().unitId());
             periodIds.add(a.s().periodId());
         }
-        Map<String, Report> byId = new HashMap<>();
+        Map<String, Report> byKey = new HashMap<>();
         Map<List<String>, Report> byUnitAndPeriod = new HashMap<>();
-        mongo.find(Query.query(new Criteria().orOperator(Criteria.where("_id").in(ids),
+        mongo.find(Query.query(new Criteria().orOperator(Criteria.where("idempotencyKeys").in(keys),
                 Criteria.where("planId").in(planIds).and("unitId").in(unitIds).and("periodId").in(periodIds))), Report.class)
                 .forEach(r -> {
-                    byId.put(r.id(), r);
+                    if (r.idempotencyKeys() != null) {
+                        r.idempotencyKeys().forEach(k -> byKey.put(k, r));
+                    }
                     byUnitAndPeriod.put(List.of(r.planId(), r.unitId(), r.periodId()), r);
                 });
-        List<Accepted> toWrite = new ArrayList<>();
+        List<Accepted> free = new ArrayList<>();
         for (Accepted a : items) {
-            Report same = byId.get(reportIds.get(a.item().key()));
+            Report same = byKey.get(a.item().key());
             Report other = byUnitAndPeriod.get(a.unitAndPeriod());
-            if (same != null) {
-                answers[a.index()] = new Answer(same, false, null);
-            } else if (other != null) {
-                answers[a.index()] = new Answer(null, false, ReportRules.alreadySubmitted(a.period(), other.id()));
-                released.add(a.item().key());
-            } else {
-                toWrite.add(a);
+            try {
+                if (same != null && same.repeatedBy(a.key(), "idempotencyKey")) {
+                    answers[a.index()] = new Answer(same, false, null);
+                } else if (other != null) {
+                    answers[a.index()] = new Answer(null, false, ReportRules.alreadySubmitted(a.period(), other.id()));
+                } else {
+                    free.add(a);
+                }
+            } catch (ApiProblem reused) {
+                answers[a.index()] = new Answer(null, false, reused);
             }
         }
-        return toWrite;
+        return free;
     }
 }

@@ -55,33 +55,37 @@ public class ReportService {
     public record Outcome(Report report, boolean created) {
     }
 
-    /** Creates a draft, or with {@code submit} creates and submits in one step. */
+    /**
+     * Creates a draft, or with {@code submit} creates and submits in one step: one write, the report with its idempotency
+     * key and its event. When the key or the unit's report for the period is stored already, one read tells a retry
+     * (the report it created) from a key reused for another request or a second report of the unit (refused).
+     */
     public Outcome create(String key, Submission s, boolean submit, String actor) {
         PlanView plan = catalog.plan(s.planId()).orElseThrow(() -> ReportRules.planUnknown(s.planId()));
         UnitView unit = unit(s.unitId());
         PlanView.ReportingPeriod period = ReportRules.checkScope(plan, unit, s.periodId());
         ReportRules.checkValues(plan, unit, s.values(), !submit);
 
-        String newId = UUID.randomUUID().toString();
-        IdempotencyKey claim = claim(key, newId, IdempotencyKey.request("create", submit, s));
-        // a key claimed just now names a report that cannot exist yet; an earlier claim's report may
-        Report existing = claim.reportId().equals(newId) ? null : mongo.findById(claim.reportId(), Report.class);
-        if (existing != null) {
-            return new Outcome(existing, false);
-        }
+        IdempotencyKey claim = IdempotencyKey.of(key, "Idempotency-Key", "create", submit, s);
         Instant now = Instant.now(clock);
-        Report draft = Report.draft(claim.reportId(), s, period.dueDate(), actor, now);
+        Report draft = Report.draft(UUID.randomUUID().toString(), s, period.dueDate(), actor, now, claim);
         Report report = submit ? draft.submitted(Report.Status.SUBMITTED, actor, key, now) : draft;
         try {
-            outbox.insert(report, submit ? List.of(submittedEvent(report)) : List.of());
+            UnconfirmedWrite.truthfully(() -> outbox.insert(report, submit ? List.of(submittedEvent(report)) : List.of()));
         } catch (DuplicateKeyException e) {
-            Report raced = mongo.findById(claim.reportId(), Report.class);
-            if (raced != null) {
-                return new Outcome(raced, false);
+            Report earlier = null;
+            Report other = null;
+            for (Report found : mongo.find(Query.query(new Criteria().orOperator(Criteria.where("idempotencyKeys").is(key),
+                    Criteria.where("planId").is(s.planId()).and("unitId").is(s.unitId()).and("periodId").is(s.periodId()))), Report.class)) {
+                if (found.repeatedBy(claim, "Idempotency-Key")) {
+                    earlier = found;
+                } else {
+                    other = found;
+                }
             }
-            mongo.remove(Query.query(Criteria.where("_id").is(key)), IdempotencyKey.class);
-            Report other = mongo.findOne(Query.query(Criteria.where("planId").is(s.planId()).and("unitId").is(s.unitId())
-                    .and("periodId").is(s.periodId())), Report.class);
+            if (earlier != null) {
+                return new Outcome(earlier, false);
+            }
             throw ReportRules.alreadySubmitted(period, other == null ? null : other.id());
         }
         if (submit) {
@@ -104,8 +108,8 @@ public class ReportService {
     /** Submits a draft (→ SUBMITTED) or a returned report (→ RESUBMITTED) as a new version. */
     public Outcome submit(String reportId, String key, String actor) {
         Report report = find(reportId);
-        claim(key, reportId, IdempotencyKey.request("submit", reportId));
-        if (report.submittedWith(key)) {
+        IdempotencyKey claim = IdempotencyKey.of(key, "Idempotency-Key", "submit", reportId);
+        if (report.repeatedBy(claim, "Idempotency-Key") || report.submittedWith(key)) {
             return new Outcome(report, false);
         }
         if (!report.status().editable()) {
@@ -116,14 +120,14 @@ public class ReportService {
         ReportRules.checkScope(plan, unit, report.periodId());
         ReportRules.checkValues(plan, unit, report.values(), false);
         Report.Status to = report.status() == Report.Status.DRAFT ? Report.Status.SUBMITTED : Report.Status.RESUBMITTED;
-        return saveSubmission(report, report.submitted(to, actor, key, Instant.now(clock)), key);
+        return saveSubmission(report, report.submitted(to, actor, key, Instant.now(clock)), claim);
     }
 
     /** Replaces the values and submits them in one step, as a new version. Not after acceptance. */
     public Outcome revise(String reportId, String key, List<Report.Value> values, String actor) {
         Report report = find(reportId);
-        claim(key, reportId, IdempotencyKey.request("revise", reportId, values));
-        if (report.submittedWith(key)) {
+        IdempotencyKey claim = IdempotencyKey.of(key, "Idempotency-Key", "revise", reportId, values);
+        if (report.repeatedBy(claim, "Idempotency-Key") || report.submittedWith(key)) {
             return new Outcome(report, false);
         }
         if (report.status() == Report.Status.ACCEPTED || report.status() == Report.Status.DRAFT) {
@@ -134,7 +138,7 @@ public class ReportService {
         ReportRules.checkScope(plan, unit, report.periodId());
         ReportRules.checkValues(plan, unit, values, false);
         Report withValues = report.withValues(values);
-        return saveSubmission(report, withValues.submitted(Report.Status.RESUBMITTED, actor, key, Instant.now(clock)), key);
+        return saveSubmission(report, withValues.submitted(Report.Status.RESUBMITTED, actor, key, Instant.now(clock)), claim);
     }
 
     /** The upper level sends the report back, saying why. */
@@ -191,20 +195,27 @@ public class ReportService {
     }
 
     /**
-     * Stores the new version if the report is still as read. When it moved on meanwhile, a request with the same key
-     * (a retry racing the first) stored it: that is the answer; any other change is a conflict.
+     * Stores the new version, with its idempotency key, if the report is still as read. When it moved on meanwhile, a
+     * request with the same key (a retry racing the first) stored it: that is the answer; any other change is a conflict.
+     * A key another report holds is refused.
      */
-    private Outcome saveSubmission(Report before, Report after, String key) {
-        Report saved = outbox.update(
-                Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()).and("status").is(before.status())),
-                new Update().set("status", after.status()).set("version", after.version()).set("values", after.values())
-                        .set("submittedAt", after.submittedAt()).set("daysLate", after.daysLate())
-                        .push("versions", after.versions().get(after.versions().size() - 1))
-                        .push("transitions", after.transitions().get(after.transitions().size() - 1)),
-                Report.class, List.of(submittedEvent(after)));
+    private Outcome saveSubmission(Report before, Report after, IdempotencyKey key) {
+        Report saved;
+        try {
+            saved = UnconfirmedWrite.truthfully(() -> outbox.update(
+                    Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version()).and("status").is(before.status())),
+                    new Update().set("status", after.status()).set("version", after.version()).set("values", after.values())
+                            .set("submittedAt", after.submittedAt()).set("daysLate", after.daysLate())
+                            .push("versions", after.versions().get(after.versions().size() - 1))
+                            .push("transitions", after.transitions().get(after.transitions().size() - 1))
+                            .push("idempotencyKeys", key.key()).push("idempotentRequests", key),
+                    Report.class, List.of(submittedEvent(after))));
+        } catch (DuplicateKeyException e) {
+            throw IdempotencyKey.reused("Idempotency-Key");
+        }
         if (saved == null) {
             Report now = find(before.id());
-            if (now.submittedWith(key)) {
+            if (now.repeatedBy(key, "Idempotency-Key")) {
                 return new Outcome(now, false);
             }
             throw changedMeanwhile();
@@ -243,20 +254,6 @@ public class ReportService {
 
     private UnitView unit(String unitId) {
         return catalog.unit(unitId).orElseThrow(() -> ReportRules.unitUnknown(unitId));
-    }
-
-    /** Claims the key for this request, or returns the earlier claim after checking it was for the same request. */
-    private IdempotencyKey claim(String key, String reportId, String request) {
-        IdempotencyKey.check(key, "Idempotency-Key");
-        try {
-            return mongo.insert(new IdempotencyKey(key, reportId, request));
-        } catch (DuplicateKeyException e) {
-            IdempotencyKey earlier = mongo.findById(key, IdempotencyKey.class);
-            if (earlier == null || !earlier.request().equals(request)) {
-                throw IdempotencyKey.reused("Idempotency-Key");
-            }
-            return earlier;
-        }
     }
 
     /** Counts a submitted version, on time or late. */

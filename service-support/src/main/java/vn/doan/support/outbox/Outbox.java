@@ -57,13 +57,19 @@ public class Outbox {
         return changed;
     }
 
-    /** Inserts {@code document} with {@code events} as its outbox (empty when there are none); returns it. */
+    /**
+     * Inserts {@code document} with {@code events} as its outbox (empty when there are none); returns it. The relay is
+     * pointed to it even when the insert failed: one whose answer was lost may be stored, and one not stored holds nothing to send.
+     */
     public <T extends PublishesEvents> T insert(T document, List<Event> events) {
         Document stored = stored(document, pending(events));
         String collection = mongo.getCollectionName(document.getClass());
-        mongo.insert(stored, collection);
-        if (!events.isEmpty()) {
-            relay.wake(collection, stored.get("_id"));
+        try {
+            mongo.insert(stored, collection);
+        } finally {
+            if (!events.isEmpty()) {
+                relay.wake(collection, stored.get("_id"));
+            }
         }
         return document;
     }

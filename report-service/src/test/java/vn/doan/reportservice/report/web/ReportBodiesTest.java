@@ -30,7 +30,7 @@ class ReportBodiesTest {
             List.of(new Report.Version(1, values, sections, Instant.parse("2016-11-10T02:00:00Z"), 0, "bt-tholap", "key-1")),
             List.of(new Report.Transition(null, Report.Status.DRAFT, "bt-tholap", Instant.parse("2016-11-09T02:00:00Z"), null),
                     new Report.Transition(Report.Status.SUBMITTED, Report.Status.RETURNED, "bt-huyendoan",
-                            Instant.parse("2016-11-11T02:00:00Z"), "Thiếu số liệu chỉ tiêu CT09")));
+                            Instant.parse("2016-11-11T02:00:00Z"), "Thiếu số liệu chỉ tiêu CT09")), List.of(), List.of());
 
     @Test
     void theReportAsReadHasTheStoredPartsUnderTheirNames() {
