@@ -56,6 +56,10 @@ final class LoadDriver {
         }
     }
 
+    /** report-service's problem code for a write whose outcome it does not know. */
+    static final String OUTCOME_UNKNOWN = "storage.outcome-unknown";
+    private static final int OUTCOME_ATTEMPTS = 3;
+
     private final Api api;
     private final Batching batching;
     private final Random sizes;
@@ -127,7 +131,17 @@ final class LoadDriver {
         if (batching == Batching.NONE) {
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
-        return api.sendAsync(request.POST(HttpRequest.BodyPublishers.ofString(body(reports), StandardCharsets.UTF_8)));
+        return sendUntilKnown(request.POST(HttpRequest.BodyPublishers.ofString(body(reports), StandardCharsets.UTF_8)), OUTCOME_ATTEMPTS);
+    }
+
+    /**
+     * The request, and again with the same keys while report-service answers that it does not know whether the reports were
+     * stored (503 {@value #OUTCOME_UNKNOWN}: MongoDB's acknowledgement was lost), as a client must: the answer then says what
+     * was stored, so that a stored report is never counted as refused.
+     */
+    private CompletableFuture<HttpResponse<String>> sendUntilKnown(HttpRequest.Builder request, int attempts) {
+        return api.sendAsync(request).thenCompose(answer -> attempts > 1 && answer.statusCode() == 503 && answer.body().contains(OUTCOME_UNKNOWN)
+                ? sendUntilKnown(request, attempts - 1) : CompletableFuture.completedFuture(answer));
     }
 
     /** The report's body, or the batch's: each report's with its idempotency key. */

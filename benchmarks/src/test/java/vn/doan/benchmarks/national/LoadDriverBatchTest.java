@@ -29,13 +29,26 @@ class LoadDriverBatchTest {
     private HttpServer server;
     private final List<JsonNode> batches = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    /** When set, each batch's first request is answered 503 storage.outcome-unknown, as report-service does when MongoDB's acknowledgement is lost. */
+    private volatile boolean acknowledgementLost;
+    private final Set<String> seenBodies = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void reportService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/reports", exchange -> {
             paths.add(exchange.getRequestURI().getPath());
-            JsonNode batch = Api.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (acknowledgementLost && seenBodies.add(text)) {
+                byte[] problem = ("{\"status\":503,\"code\":\"" + LoadDriver.OUTCOME_UNKNOWN + "\",\"detail_vi\":\"Có thể đã lưu; hãy gửi lại với cùng khóa.\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(503, problem.length);
+                exchange.getResponseBody().write(problem);
+                exchange.close();
+                return;
+            }
+            JsonNode batch = Api.JSON.readTree(text);
             batches.add(batch);
             StringJoiner answers = new StringJoiner(",", "{\"reports\":[", "]}");
             for (int i = 0; i < batch.get("reports").size(); i++) {
@@ -84,6 +97,20 @@ class LoadDriverBatchTest {
                 .filter(b -> b.get("reports").get(0).get("unitId").asString().equals(reports.get(0).unit().id()))
                 .findFirst().orElseThrow().get("reports").size();
         assertThat(load.answeredAt()[0]).as("a report is answered when its batch is").isEqualTo(load.answeredAt()[firstBatch - 1]);
+    }
+
+    @Test
+    void aBatchWhoseOutcomeIsUnknownIsSentAgainWithTheSameKeysAndCountedAsItsSecondAnswerSays() throws Exception {
+        acknowledgementLost = true;
+        List<LoadDriver.Submission> reports = reports(57);
+
+        LoadDriver.Load load = driver(Batching.PHONE).drive(reports, 0, 60, 3);
+
+        List<Integer> sizes = batches.stream().map(b -> b.get("reports").size()).toList();
+        assertThat(paths).as("each batch twice: the lost acknowledgement, then the answer").hasSize(2 * batches.size());
+        assertThat(seenBodies).as("the second request of a batch is the first's, keys included").hasSize(batches.size());
+        assertSentInOrderWithDistinctKeys(reports);
+        assertThat(load.accepted()).isEqualTo(57 - sizes.stream().filter(size -> size > 1).count());
     }
 
     private void assertSentInOrderWithDistinctKeys(List<LoadDriver.Submission> reports) {
