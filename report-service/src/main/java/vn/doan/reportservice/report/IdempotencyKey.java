@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 import vn.doan.support.web.ApiProblem;
 
@@ -16,16 +17,40 @@ import vn.doan.support.web.ApiProblem;
 public record IdempotencyKey(String key, String request) {
 
     private static final JsonMapper CANONICAL = JsonMapper.builder().build();
+    /**
+     * Where keys were claimed before they were kept on the reports, one document per key: {@code _id} the key, {@code reportId}
+     * the report its request created, {@code request} the request's canonical form. Read only when a report stands in a
+     * request's way, so that a retry sent across that change still gets its answer.
+     */
+    static final String CLAIMED_BEFORE = "idempotency_keys";
 
     /** The key sent in {@code field} for the request: what it does and to what. Refuses a missing key or one over 200 characters. */
     static IdempotencyKey of(String key, String field, Object... request) {
         check(key, field);
+        return new IdempotencyKey(key, sha256(CANONICAL.writeValueAsString(request)));
+    }
+
+    private static String sha256(String canonical) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return new IdempotencyKey(key, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Whether {@code report}, which stands in this request's way, was created by this very request before keys were kept on
+     * reports ({@code claimed}: the key's document in {@value #CLAIMED_BEFORE}, null when it has none). A key claimed there for
+     * another request or another report is refused, naming {@code field}.
+     */
+    boolean createdBefore(Document claimed, Report report, String field) {
+        if (claimed == null) {
+            return false;
+        }
+        if (!report.id().equals(claimed.getString("reportId")) || !request.equals(sha256(claimed.getString("request")))) {
+            throw reused(field);
+        }
+        return true;
     }
 
     /** Refuses a missing key, or one over 200 characters, sent in {@code field}. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.bson.Document;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -233,6 +234,7 @@ public class ReportBatch {
                     }
                     byUnitAndPeriod.put(List.of(r.planId(), r.unitId(), r.periodId()), r);
                 });
+        Map<String, Document> claimedBefore = claimedBefore(items, byKey, byUnitAndPeriod);
         List<Accepted> free = new ArrayList<>();
         for (Accepted a : items) {
             Report same = byKey.get(a.item().key());
@@ -240,6 +242,8 @@ public class ReportBatch {
             try {
                 if (same != null && same.repeatedBy(a.key(), "idempotencyKey")) {
                     answers[a.index()] = new Answer(same, false, null);
+                } else if (other != null && a.key().createdBefore(claimedBefore.get(a.item().key()), other, "idempotencyKey")) {
+                    answers[a.index()] = new Answer(other, false, null);
                 } else if (other != null) {
                     answers[a.index()] = new Answer(null, false, ReportRules.alreadySubmitted(a.period(), other.id()));
                 } else {
@@ -250,5 +254,21 @@ public class ReportBatch {
             }
         }
         return free;
+    }
+
+    /**
+     * The keys' documents in {@value IdempotencyKey#CLAIMED_BEFORE} for the items whose unit already has its report and whose
+     * key no report holds: read only then (one read), so that a batch retried across the change to keys kept on reports gets
+     * its answers.
+     */
+    private Map<String, Document> claimedBefore(List<Accepted> items, Map<String, Report> byKey, Map<List<String>, Report> byUnitAndPeriod) {
+        List<String> keys = items.stream().filter(a -> !byKey.containsKey(a.item().key()) && byUnitAndPeriod.containsKey(a.unitAndPeriod()))
+                .map(a -> a.item().key()).toList();
+        Map<String, Document> claimed = new HashMap<>();
+        if (!keys.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class, IdempotencyKey.CLAIMED_BEFORE)
+                    .forEach(d -> claimed.put(d.getString("_id"), d));
+        }
+        return claimed;
     }
 }

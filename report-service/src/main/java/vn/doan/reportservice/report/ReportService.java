@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -85,6 +86,10 @@ public class ReportService {
             }
             if (earlier != null) {
                 return new Outcome(earlier, false);
+            }
+            if (other != null && claim.createdBefore(mongo.findById(key, Document.class, IdempotencyKey.CLAIMED_BEFORE), other,
+                    "Idempotency-Key")) {
+                return new Outcome(other, false);
             }
             throw ReportRules.alreadySubmitted(period, other == null ? null : other.id());
         }
