@@ -3,11 +3,17 @@ package vn.doan.notificationservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.doan.notificationservice.NotificationServiceIntegrationTests.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +23,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -66,14 +75,15 @@ class TwoReplicasTest {
         SMTP.stop();
     }
 
-    static ConfigurableApplicationContext instance(Backends backends) {
+    static ConfigurableApplicationContext instance(Backends backends, String... more) {
         String group = "notification-replicas-test";
         return new SpringApplicationBuilder(NotificationServiceApplication.class)
                 .initializers(context -> {
                     ((GenericApplicationContext) context).registerBean("clock", Clock.class, () -> CLOCK);
                     context.getBeanFactory().registerSingleton("skipOtherTestsConfigurations", new SkipTestConfigurations());
                 })
-                .run("--spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "--server.port=0",
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        "--spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "--server.port=0",
                         "--spring.cloud.stream.kafka.binder.brokers=" + backends.kafkaBootstrap(),
                         "--spring.mongodb.uri=" + backends.mongoUri(), "--spring.mongodb.database=notification_replicas_test", "--doan.outbox.sweep-interval=1h",
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
@@ -84,7 +94,7 @@ class TwoReplicasTest {
                         "--spring.cloud.stream.bindings.onAlertEvent-in-0.group=" + group,
                         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.port,
                         "--doan.reminders.interval=300ms", "--doan.deliveries.interval=300ms", "--doan.deliveries.first-retry=30s",
-                        "--doan.digest.at=20:59");
+                        "--doan.digest.at=20:59"), java.util.stream.Stream.of(more)).toArray(String[]::new));
     }
 
     /** The other test classes' {@code @TestConfiguration}s sit in the scanned package; a plain application must not pick them up. */
@@ -156,6 +166,30 @@ class TwoReplicasTest {
                 .distinct().toList();
         kafka.read(Topics.NOTIFICATION_DELIVERIES, Duration.ofSeconds(20), records -> sent.apply(records).size() >= atLeast);
         return sent.apply(kafka.readToEnd(Topics.NOTIFICATION_DELIVERIES));
+    }
+
+    /**
+     * An idle inbox stream carries a keep-alive comment, so that proxies do not cut it. A replica stopped for a rolling
+     * restart ends its open streams at once: the client sees a complete response (and reconnects, to the other replica),
+     * and the web server's graceful shutdown completes rather than waiting for its timeout and then cutting them.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aReplicaThatStopsEndsItsLiveStreamsSoItsShutdownIsNotHeld(CapturedOutput output) throws Exception {
+        ConfigurableApplicationContext third = instance(Backends.embedded(), "--doan.inbox.keep-alive=200ms");
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + third.getEnvironment().getProperty("local.server.port") + "/api/inbox/stream?recipientId=rolling-restart"))
+                .header("Authorization", "Bearer " + TestTokens.admin()).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> stream.body().forEach(lines::add));
+        await(() -> lines.contains("event:connected"));
+        await(() -> lines.contains(":keep-alive"));
+
+        third.close();
+        reading.get(60, TimeUnit.SECONDS);
+        assertThat(output).as("the stream was ended, not cut").contains("Graceful shutdown complete")
+                .doesNotContain("Graceful shutdown aborted");
     }
 
     @Test

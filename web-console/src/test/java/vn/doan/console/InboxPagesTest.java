@@ -11,6 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The inbox of the signed-in secretary: their own notices only, newest first, a list reloaded when a notice is pushed, marking read. */
@@ -68,6 +72,22 @@ class InboxPagesTest extends ConsoleTestBase {
         service.add("");
         assertThat(live.getAsyncResult(5_000)).as("the service's stream ended, so the page's ends and the browser reconnects")
                 .isNull();
+    }
+
+    /**
+     * A console stopped for a rolling restart ends the pages' open streams rather than holding its shutdown on them. The
+     * event that starts the close is published alone: closing the context the test classes share would fail the next ones.
+     */
+    @Test
+    @DirtiesContext
+    void aConsoleThatStopsEndsThePagesOpenStreams(@Autowired ConfigurableApplicationContext context) throws Exception {
+        gateway.stream("GET", "/api/inbox/stream?recipientId=bt-tholap");
+        MvcResult live = mvc.perform(as(get("/hop-thu/truc-tiep"), "bt.tholap", "U-THOLAP", "CADRE"))
+                .andExpect(request().asyncStarted()).andReturn();
+        await(() -> gateway.received.stream().anyMatch(r -> r.path().equals("/api/inbox/stream?recipientId=bt-tholap")));
+
+        context.publishEvent(new ContextClosedEvent(context));
+        assertThat(live.getAsyncResult(5_000)).as("the page's stream ended, so the browser reconnects").isNull();
     }
 
     @Test

@@ -47,7 +47,8 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() {
-        stack = StackRun.start(dataDir, List.of("--doan.outbox.interval=50ms"));
+        // a keep-alive each second lets the gateway see at once that the console closed its inbox streams when the stack stops
+        stack = StackRun.start(dataDir, List.of("--doan.outbox.interval=50ms", "--doan.inbox.keep-alive=1s"));
         services = stack.services();
         ApiClient admin = new ApiClient(services);
         province = admin.createUnit("TD-THANHHOA", "Tỉnh đoàn Thanh Hóa", "PROVINCE", null, null);

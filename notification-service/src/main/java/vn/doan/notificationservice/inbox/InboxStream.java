@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live inbox streams (Server-Sent Events) for web and mobile clients. Whichever instance delivered an
  * item, each instance polls the {@code inbox} collection for its own subscribers (no change streams on
  * the wire server), so a client connected to any replica sees every new item, once per connection.
+ * A comment every {@code doan.inbox.keep-alive} keeps an idle stream open through proxies that cut silent
+ * connections (an ingress commonly after 60 s) and finds the clients that went away, here and at the gateway,
+ * which notices a departed client only when it has something to pass on. Streams end when the instance stops,
+ * so that its graceful shutdown is not held for its whole timeout by requests that never end; the clients
+ * reconnect, to another replica during a rolling restart.
  */
 @Component
 class InboxStream {
@@ -70,6 +77,23 @@ class InboxStream {
                 }
             }
         });
+    }
+
+    @Scheduled(fixedDelayString = "${doan.inbox.keep-alive:15s}")
+    void keepAlive() {
+        subscribers.forEach((recipientId, list) -> list.forEach(s -> {
+            try {
+                s.emitter().send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException gone) {
+                list.remove(s);
+            }
+        }));
+    }
+
+    /** Runs before the web server's graceful shutdown starts waiting for the requests in progress. */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        subscribers.values().forEach(list -> list.forEach(s -> s.emitter().complete()));
     }
 
     private void send(String recipientId, Subscriber s, InboxItem item) {

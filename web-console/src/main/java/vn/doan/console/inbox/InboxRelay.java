@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
@@ -27,7 +29,8 @@ import vn.doan.console.gateway.Gateway;
  * notice that arrives there becomes a {@code notification} event here, on which the page reloads its list (htmx's SSE
  * extension). When the service's stream ends the browser's ends too, and the browser reconnects by itself. A comment every
  * 20 s finds tabs that were closed, so their streams to the service are closed too. Each open inbox holds one thread per
- * linked person while it is open.
+ * linked person while it is open. Stopping the console ends every stream, so that its graceful shutdown is not held for
+ * its whole timeout by requests that never end; the browsers reconnect, to another instance during a rolling restart.
  */
 @Controller
 class InboxRelay {
@@ -107,6 +110,15 @@ class InboxRelay {
                 open.remove(relay);
                 relay.close();
             }
+        }
+    }
+
+    /** Runs before the web server's graceful shutdown starts waiting for the requests in progress. */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        for (Relay relay : open) {
+            open.remove(relay);
+            relay.close();
         }
     }
 
