@@ -14,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,8 @@ class GatewayTest {
 
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     static HttpServer backend;
+    /** Counted down when the back end's endless event stream can no longer be written: whoever read it has let it go. */
+    static final CountDownLatch STREAM_LET_GO = new CountDownLatch(1);
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) throws IOException {
@@ -61,6 +66,25 @@ class GatewayTest {
                 out.write(answer);
             }
         });
+        backend.createContext("/api/inbox/stream", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                out.write("event:connected\ndata:bt-tholap\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                while (true) {
+                    Thread.sleep(100);
+                    out.write(":keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException gone) {
+                STREAM_LET_GO.countDown();
+            } finally {
+                exchange.close();
+            }
+        });
+        backend.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         backend.start();
         String url = "http://127.0.0.1:" + backend.getAddress().getPort();
         for (String service : List.of("PLAN", "REPORT", "INDICATOR", "NOTIFICATION")) {
@@ -112,6 +136,24 @@ class GatewayTest {
 
         cadre.get("/api/units/u1", Map.of("X-Correlation-Id", "{\"$gt\":\"\"} <script>"));
         assertThat(RECEIVED.get(RECEIVED.size() - 1).header("X-Correlation-Id")).as("a hostile id is replaced").matches("[0-9a-f-]{36}");
+    }
+
+    /**
+     * A live stream (Server-Sent Events, as notification-service's inbox sends them) is passed on as it comes; when the
+     * caller closes it, the gateway lets go of the service's stream too, rather than reading a stream without end.
+     */
+    @Test
+    void aLiveStreamIsPassedOnAsItComesAndLetGoWhenTheCallerLeaves() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/inbox/stream?recipientId=bt-tholap"))
+                .header("Authorization", "Bearer " + TestTokens.cadre("bt-tholap", "tholap")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture.runAsync(() -> stream.body().limit(5).forEach(lines::add)).get(10, TimeUnit.SECONDS);
+        assertThat(lines).containsExactly("event:connected", "data:bt-tholap", "", ":keep-alive", "");
+
+        stream.body().close();
+        assertThat(STREAM_LET_GO.await(10, TimeUnit.SECONDS)).as("the gateway closed the service's stream").isTrue();
     }
 
     @Test

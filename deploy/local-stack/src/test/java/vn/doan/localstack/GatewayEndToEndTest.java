@@ -2,12 +2,18 @@ package vn.doan.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +49,7 @@ class GatewayEndToEndTest {
 
     @BeforeAll
     static void start() {
-        stack = StackRun.start(dataDir, List.of("--doan.outbox.interval=50ms",
+        stack = StackRun.start(dataDir, List.of("--doan.outbox.interval=50ms", "--doan.inbox.keep-alive=1s",
                 "--doan.gateway.rate-limit.capacity=100000", "--doan.gateway.rate-limit.per-second=10000"));
         services = stack.services();
         admin = new ApiClient(services);
@@ -125,6 +131,47 @@ class GatewayEndToEndTest {
     }
 
     record Hostile(String method, String path, String contentType, String body, Map<String, String> headers) {
+    }
+
+    /**
+     * A secretary's live inbox through the gateway: each line of notification-service's stream reaches the client as it is
+     * sent (the gateway passes the stream on, it does not hold it until it ends), the keep-alive comments too; a stream
+     * the client closes ends at the gateway and, with the next keep-alive, at notification-service.
+     */
+    @Test
+    void aLiveInboxStreamPassesThroughTheGatewayLineByLine() throws Exception {
+        String person = "bt-tholap-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.registerRecipient(person, Map.of("unitId", thoLap, "role", "SECRETARY", "name", "Lê Văn Hùng",
+                "email", "bt.tholap@thoxuan.doan.vn", "channels", List.of("INBOX"), "language", "vi", "subject", "bt.tholap"));
+        String token = ApiClient.tokens(services).login(WEB, CALLBACK, "bt.tholap", PASSWORD);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(gateway("/api/inbox/stream?recipientId=" + person))).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> stream.body().forEach(lines::add));
+        try {
+            EndToEndTests.await("the connected event and two keep-alives through the gateway", () -> List.copyOf(lines),
+                    l -> l.contains("event:connected") && l.stream().filter(":keep-alive"::equals).count() >= 2, Duration.ofSeconds(10));
+            assertThat(lines).contains("data:" + person);
+            assertThat(openStreams(Services.Service.NOTIFICATION)).isEqualTo(1);
+            assertThat(openStreams(Services.Service.GATEWAY)).isEqualTo(1);
+        } finally {
+            reading.cancel(true);
+            stream.body().close();
+        }
+        EndToEndTests.await("the gateway and notification-service to let go of the closed stream",
+                () -> openStreams(Services.Service.GATEWAY) + openStreams(Services.Service.NOTIFICATION), n -> n == 0, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Requests in progress at the service, by its own server metrics; while the test holds the stream, it is the only one
+     * (the metric knows a request's path only once it has ended).
+     */
+    static long openStreams(Services.Service service) {
+        return services.context(service).getBean(io.micrometer.core.instrument.MeterRegistry.class).find("http.server.requests.active")
+                .longTaskTimers().stream().mapToLong(io.micrometer.core.instrument.LongTaskTimer::activeTasks).sum();
     }
 
     @Test
