@@ -67,6 +67,16 @@ class ConsolePagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void theStyleSheetAndHtmxAreServedWithoutSignInAtTheAddressesThePagesName() throws Exception {
+        String html = page(as(get("/viec-can-lam"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
+        assertThat(html).contains("href=\"/static/console.css\"");
+        String htmx = html.replaceAll("(?s).*<script src=\"(/webjars/htmx.org/[^\"]+)\".*", "$1");
+        assertThat(mvc.perform(get("/static/console.css")).andExpect(status().isOk()).andReturn().getResponse().getContentType())
+                .startsWith("text/css");
+        assertThat(mvc.perform(get(htmx)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("htmx");
+    }
+
+    @Test
     void whatIsDueListsEachPeriodOfThePlansAboveTheUnitWithItsDueDateAndDaysLeft() throws Exception {
         String html = page(as(get("/viec-can-lam"), "bt.tholap", "U-THOLAP", "CADRE"), 200);
         assertThat(html).contains("Đoàn xã Thọ Lập", "54-CT/ĐTN", "Báo cáo năm 2026",

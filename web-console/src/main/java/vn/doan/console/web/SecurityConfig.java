@@ -24,7 +24,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/webjars/**", "/console.css", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/webjars/**", "/static/**", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + vn.doan.console.gateway.Gateway.REGISTRATION))
                 .oauth2Client(Customizer.withDefaults())
