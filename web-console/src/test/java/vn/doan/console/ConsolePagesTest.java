@@ -269,8 +269,8 @@ class ConsolePagesTest extends ConsoleTestBase {
                 ">1.000</strong>", "id=\"count-submitted\">998</strong>").doesNotContain("id=\"listed-by-child\"");
     }
 
-    @Test
-    void theDashboardShowsEachIndicatorAgainstItsTargetWhoReportedAndTheFiguresAsCsv() throws Exception {
+    /** Huyện đoàn Thọ Xuân's figures for 54-CT/ĐTN in 2026, as the services would answer them. */
+    void thoXuansFigures() {
         gateway.json("GET", "/api/plans?issuingUnitId=U-THANHHOA", "[" + PLAN + "]");
         gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN", """
                 {"planId":"P54","periodId":"2026","unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","level":"DISTRICT","indicators":[
@@ -287,6 +287,37 @@ class ConsolePagesTest extends ConsoleTestBase {
                 [{"planId":"P54","periodId":"2026","unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","level":"GRASSROOTS","indicators":[]},
                  {"planId":"P54","periodId":"2026","unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","indicators":[]}]""");
         gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP%2CU-XUANHOA", "[" + report("SUBMITTED") + "]");
+    }
+
+    @Test
+    void aPageWhoseAddressNamesItsPlanPeriodAndUnitAsksForItsPartsWhileItChecksThem() throws Exception {
+        thoXuansFigures();
+        String address = "/bang-theo-doi?planId=P54&periodId=2026&unitId=U-THOXUAN";
+        gateway.holdTogether(List.of("/api/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN/children",
+                "/api/progress/P54/2026/units/U-THOXUAN/behind", "/api/progress/P54/2026/units/U-THOXUAN/ranking"));
+        String html = page(as(get(address), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(gateway.mostHeldAtOnce).as("the unit and the four parts asked for together").hasValue(5);
+        assertThat(gateway.received.stream().filter(r -> r.path().equals("/api/progress/P54/2026/units/U-THOXUAN")).count()).isEqualTo(1);
+        assertThat(html).contains("82,27% (1.234/1.500)", "Đoàn xã Xuân Hòa", "href=\"/bao-cao/R1\"");
+
+        gateway.holdTogether(List.of("/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THOXUAN",
+                "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP%2CU-XUANHOA"));
+        page(as(get(address), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(gateway.mostHeldAtOnce).as("who reported and the children's reports to review, asked for together").hasValue(2);
+    }
+
+    @Test
+    void aPeriodThePlanDoesNotHaveShowsItsFirstPeriodAskedForAgain() throws Exception {
+        thoXuansFigures();
+        String html = page(as(get("/bang-theo-doi?planId=P54&periodId=1999&unitId=U-THOXUAN"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(gateway.received.stream().map(StubGateway.Received::path)).as("asked while the selection was checked, then not used")
+                .contains("/api/progress/P54/1999/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN");
+        assertThat(html).contains("82,27% (1.234/1.500)", "Báo cáo năm 2026");
+    }
+
+    @Test
+    void theDashboardShowsEachIndicatorAgainstItsTargetWhoReportedAndTheFiguresAsCsv() throws Exception {
+        thoXuansFigures();
         gateway.holdTogether(List.of("/api/progress/P54/2026/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN/children",
                 "/api/progress/P54/2026/units/U-THOXUAN/behind", "/api/progress/P54/2026/units/U-THOXUAN/ranking"));
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);

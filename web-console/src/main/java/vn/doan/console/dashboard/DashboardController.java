@@ -63,6 +63,9 @@ class DashboardController {
     @GetMapping("/bang-theo-doi")
     String dashboard(@RequestParam(required = false) String planId, @RequestParam(required = false) String periodId,
             @RequestParam(required = false) String unitId, Model model) {
+        // an address that names the plan, the period and the unit (every link to a dashboard does) has its parts asked for while
+        // the selection is checked; they are used only if the selection is that one
+        Parts early = planId != null && periodId != null && unitId != null ? Parts.ask(gateway, planId, periodId, unitId) : null;
         Selection s = select(planId, periodId, unitId);
         model.addAttribute("selection", s);
         if (s == null) {
@@ -71,26 +74,38 @@ class DashboardController {
         String plan = s.plan().id();
         String period = s.period().periodId();
         String unit = s.unit().id();
-        // the parts are independent: asked together, the page waits for the slowest, not for their sum
-        Supplier<Progress.Unit> progress = gateway.later(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit);
-        Supplier<List<Progress.Unit>> children = gateway.later(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit);
-        Supplier<List<Progress.Behind>> behind = gateway.later(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit);
-        Supplier<List<Progress.Ranked>> ranking = gateway.later(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit);
-        Progress.Unit figures = optional(progress);
+        Parts parts = early != null && early.isFor(plan, period, unit) ? early : Parts.ask(gateway, plan, period, unit);
+        Progress.Unit figures = optional(parts.progress());
         model.addAttribute("progress", figures);
         // the units by name come from report-service, which lists the whole subtree: asked for only where the list is short
         Progress.Reports counted = figures == null ? null : figures.reports();
-        Progress.Completeness completeness = counted != null && counted.expected() > LISTED_UNITS ? null
-                : optional(() -> gateway.get(Progress.Completeness.class, "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}",
-                        plan, period, unit));
+        Supplier<Progress.Completeness> listed = counted != null && counted.expected() > LISTED_UNITS ? () -> null
+                : gateway.later(Progress.Completeness.class, "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit);
+        List<Progress.Unit> childUnits = optional(parts.children());
+        model.addAttribute("toReview", toReview(s, childUnits));
+        Progress.Completeness completeness = optional(listed);
         model.addAttribute("completeness", completeness);
         model.addAttribute("counts", completeness != null ? completeness : counted);
-        List<Progress.Unit> childUnits = optional(children);
         model.addAttribute("children", childUnits);
-        model.addAttribute("behind", optional(behind));
-        model.addAttribute("ranking", optional(ranking));
-        model.addAttribute("toReview", toReview(s, childUnits));
+        model.addAttribute("behind", optional(parts.behind()));
+        model.addAttribute("ranking", optional(parts.ranking()));
         return "dashboard";
+    }
+
+    /** The parts of a dashboard that depend on its plan, period and unit alone, asked for together: the page waits for the slowest. */
+    private record Parts(String plan, String period, String unit, Supplier<Progress.Unit> progress, Supplier<List<Progress.Unit>> children,
+            Supplier<List<Progress.Behind>> behind, Supplier<List<Progress.Ranked>> ranking) {
+
+        static Parts ask(Gateway gateway, String plan, String period, String unit) {
+            return new Parts(plan, period, unit, gateway.later(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit),
+                    gateway.later(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit),
+                    gateway.later(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit),
+                    gateway.later(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit));
+        }
+
+        boolean isFor(String plan, String period, String unit) {
+            return this.plan.equals(plan) && this.period.equals(period) && this.unit.equals(unit);
+        }
     }
 
     /** The figures of the page as CSV (UTF-8 with a byte order mark, so spreadsheet programs read the Vietnamese). */
