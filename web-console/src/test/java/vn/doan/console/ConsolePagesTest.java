@@ -307,6 +307,22 @@ class ConsolePagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void everyCallAPageMakesCarriesThePagesCorrelationId() throws Exception {
+        thoXuansFigures();
+        String address = "/bang-theo-doi?planId=P54&periodId=2026&unitId=U-THOXUAN";
+        var answer = mvc.perform(as(get(address).header("X-Correlation-Id", "bang-theo-doi-thoxuan-1"), "bt.thoxuan", "U-THOXUAN", "CADRE"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(answer.getHeader("X-Correlation-Id")).isEqualTo("bang-theo-doi-thoxuan-1");
+        assertThat(gateway.received).as("the unit, the plans, four parts, who reported, the reports to review").hasSizeGreaterThanOrEqualTo(8)
+                .allMatch(r -> "bang-theo-doi-thoxuan-1".equals(r.header("X-Correlation-Id")));
+
+        gateway.received.clear();
+        page(as(get(address), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
+        assertThat(gateway.received.stream().map(r -> String.valueOf(r.header("X-Correlation-Id"))).distinct().toList())
+                .as("a page without one gets its own, the same on each of its calls").hasSize(1).doesNotContain("null", "bang-theo-doi-thoxuan-1");
+    }
+
+    @Test
     void aPeriodThePlanDoesNotHaveShowsItsFirstPeriodAskedForAgain() throws Exception {
         thoXuansFigures();
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=1999&unitId=U-THOXUAN"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);

@@ -13,8 +13,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +39,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.doan.web.CorrelationIdFilter;
 
 /**
  * The services, reached only through the gateway, with the signed-in user's access token (token relay: the
@@ -82,9 +86,9 @@ public class Gateway {
      * (or throws what {@link #get} would): a page asks for its independent parts together instead of one after another.
      */
     public <T> Supplier<T> later(ParameterizedTypeReference<T> type, String path, Object... vars) {
-        String token = accessToken();
+        Consumer<HttpHeaders> caller = asCaller();
         Future<T> answer = sideBySide.submit(() -> answered(HttpMethod.GET, path,
-                () -> http.get().uri(path, vars).headers(h -> h.setBearerAuth(token)).retrieve().body(type)));
+                () -> http.get().uri(path, vars).headers(caller).retrieve().body(type)));
         return () -> {
             try {
                 return answer.get();
@@ -133,8 +137,8 @@ public class Gateway {
      * service sends (no read timeout); the caller reads it on a thread of its own and closes it.
      */
     public InputStream events(String path, Object... vars) {
-        String token = accessToken();
-        return answered(HttpMethod.GET, path, () -> streams.get().uri(path, vars).headers(h -> h.setBearerAuth(token))
+        Consumer<HttpHeaders> caller = asCaller();
+        return answered(HttpMethod.GET, path, () -> streams.get().uri(path, vars).headers(caller)
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange((request, response) -> {
                     if (response.getStatusCode().isError()) {
                         try (response) {
@@ -147,18 +151,18 @@ public class Gateway {
 
     /** A file a service made (a report as .docx, .pdf or .xlsx), with its content type and file name, to pass on as it is. */
     public ResponseEntity<byte[]> file(String path, Object... vars) {
-        String token = accessToken();
-        return answered(HttpMethod.GET, path, () -> http.get().uri(path, vars).headers(h -> h.setBearerAuth(token)).retrieve()
+        Consumer<HttpHeaders> caller = asCaller();
+        return answered(HttpMethod.GET, path, () -> http.get().uri(path, vars).headers(caller).retrieve()
                 .toEntity(byte[].class));
     }
 
     private <T> T call(HttpMethod method, Object body, MediaType contentType, Map<String, String> headers,
             ParameterizedTypeReference<T> type, String path, Object... vars) {
-        String token = accessToken();
+        Consumer<HttpHeaders> caller = asCaller();
         return answered(method, path, () -> {
             RestClient.RequestBodySpec request = http.method(method).uri(path, vars)
                     .headers(h -> {
-                        h.setBearerAuth(token);
+                        caller.accept(h);
                         headers.forEach(h::set);
                     });
             if (body != null) {
@@ -198,6 +202,21 @@ public class Gateway {
     private static String text(JsonNode node, String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /**
+     * The signed-in user's access token and the page request's correlation id, taken on the request's thread, as the headers of
+     * a call: every call a page makes carries the page's id into the gateway's and the services' logs and audit trails.
+     */
+    private Consumer<HttpHeaders> asCaller() {
+        String token = accessToken();
+        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        return h -> {
+            h.setBearerAuth(token);
+            if (correlationId != null) {
+                h.set(CorrelationIdFilter.HEADER, correlationId);
+            }
+        };
     }
 
     /** The signed-in user's access token, refreshed if it expired; none (sign in again) if even that fails. */
