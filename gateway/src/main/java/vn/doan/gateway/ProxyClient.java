@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +13,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.AbstractClientHttpRequestFactoryWrapper;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.support.HttpRequestWrapper;
 
 /**
  * The client the routes call the services with: Boot's, built from its settings, except that a service's answer closed
@@ -33,16 +34,27 @@ class ProxyClient {
         return new NotDraining(builder.build(settings));
     }
 
-    record NotDraining(ClientHttpRequestFactory delegate) implements ClientHttpRequestFactory {
+    static final class NotDraining extends AbstractClientHttpRequestFactoryWrapper {
+
+        NotDraining(ClientHttpRequestFactory delegate) {
+            super(delegate);
+        }
 
         @Override
-        public ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
+        protected ClientHttpRequest createRequest(URI uri, HttpMethod method, ClientHttpRequestFactory delegate) throws IOException {
             return new Request(delegate.createRequest(uri, method));
         }
     }
 
     /** The service's request as the delegate makes it; a streamed body stays streamed. */
-    private record Request(ClientHttpRequest delegate) implements ClientHttpRequest, StreamingHttpOutputMessage {
+    private static final class Request extends HttpRequestWrapper implements ClientHttpRequest, StreamingHttpOutputMessage {
+
+        private final ClientHttpRequest delegate;
+
+        Request(ClientHttpRequest delegate) {
+            super(delegate);
+            this.delegate = delegate;
+        }
 
         @Override
         public ClientHttpResponse execute() throws IOException {
@@ -65,26 +77,6 @@ class ProxyClient {
         @Override
         public OutputStream getBody() throws IOException {
             return delegate.getBody();
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-            return delegate.getHeaders();
-        }
-
-        @Override
-        public HttpMethod getMethod() {
-            return delegate.getMethod();
-        }
-
-        @Override
-        public URI getURI() {
-            return delegate.getURI();
-        }
-
-        @Override
-        public Map<String, Object> getAttributes() {
-            return delegate.getAttributes();
         }
     }
 

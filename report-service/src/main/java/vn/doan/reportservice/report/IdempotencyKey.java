@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
+import vn.doan.reportservice.catalog.PlanView;
 import vn.doan.support.web.ApiProblem;
 
 /**
@@ -39,11 +41,33 @@ public record IdempotencyKey(String key, String request) {
     }
 
     /**
+     * What a new report of this request met when it did not store: {@code holder}, the report that holds the key, and
+     * {@code unitsReport}, the unit's report for the period (either may be null). Returns the report this very request
+     * created before, whose retry gets the same answer, or null when neither stands in the way. Refuses, naming
+     * {@code field}, a key reused for another request and a second report of the unit. {@code claimedBefore} gives the key's
+     * document in {@value #CLAIMED_BEFORE}, asked for only when the unit's report stands in the way and holds no key of
+     * this request.
+     */
+    Report earlierReport(Report holder, Report unitsReport, Supplier<Document> claimedBefore, PlanView.ReportingPeriod period,
+            String field) {
+        if (holder != null && holder.repeatedBy(this, field)) {
+            return holder;
+        }
+        if (unitsReport == null) {
+            return null;
+        }
+        if (createdBefore(claimedBefore.get(), unitsReport, field)) {
+            return unitsReport;
+        }
+        throw ReportRules.alreadySubmitted(period, unitsReport.id());
+    }
+
+    /**
      * Whether {@code report}, which stands in this request's way, was created by this very request before keys were kept on
      * reports ({@code claimed}: the key's document in {@value #CLAIMED_BEFORE}, null when it has none). A key claimed there for
      * another request or another report is refused, naming {@code field}.
      */
-    boolean createdBefore(Document claimed, Report report, String field) {
+    private boolean createdBefore(Document claimed, Report report, String field) {
         if (claimed == null) {
             return false;
         }

@@ -237,20 +237,17 @@ public class ReportBatch {
         Map<String, Document> claimedBefore = claimedBefore(items, byKey, byUnitAndPeriod);
         List<Accepted> free = new ArrayList<>();
         for (Accepted a : items) {
-            Report same = byKey.get(a.item().key());
-            Report other = byUnitAndPeriod.get(a.unitAndPeriod());
+            String key = a.item().key();
             try {
-                if (same != null && same.repeatedBy(a.key(), "idempotencyKey")) {
-                    answers[a.index()] = new Answer(same, false, null);
-                } else if (other != null && a.key().createdBefore(claimedBefore.get(a.item().key()), other, "idempotencyKey")) {
-                    answers[a.index()] = new Answer(other, false, null);
-                } else if (other != null) {
-                    answers[a.index()] = new Answer(null, false, ReportRules.alreadySubmitted(a.period(), other.id()));
+                Report earlier = a.key().earlierReport(byKey.get(key), byUnitAndPeriod.get(a.unitAndPeriod()), () -> claimedBefore.get(key),
+                        a.period(), "idempotencyKey");
+                if (earlier != null) {
+                    answers[a.index()] = new Answer(earlier, false, null);
                 } else {
                     free.add(a);
                 }
-            } catch (ApiProblem reused) {
-                answers[a.index()] = new Answer(null, false, reused);
+            } catch (ApiProblem refused) {
+                answers[a.index()] = new Answer(null, false, refused);
             }
         }
         return free;

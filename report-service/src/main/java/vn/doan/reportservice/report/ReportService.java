@@ -74,24 +74,24 @@ public class ReportService {
         try {
             UnconfirmedWrite.truthfully(() -> outbox.insert(report, submit ? List.of(submittedEvent(report)) : List.of()));
         } catch (DuplicateKeyException e) {
-            Report earlier = null;
-            Report other = null;
+            Report holder = null;
+            Report unitsReport = null;
             for (Report found : mongo.find(Query.query(new Criteria().orOperator(Criteria.where("idempotencyKeys").is(key),
                     Criteria.where("planId").is(s.planId()).and("unitId").is(s.unitId()).and("periodId").is(s.periodId()))), Report.class)) {
-                if (found.repeatedBy(claim, "Idempotency-Key")) {
-                    earlier = found;
-                } else {
-                    other = found;
+                if (found.idempotencyKeys() != null && found.idempotencyKeys().contains(key)) {
+                    holder = found;
+                }
+                if (found.planId().equals(s.planId()) && found.unitId().equals(s.unitId()) && found.periodId().equals(s.periodId())) {
+                    unitsReport = found;
                 }
             }
-            if (earlier != null) {
-                return new Outcome(earlier, false);
+            Report earlier = claim.earlierReport(holder, unitsReport, () -> mongo.findById(key, Document.class, IdempotencyKey.CLAIMED_BEFORE),
+                    period, "Idempotency-Key");
+            if (earlier == null) {
+                // the report that stood in the way is no longer found
+                throw ReportRules.alreadySubmitted(period, null);
             }
-            if (other != null && claim.createdBefore(mongo.findById(key, Document.class, IdempotencyKey.CLAIMED_BEFORE), other,
-                    "Idempotency-Key")) {
-                return new Outcome(other, false);
-            }
-            throw ReportRules.alreadySubmitted(period, other == null ? null : other.id());
+            return new Outcome(earlier, false);
         }
         if (submit) {
             accepted(report.daysLate());
