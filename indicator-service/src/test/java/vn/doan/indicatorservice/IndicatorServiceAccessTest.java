@@ -82,7 +82,7 @@ class IndicatorServiceAccessTest {
         HttpJson analyst = http.as(TestTokens.analyst("phan-tich"));
 
         for (String path : List.of(unit, unit + "/children", unit + "/completeness", unit + "/ranking", unit + "/behind",
-                "/api/progress/" + t.plan() + "/units/" + t.thoXuan() + "/history")) {
+                unit + "/dashboard", "/api/progress/" + t.plan() + "/units/" + t.thoXuan() + "/history")) {
             assertThat(http.anonymous().get(path).status()).as(path).isEqualTo(401);
             assertForbidden(sibling.get(path), path);
             assertForbidden(commune.get(path), path);
@@ -96,6 +96,10 @@ class IndicatorServiceAccessTest {
                 .as("Ban Tuyên giáo follows MC1 alone").containsExactly("MC1");
         assertThat(district.get(unit).body().get("indicators").size()).isEqualTo(7);
         assertThat(staff.get(unit + "/children").body().get(0).get("indicators").size()).isEqualTo(1);
+        JsonNode staffsDashboard = staff.get(unit + "/dashboard").body();
+        assertThat(staffsDashboard.get("unit").get("indicators").findValues("code").stream().map(JsonNode::asString).toList())
+                .as("the dashboard in one answer keeps to the department's indicators too").containsExactly("MC1");
+        assertThat(staffsDashboard.get("children").get(0).get("indicators").size()).isEqualTo(1);
 
         String reconcile = "/api/admin/reconcile/" + t.plan() + "/2016";
         assertThat(http.anonymous().post(reconcile, "").status()).isEqualTo(401);

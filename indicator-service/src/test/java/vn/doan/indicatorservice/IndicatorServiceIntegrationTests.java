@@ -323,6 +323,24 @@ abstract class IndicatorServiceIntegrationTests {
         assertThat(behind.findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("CT15", "MC1", "CT09", "CT16", "CT05");
         assertThat(behind.get(4).get("status").asString()).isEqualTo("AT_RISK");
 
+        // a dashboard page's four parts in one answer, each exactly as its own endpoint gives it
+        for (String unitId : List.of(t.thoXuan(), t.province())) {
+            String unit = "/api/progress/" + t.plan() + "/2016/units/" + unitId;
+            JsonNode dashboard = http.get(unit + "/dashboard").body();
+            assertThat(dashboard.get("unit")).isEqualTo(http.get(unit).body());
+            assertThat(dashboard.get("children")).isEqualTo(http.get(unit + "/children").body());
+            assertThat(dashboard.get("behind")).isEqualTo(http.get(unit + "/behind").body());
+            assertThat(dashboard.get("ranking")).isEqualTo(http.get(unit + "/ranking").body());
+        }
+        JsonNode thoXuans = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.thoXuan() + "/dashboard").body();
+        assertThat(thoXuans.get("behind").findValues("code").stream().map(JsonNode::asString).toList()).containsExactly("CT15", "MC1", "CT09", "CT16", "CT05");
+        assertThat(thoXuans.get("children").findValues("unitName").stream().map(JsonNode::asString).toList())
+                .containsExactly("Đoàn trường THPT Thọ Xuân 4", "Đoàn xã Thọ Lập", "Đoàn xã Xuân Hòa", "Đoàn xã Xuân Lai");
+        assertMeasure(indicator(thoXuans.get("unit"), "CT01").get("subtree"), 52, 57, "91.23", "ON_TRACK");
+        JsonNode provinces = http.get("/api/progress/" + t.plan() + "/2016/units/" + t.province() + "/dashboard").body();
+        assertThat(provinces.get("ranking").get(0).get("score").decimalValue()).as("the plan's own ranking, as /ranking gives it").isEqualByComparingTo("72.46");
+        assertThat(http.get("/api/progress/" + t.plan() + "/2016/units/nobody/dashboard").status()).isEqualTo(404);
+
         String progressKey = t.thoXuan() + "|" + t.plan() + "|2016";
         List<ProgressUpdated> updates = kafka.read(Topics.PROGRESS, Duration.ofSeconds(20), read -> read.stream()
                         .filter(r -> r.key().equals(progressKey)).map(r -> (ProgressUpdated) EventCodec.data(KafkaTestClient.envelope(r)).orElseThrow())

@@ -235,15 +235,15 @@ class ConsolePagesTest extends ConsoleTestBase {
         gateway.json("GET", "/api/plans?issuingUnitId=U-TW", "[]");
         String counts = "\"reports\":{\"expected\":" + expected + ",\"submitted\":734,\"onTime\":677,\"late\":57,\"returned\":2,"
                 + "\"missing\":" + (expected - 736) + ",\"notYetDue\":0}";
-        gateway.json("GET", "/api/progress/P54/2026/units/U-THANHHOA", """
+        String unit = """
                 {"planId":"P54","periodId":"2026","unitId":"U-THANHHOA","unitName":"Tỉnh đoàn Thanh Hóa","level":"PROVINCE","indicators":[
                  {"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":90,
                   "subtree":{"numerator":9000,"denominator":10000,"reportingUnits":1234,"unitsMet":0,"doneOnTime":0,"value":90,"percent":90,"target":90,"status":"ACHIEVED"}}],
-                 COUNTS}""".replace("COUNTS", counts));
-        gateway.json("GET", "/api/progress/P54/2026/units/U-THANHHOA/children", """
+                 COUNTS}""".replace("COUNTS", counts);
+        String children = """
                 [{"planId":"P54","periodId":"2026","unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","level":"DISTRICT","indicators":[],
-                  "reports":{"expected":415,"submitted":412,"onTime":400,"late":12,"returned":0,"missing":3,"notYetDue":0}}]""");
-        gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOXUAN", "[]");
+                  "reports":{"expected":415,"submitted":412,"onTime":400,"late":12,"returned":0,"missing":3,"notYetDue":0}}]""";
+        gateway.json("GET", "/api/progress/P54/2026/units/U-THANHHOA/dashboard", dashboard(unit, children, "[]", "[]"));
         gateway.json("GET", "/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THANHHOA", """
                 {"planId":"P54","periodId":"2026","dueDate":"2026-12-01","expected":1000,"submitted":998,"onTime":990,"late":8,"missing":2,
                  "units":[{"unitId":"U-XUANHOA","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","state":"MISSING","daysLate":0}]}""");
@@ -256,6 +256,8 @@ class ConsolePagesTest extends ConsoleTestBase {
 
         assertThat(gateway.received.stream().filter(r -> r.path().startsWith("/api/reports/completeness")).count())
                 .as("report-service's list of every unit is not asked for").isZero();
+        assertThat(gateway.received.stream().filter(r -> r.path().startsWith("/api/reports?")).count())
+                .as("no reports to review asked for: Thọ Xuân has no report of its own").isZero();
         assertThat(html).contains(">1.001</strong>", "id=\"count-submitted\">734</strong>", ">677</strong>", ">57</strong>",
                 "id=\"count-missing\">265</strong>", "id=\"listed-by-child\"", "Đã nộp 412/415, chưa nộp 3");
         assertThat(html).doesNotContain("Đoàn xã Xuân Hòa");
@@ -272,36 +274,53 @@ class ConsolePagesTest extends ConsoleTestBase {
     /** Huyện đoàn Thọ Xuân's figures for 54-CT/ĐTN in 2026, as the services would answer them. */
     void thoXuansFigures() {
         gateway.json("GET", "/api/plans?issuingUnitId=U-THANHHOA", "[" + PLAN + "]");
-        gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN", """
+        String unit = """
                 {"planId":"P54","periodId":"2026","unitId":"U-THOXUAN","unitName":"Huyện đoàn Thọ Xuân","level":"DISTRICT","indicators":[
                  {"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":90,
                   "subtree":{"numerator":1234,"denominator":1500,"reportingUnits":3,"unitsMet":1,"doneOnTime":0,"value":82.27,"percent":82.27,"target":90,"status":"AT_RISK"}},
                  {"code":"CT2","text":"Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề","kind":"COUNT_AT_LEAST","target":3,
                   "subtree":{"numerator":2500,"denominator":0,"reportingUnits":3,"unitsMet":2,"doneOnTime":0,"value":66.67,"percent":66.67,"target":100,
-                             "status":"AT_RISK"}}]}""");
+                             "status":"AT_RISK"}}]}""";
+        gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN", unit);
         gateway.json("GET", "/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THOXUAN", """
                 {"planId":"P54","periodId":"2026","dueDate":"2026-12-01","expected":4,"submitted":3,"onTime":2,"late":1,"missing":1,
                  "units":[{"unitId":"U-THOLAP","name":"Đoàn xã Thọ Lập","level":"GRASSROOTS","state":"ON_TIME","daysLate":0,"reportId":"R1"},
                           {"unitId":"U-XUANHOA","name":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","state":"MISSING","daysLate":0}]}""");
-        gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN/children", """
-                [{"planId":"P54","periodId":"2026","unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","level":"GRASSROOTS","indicators":[]},
-                 {"planId":"P54","periodId":"2026","unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","indicators":[]}]""");
-        gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP%2CU-XUANHOA", "[" + report("SUBMITTED") + "]");
+        String children = """
+                [{"planId":"P54","periodId":"2026","unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","level":"GRASSROOTS","ownVersion":1,"indicators":[
+                   {"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","kind":"SHARE_OF_PEOPLE","target":90,
+                    "subtree":{"numerator":18,"denominator":20,"reportingUnits":1,"unitsMet":1,"doneOnTime":0,"value":90,"percent":90,"target":90,"status":"ACHIEVED"}},
+                   {"code":"CT2","text":"Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề","kind":"COUNT_AT_LEAST","target":3,
+                    "subtree":{"numerator":1234,"denominator":0,"reportingUnits":1,"unitsMet":1,"doneOnTime":0,"value":100,"percent":100,"target":100,"status":"ACHIEVED"}}]},
+                 {"planId":"P54","periodId":"2026","unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","level":"GRASSROOTS","indicators":[]}]""";
+        String behind = """
+                [{"code":"CT2","text":"Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề","status":"AT_RISK","value":66.67,"target":100,"attainment":0.6667},
+                 {"code":"CT1","text":"Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn","status":"AT_RISK","value":82.27,"target":90,"attainment":0.9141}]""";
+        String ranking = """
+                [{"rank":1,"unitId":"U-THOLAP","unitName":"Đoàn xã Thọ Lập","score":91.41,"expected":1,"late":0,"rankClass":"Xuất sắc"},
+                 {"rank":2,"unitId":"U-XUANHOA","unitName":"Đoàn xã Xuân Hòa","score":0,"expected":1,"late":0,"rankClass":"Yếu"}]""";
+        gateway.json("GET", "/api/progress/P54/2026/units/U-THOXUAN/dashboard", dashboard(unit, children, behind, ranking));
+        gateway.json("GET", "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP", "[" + report("SUBMITTED") + "]");
+    }
+
+    /** indicator-service's {@code /dashboard} answer made of its four parts. */
+    private static String dashboard(String unit, String children, String behind, String ranking) {
+        return "{\"unit\":" + unit + ",\"children\":" + children + ",\"behind\":" + behind + ",\"ranking\":" + ranking + "}";
     }
 
     @Test
     void aPageWhoseAddressNamesItsPlanPeriodAndUnitAsksForItsPartsWhileItChecksThem() throws Exception {
         thoXuansFigures();
         String address = "/bang-theo-doi?planId=P54&periodId=2026&unitId=U-THOXUAN";
-        gateway.holdTogether(List.of("/api/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN/children",
-                "/api/progress/P54/2026/units/U-THOXUAN/behind", "/api/progress/P54/2026/units/U-THOXUAN/ranking"));
+        gateway.holdTogether(List.of("/api/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN/dashboard"));
         String html = page(as(get(address), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
-        assertThat(gateway.mostHeldAtOnce).as("the unit and the four parts asked for together").hasValue(5);
-        assertThat(gateway.received.stream().filter(r -> r.path().equals("/api/progress/P54/2026/units/U-THOXUAN")).count()).isEqualTo(1);
+        assertThat(gateway.mostHeldAtOnce).as("the unit and indicator-service's parts asked for together").hasValue(2);
+        assertThat(gateway.received.stream().filter(r -> r.path().startsWith("/api/progress/")).map(StubGateway.Received::path).toList())
+                .as("indicator-service asked once").containsExactly("/api/progress/P54/2026/units/U-THOXUAN/dashboard");
         assertThat(html).contains("82,27% (1.234/1.500)", "Đoàn xã Xuân Hòa", "href=\"/bao-cao/R1\"");
 
         gateway.holdTogether(List.of("/api/reports/completeness?planId=P54&periodId=2026&unitId=U-THOXUAN",
-                "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP%2CU-XUANHOA"));
+                "/api/reports?planId=P54&periodId=2026&unitIds=U-THOLAP"));
         page(as(get(address), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
         assertThat(gateway.mostHeldAtOnce).as("who reported and the children's reports to review, asked for together").hasValue(2);
     }
@@ -313,7 +332,7 @@ class ConsolePagesTest extends ConsoleTestBase {
         var answer = mvc.perform(as(get(address).header("X-Correlation-Id", "bang-theo-doi-thoxuan-1"), "bt.thoxuan", "U-THOXUAN", "CADRE"))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(answer.getHeader("X-Correlation-Id")).isEqualTo("bang-theo-doi-thoxuan-1");
-        assertThat(gateway.received).as("the unit, the plans, four parts, who reported, the reports to review").hasSizeGreaterThanOrEqualTo(8)
+        assertThat(gateway.received).as("the unit, the plans, the dashboard, who reported, the reports to review").hasSizeGreaterThanOrEqualTo(6)
                 .allMatch(r -> "bang-theo-doi-thoxuan-1".equals(r.header("X-Correlation-Id")));
 
         gateway.received.clear();
@@ -327,24 +346,29 @@ class ConsolePagesTest extends ConsoleTestBase {
         thoXuansFigures();
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=1999&unitId=U-THOXUAN"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
         assertThat(gateway.received.stream().map(StubGateway.Received::path)).as("asked while the selection was checked, then not used")
-                .contains("/api/progress/P54/1999/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN");
+                .contains("/api/progress/P54/1999/units/U-THOXUAN/dashboard", "/api/progress/P54/2026/units/U-THOXUAN/dashboard");
         assertThat(html).contains("82,27% (1.234/1.500)", "Báo cáo năm 2026");
     }
 
     @Test
     void theDashboardShowsEachIndicatorAgainstItsTargetWhoReportedAndTheFiguresAsCsv() throws Exception {
         thoXuansFigures();
-        gateway.holdTogether(List.of("/api/progress/P54/2026/units/U-THOXUAN", "/api/progress/P54/2026/units/U-THOXUAN/children",
-                "/api/progress/P54/2026/units/U-THOXUAN/behind", "/api/progress/P54/2026/units/U-THOXUAN/ranking"));
         String html = page(as(get("/bang-theo-doi?planId=P54&periodId=2026"), "bt.thoxuan", "U-THOXUAN", "CADRE"), 200);
-        assertThat(gateway.mostHeldAtOnce).as("the page's four parts from indicator-service asked for together, not one after another").hasValue(4);
+        assertThat(gateway.received.stream().filter(r -> r.path().startsWith("/api/progress/")).map(StubGateway.Received::path).toList())
+                .as("the page's four parts from indicator-service in one answer").containsExactly("/api/progress/P54/2026/units/U-THOXUAN/dashboard");
         assertThat(gateway.received.stream().filter(r -> r.path().equals("/api/units/U-THOXUAN")).count()).as("the unit read once").isEqualTo(1);
-        assertThat(html).as("the children's reports waiting for the district, asked for by the children's ids")
+        assertThat(html).as("the children's reports waiting for the district, asked for by the ids of those whose own report is counted"
+                + " (Thọ Lập's, not Xuân Hòa's)")
                 .contains("id=\"to-review\"", "href=\"/bao-cao/R1\"", "Đoàn xã Thọ Lập – ");
         assertThat(html).contains("Huyện đoàn Thọ Xuân", "82,27% (1.234/1.500)", "Chỉ tiêu: 90%", "Có nguy cơ chậm",
                 "66,67% đơn vị đạt (2/3) · tổng 2.500", "Chỉ tiêu mỗi đơn vị: 3",
                 "3 đơn vị đã báo cáo", "Đoàn xã Xuân Hòa", "Chưa nộp", "<svg", "width=\"91\"", "/bang-theo-doi/csv?planId=P54",
                 "/bang-theo-doi/bao-cao-tong-hop?planId=P54&amp;periodId=2026&amp;unitId=U-THOXUAN&amp;format=docx", "format=pdf", "format=xlsx");
+        assertThat(html).as("each child's figures: a share as its percent, a count with its total")
+                .contains("<td class=\"num\">CT1: 90%</td>", "<td class=\"num\">CT2: 1.234 · 100%</td>");
+        assertThat(html).as("what is behind, worst first, and the ranking").contains("id=\"h-behind\"", "id=\"h-ranking\"", "<td class=\"num\">91,41</td>");
+        assertThat(html.indexOf("Mỗi cơ sở tổ chức ít nhất 3 buổi sinh hoạt chuyên đề</span> –")).isLessThan(
+                html.indexOf("Ít nhất 90% cán bộ Đoàn cơ sở được tập huấn</span> –")).isPositive();
         String disposition = "attachment; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20t%E1%BB%95ng%20h%E1%BB%A3p.pdf";
         gateway.file("GET", "/api/reports/consolidated/P54/2026/units/U-THOXUAN?format=pdf", "application/pdf", disposition,
                 "%PDF-1.7 Báo cáo tổng hợp Huyện đoàn Thọ Xuân");

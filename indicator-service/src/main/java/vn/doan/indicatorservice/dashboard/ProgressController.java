@@ -39,6 +39,16 @@ class ProgressController {
         return standing.behind(planId, periodId, unitId);
     }
 
+    /**
+     * The unit's dashboard, its direct children's, the indicators behind and the ranking in one answer: a dashboard page's
+     * four parts, each read once (the unit's document serves its dashboard and what is behind, the children's their rows and
+     * the ranking).
+     */
+    @GetMapping("/api/progress/{planId}/{periodId}/units/{unitId}/dashboard")
+    Standing.Dashboard dashboard(@PathVariable String planId, @PathVariable String periodId, @PathVariable String unitId) {
+        return standing.dashboard(planId, periodId, unitId);
+    }
+
     /** The unit's dashboard for every period of the plan. */
     @GetMapping("/api/progress/{planId}/units/{unitId}/history")
     List<ProgressQuery.UnitProgress> history(@PathVariable String planId, @PathVariable String unitId) {

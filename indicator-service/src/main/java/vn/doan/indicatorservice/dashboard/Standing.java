@@ -36,9 +36,23 @@ public class Standing {
      * indicator without a target for the period does not count.
      */
     public List<Ranked> ranking(String planId, String periodId, String unitId) {
+        return rank(query.children(planId, periodId, unitId), rule(planId));
+    }
+
+    /** What a dashboard page shows of a unit: its own dashboard, its direct children's, the indicators behind and the ranking. */
+    public record Dashboard(ProgressQuery.UnitProgress unit, List<ProgressQuery.UnitProgress> children, List<Behind> behind,
+            List<Ranked> ranking) {
+    }
+
+    /** The answers of the unit's dashboard, {@code /children}, {@code /behind} and {@code /ranking}, from one read of each part. */
+    public Dashboard dashboard(String planId, String periodId, String unitId) {
+        ProgressQuery.UnitProgress unit = query.unit(planId, periodId, unitId);
         List<ProgressQuery.UnitProgress> children = query.children(planId, periodId, unitId);
-        RankingRule planRule = rules.forPlan(plans.find(planId).map(PlanDefinition::ranking).orElse(null));
-        return rank(children, planRule);
+        return new Dashboard(unit, children, behind(unit), rank(children, rule(planId)));
+    }
+
+    private RankingRule rule(String planId) {
+        return rules.forPlan(plans.find(planId).map(PlanDefinition::ranking).orElse(null));
     }
 
     /** Ranks {@code children} (their dashboards, each with its subtree's reports counted) by {@code rule}. */

@@ -32,12 +32,6 @@ import vn.doan.console.web.Format;
 @Controller
 class DashboardController {
 
-    private static final ParameterizedTypeReference<List<Progress.Unit>> UNITS = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Progress.Ranked>> RANKING = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Progress.Behind>> BEHIND = new ParameterizedTypeReference<>() {
-    };
     private static final ParameterizedTypeReference<List<Api.Report>> REPORTS = new ParameterizedTypeReference<>() {
     };
     /** Units named in one call for their reports (report-service takes at most 1,000; a province has more direct children). */
@@ -50,10 +44,12 @@ class DashboardController {
 
     private final Gateway gateway;
     private final PlanDirectory plans;
+    private final Format format;
 
-    DashboardController(Gateway gateway, PlanDirectory plans) {
+    DashboardController(Gateway gateway, PlanDirectory plans, Format format) {
         this.gateway = gateway;
         this.plans = plans;
+        this.format = format;
     }
 
     /** What the page is about: the plan, its period and the unit whose subtree is shown. */
@@ -75,32 +71,41 @@ class DashboardController {
         String period = s.period().periodId();
         String unit = s.unit().id();
         Parts parts = early != null && early.isFor(plan, period, unit) ? early : Parts.ask(gateway, plan, period, unit);
-        Progress.Unit figures = optional(parts.progress());
+        Progress.Dashboard dashboard = optional(parts.dashboard());
+        Progress.Unit figures = dashboard == null ? null : dashboard.unit();
         model.addAttribute("progress", figures);
         // the units by name come from report-service, which lists the whole subtree: asked for only where the list is short
         Progress.Reports counted = figures == null ? null : figures.reports();
         Supplier<Progress.Completeness> listed = counted != null && counted.expected() > LISTED_UNITS ? () -> null
                 : gateway.later(Progress.Completeness.class, "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit);
-        List<Progress.Unit> childUnits = optional(parts.children());
+        List<Progress.Unit> childUnits = dashboard == null ? null : dashboard.children();
         model.addAttribute("toReview", toReview(s, childUnits));
         Progress.Completeness completeness = optional(listed);
         model.addAttribute("completeness", completeness);
         model.addAttribute("counts", completeness != null ? completeness : counted);
-        model.addAttribute("children", childUnits);
-        model.addAttribute("behind", optional(parts.behind()));
-        model.addAttribute("ranking", optional(parts.ranking()));
+        model.addAttribute("children", childUnits == null ? null : childUnits.stream().map(c -> ChildRow.of(c, format)).toList());
+        model.addAttribute("behind", dashboard == null ? null : dashboard.behind());
+        model.addAttribute("ranking", dashboard == null ? null : dashboard.ranking());
         return "dashboard";
     }
 
-    /** The parts of a dashboard that depend on its plan, period and unit alone, asked for together: the page waits for the slowest. */
-    private record Parts(String plan, String period, String unit, Supplier<Progress.Unit> progress, Supplier<List<Progress.Unit>> children,
-            Supplier<List<Progress.Behind>> behind, Supplier<List<Progress.Ranked>> ranking) {
+    /**
+     * A row of the table of direct children, its figures written here rather than in the template: a province has over a
+     * hundred children of a dozen indicators each, and a template expression costs many times the code it stands for.
+     */
+    record ChildRow(Progress.Unit unit, List<String> figures) {
+
+        static ChildRow of(Progress.Unit unit, Format format) {
+            return new ChildRow(unit, unit.indicators().stream().map(i -> i.code() + ": "
+                    + (i.count() ? format.number(i.subtree().numerator()) + " · " : "") + format.number(i.subtree().percent()) + "%").toList());
+        }
+    }
+
+    /** The parts of a dashboard that depend on its plan, period and unit alone: one answer of indicator-service. */
+    private record Parts(String plan, String period, String unit, Supplier<Progress.Dashboard> dashboard) {
 
         static Parts ask(Gateway gateway, String plan, String period, String unit) {
-            return new Parts(plan, period, unit, gateway.later(Progress.Unit.class, "/api/progress/{p}/{q}/units/{u}", plan, period, unit),
-                    gateway.later(UNITS, "/api/progress/{p}/{q}/units/{u}/children", plan, period, unit),
-                    gateway.later(BEHIND, "/api/progress/{p}/{q}/units/{u}/behind", plan, period, unit),
-                    gateway.later(RANKING, "/api/progress/{p}/{q}/units/{u}/ranking", plan, period, unit));
+            return new Parts(plan, period, unit, gateway.later(Progress.Dashboard.class, "/api/progress/{p}/{q}/units/{u}/dashboard", plan, period, unit));
         }
 
         boolean isFor(String plan, String period, String unit) {
@@ -169,15 +174,21 @@ class DashboardController {
     record Review(Api.Report report, String unitName) {
     }
 
-    /** Reports of the unit's direct children (in the tree of the period) that wait for this unit's decision. */
+    /**
+     * Reports of the unit's direct children (in the tree of the period) that wait for this unit's decision, asked for only of the
+     * children whose own report the figures already count: where the children do not report the plan themselves (a province
+     * whose branches report), report-service is not asked at all. A report just submitted is listed once it is counted, as the
+     * figures on the same page are.
+     */
     private List<Review> toReview(Selection s, List<Progress.Unit> children) {
-        if (!s.unit().id().equals(CurrentUser.get().unitId()) || !CurrentUser.get().is("CADRE") || children == null || children.isEmpty()) {
+        if (!s.unit().id().equals(CurrentUser.get().unitId()) || !CurrentUser.get().is("CADRE") || children == null) {
             return List.of();
         }
-        java.util.Map<String, String> names = children.stream().collect(Collectors.toMap(Progress.Unit::unitId, Progress.Unit::unitName));
+        List<Progress.Unit> reporting = children.stream().filter(c -> c.ownVersion() != null).toList();
+        java.util.Map<String, String> names = reporting.stream().collect(Collectors.toMap(Progress.Unit::unitId, Progress.Unit::unitName));
         List<Review> reviews = new java.util.ArrayList<>();
-        for (int at = 0; at < children.size(); at += UNITS_PER_CALL) {
-            String ids = children.subList(at, Math.min(children.size(), at + UNITS_PER_CALL)).stream().map(Progress.Unit::unitId)
+        for (int at = 0; at < reporting.size(); at += UNITS_PER_CALL) {
+            String ids = reporting.subList(at, Math.min(reporting.size(), at + UNITS_PER_CALL)).stream().map(Progress.Unit::unitId)
                     .collect(Collectors.joining(","));
             List<Api.Report> reports = optional(() -> gateway.get(REPORTS, "/api/reports?planId={p}&periodId={q}&unitIds={u}", s.plan().id(),
                     s.period().periodId(), ids));

@@ -61,6 +61,10 @@ public final class Progress {
     public record Ranked(int rank, String unitId, String unitName, BigDecimal score, int expected, int late) {
     }
 
+    /** indicator-service's {@code /dashboard}: the unit's figures, its direct children's, the indicators behind and the ranking. */
+    public record Dashboard(Unit unit, List<Unit> children, List<Behind> behind, List<Ranked> ranking) {
+    }
+
     public record Behind(String code, String text, String status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
     }
 }

@@ -24,6 +24,9 @@ public class Format {
     /** Read strictly: 31/11/2026 is no date (the default resolver would quietly take 30/11/2026). */
     private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    /** One per thread (a DecimalFormat is not thread-safe): a province's dashboard writes a few thousand numbers. */
+    private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(VIETNAMESE)));
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
@@ -38,8 +41,7 @@ public class Format {
         if (value == null) {
             return "—";
         }
-        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(VIETNAMESE));
-        return format.format(value instanceof BigDecimal big ? big : new BigDecimal(value.toString()));
+        return NUMBER.get().format(value instanceof BigDecimal big ? big : new BigDecimal(value.toString()));
     }
 
     public static LocalDate today() {
