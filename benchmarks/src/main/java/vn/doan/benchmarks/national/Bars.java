@@ -3,7 +3,7 @@ package vn.doan.benchmarks.national;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.doan.benchmarks.national.NationalResults.Bar;
-import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardDuringLoad;
+import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardPages;
 import vn.doan.benchmarks.national.NationalResults.ConsumerLag;
 import vn.doan.benchmarks.national.NationalResults.DashboardDuringLoad;
 import vn.doan.benchmarks.national.NationalResults.Exactness;
@@ -30,7 +30,7 @@ final class Bars {
 
     /** @param console null where no console ran */
     static Map<String, Bar> of(Unrounded measured, LoadResult load, SubmitToCentre latency, ConsumerLag lag, DashboardDuringLoad province,
-            ConsoleDashboardDuringLoad console, Exactness exact, Reconciliation reconciliation) {
+            ConsoleDashboardPages console, Exactness exact, Reconciliation reconciliation) {
         Map<String, Bar> bars = new LinkedHashMap<>();
         bars.put("≥ 1,000 reports/s sustained for 60 s", new Bar(load.acceptedPerSecond() + " reports/s over " + load.seconds() + " s",
                 measured.acceptedPerSecond() >= 1000 && measured.loadSeconds() >= 59));

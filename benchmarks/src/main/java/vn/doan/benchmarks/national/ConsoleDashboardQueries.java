@@ -139,7 +139,19 @@ final class ConsoleDashboardQueries {
     void stop() throws InterruptedException {
         running.set(false);
         thread.join();
-        System.out.println("Web console dashboard during the load: " + result());
+        System.out.println("Web console dashboard: " + result());
+    }
+
+    /**
+     * The same page at the same pace for {@code seconds}, by the same signed-in cadre, on a stack at rest (the load over and
+     * counted at the centre): what the page costs when the machine is not busy with the load.
+     */
+    NationalResults.ConsoleDashboardPages atRest(int seconds) throws InterruptedException {
+        ConsoleDashboardQueries quiet = new ConsoleDashboardQueries(browser, url, province, perSecond);
+        quiet.start();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        quiet.stop();
+        return quiet.result();
     }
 
     boolean isDashboard(HttpResponse<String> page) {
@@ -153,9 +165,9 @@ final class ConsoleDashboardQueries {
         return all;
     }
 
-    NationalResults.ConsoleDashboardDuringLoad result() {
+    NationalResults.ConsoleDashboardPages result() {
         long[] sorted = sorted();
-        return new NationalResults.ConsoleDashboardDuringLoad(province, "/bang-theo-doi?planId&periodId&unitId", perSecond,
+        return new NationalResults.ConsoleDashboardPages(province, "/bang-theo-doi?planId&periodId&unitId", perSecond,
                 Percentiles.ofNanos(sorted), sorted.length, notCounted.get());
     }
 }

@@ -1,6 +1,6 @@
 package vn.doan.benchmarks.national;
 
-import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardDuringLoad;
+import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardPages;
 import vn.doan.benchmarks.national.NationalResults.ConsumerLag;
 import vn.doan.benchmarks.national.NationalResults.CpuSplit;
 import vn.doan.benchmarks.national.NationalResults.Exactness;
@@ -115,13 +115,18 @@ final class NationalReport {
         md.append("## Queries, exactness, reconciliation\n\n| what | value |\n|---|---|\n");
         row("province dashboard during the load (" + r.provinceQueryDuringLoad().queries() + " GETs, 10/s), ms",
                 Percentiles.text(r.provinceQueryDuringLoad().ms()));
-        ConsoleDashboardDuringLoad console = r.consoleDashboardDuringLoad();
+        ConsoleDashboardPages console = r.consoleDashboardDuringLoad();
         if (console == null) {
             row("web console's province dashboard page during the load", "not measured: no web console in separate processes, or it did not sign in (the run's output says why)");
         } else {
             row("web console's province dashboard page `" + console.page() + "` of " + console.province() + ", signed in as its cadre, during the load ("
                     + console.pages() + " pages, " + console.pagesPerSecondAsked() + "/s asked; " + console.notCounted()
                     + " not the dashboard), ms to the last byte", Percentiles.text(console.ms()));
+        }
+        ConsoleDashboardPages atRest = r.consoleDashboardAtRest();
+        if (atRest != null) {
+            row("the same page at rest, once the centre had counted every report (" + atRest.pages() + " pages, " + atRest.pagesPerSecondAsked()
+                    + "/s asked; " + atRest.notCounted() + " not the dashboard), ms to the last byte", Percentiles.text(atRest.ms()));
         }
         row("exactness: " + exact.scope(), exact.exactPercent() + "% — " + exact.unitsMismatched() + " of " + exact.unitsChecked()
                 + " units differ: " + exact.unitsBehind() + " behind (reports not yet rolled up), " + exact.unitsWrong() + " wrong ("

@@ -14,7 +14,8 @@ record NationalResults(String profile, String measuredAt, String command, String
         Setup setup, KafkaCeiling.Result kafkaCeiling, HttpCeiling.Result httpCeiling, Warmup warmup, CpuSplit cpuByPart,
         Map<String, GcPauses> gcPausesFromLoadStartUntilAllAtCentre, LoadResult load, SubmitToCentre submitToCentre,
         ConsumerLag consumerLag, ProcessLoad process, DashboardDuringLoad provinceQueryDuringLoad,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ConsoleDashboardDuringLoad consoleDashboardDuringLoad, Exactness exactness,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConsoleDashboardPages consoleDashboardDuringLoad,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConsoleDashboardPages consoleDashboardAtRest, Exactness exactness,
         Reconciliation reconciliation, Map<String, Bar> bars) {
 
     record Machine(int cores, long maxHeapMiB, String java, String mongoBackend, String processes, String note) {
@@ -77,12 +78,13 @@ record NationalResults(String profile, String measuredAt, String command, String
     }
 
     /**
-     * The web console's dashboard page of one province, signed in as its cadre, while the load ran (one JVM only: the
-     * separate processes run no console); each page timed from the request to its last byte.
+     * The web console's dashboard page of one province, signed in as its cadre, while the load ran, and again at rest once the
+     * centre had counted every report (one JVM only: the separate processes run no console); each page timed from the request
+     * to its last byte.
      *
      * @param notCounted requests that did not give the dashboard: not 200, another page, or no answer
      */
-    record ConsoleDashboardDuringLoad(String province, String page, int pagesPerSecondAsked, @JsonUnwrapped Percentiles<Double> ms,
+    record ConsoleDashboardPages(String province, String page, int pagesPerSecondAsked, @JsonUnwrapped Percentiles<Double> ms,
             int pages, int notCounted) {
     }
 

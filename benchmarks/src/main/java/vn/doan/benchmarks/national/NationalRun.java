@@ -26,13 +26,15 @@ import vn.doan.localstack.Services.Service;
  * The benchmark's steps on a running stack: a seeded national tree imported and a plan of 12 indicators issued
  * ({@link StackSetup}); the Kafka and HTTP ceilings; a warm-up; the measured load of one report per branch while the
  * centre's dashboard, a province's dashboard (indicator-service's JSON, and the web console's page for the province's
- * cadre), consumer lag, CPU and heap are watched; exactness of the roll-up against totals computed here; a full
- * reconciliation; the results written.
+ * cadre), consumer lag, CPU and heap are watched; the console's page again at rest; exactness of the roll-up against
+ * totals computed here; a full reconciliation; the results written.
  */
 final class NationalRun {
 
     /** The pace of the web console's province dashboard page during the load. */
     private static final int CONSOLE_PAGES_PER_SECOND = 5;
+    /** How long the same page is asked for again once the centre has counted every report. */
+    private static final int CONSOLE_AT_REST_SECONDS = 30;
 
     private final Options options;
     private final String bootstrap;
@@ -102,6 +104,7 @@ final class NationalRun {
             LoadMeasures measures = measured.measures();
             List<LatencyChart.Point> points = measures.latencies();
 
+            NationalResults.ConsoleDashboardPages consoleAtRest = console == null ? null : console.atRest(CONSOLE_AT_REST_SECONDS);
             List<LoadDriver.Submission> accepted = new ArrayList<>(warm.acceptedSubmissions());
             accepted.addAll(measures.load().acceptedSubmissions());
             NationalResults.Exactness exactness = new ExactnessCheck(api, options).check(planId, tree, prepared.units(), accepted);
@@ -111,10 +114,10 @@ final class NationalRun {
             NationalResults.SubmitToCentre latency = measures.submitToCentre(points, measured.drained(), measured.drainedAt(), options.drainSeconds());
             NationalResults.ConsumerLag lag = LoadMeasures.lag(measured.samples(), measures.loadSeconds());
             NationalResults.DashboardDuringLoad province = LoadMeasures.dashboard(measured.provinceNanos());
-            NationalResults.ConsoleDashboardDuringLoad consolePage = console == null ? null : console.result();
+            NationalResults.ConsoleDashboardPages consolePage = console == null ? null : console.result();
             NationalResults results = new NationalResults(options.profile(), measuredAt, options.command(), options.toString(), machine(), shape,
                     prepared.setup(), kafka, http, warmResult, measured.cpu(), measured.gc(), load, latency, lag,
-                    measures.process(measured.samples(), options.oneJvm()), province, consolePage, exactness, reconciliation,
+                    measures.process(measured.samples(), options.oneJvm()), province, consolePage, consoleAtRest, exactness, reconciliation,
                     Bars.of(unrounded(measures, points, measured.provinceNanos(), console == null ? new long[0] : console.sorted()), load, latency,
                             lag, province, consolePage, exactness, reconciliation));
             write(results, points.stream().filter(LatencyChart.Point::reflected).toList(), measured.samples(), measures.loadSeconds());

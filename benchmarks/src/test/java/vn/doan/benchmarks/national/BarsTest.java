@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.doan.benchmarks.national.NationalResults.Bar;
-import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardDuringLoad;
+import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardPages;
 import vn.doan.benchmarks.national.NationalResults.ConsumerLag;
 import vn.doan.benchmarks.national.NationalResults.DashboardDuringLoad;
 import vn.doan.benchmarks.national.NationalResults.Exactness;
@@ -80,7 +80,7 @@ class BarsTest {
                 Percentiles.ofMillis(new long[] {230, 245, 2000, 2000}), 1.2, 60_000);
         DashboardDuringLoad province = new DashboardDuringLoad(Percentiles.ofNanos(new long[] {9_900_000, 14_800_000, 24_000_000, 50_040_000}), 4);
         Exactness exact = new Exactness("every unit with reports in its subtree", 9623, 1039284, 0, 100.0, 0, 0, "behind: …", List.of(), 20877, 8220);
-        ConsoleDashboardDuringLoad console = consoleNanos == null ? null : new ConsoleDashboardDuringLoad("Thành đoàn Hà Nội",
+        ConsoleDashboardPages console = consoleNanos == null ? null : new ConsoleDashboardPages("Thành đoàn Hà Nội",
                 "/bang-theo-doi?planId&periodId&unitId", 5, Percentiles.ofNanos(consoleNanos), consoleNanos.length, consoleNotCounted);
         return Bars.of(measured, load, latency, new ConsumerLag(NO_LAG, NO_LAG, List.of()), province, console, exact,
                 new Reconciliation(1692, 9623, 0, 9623));

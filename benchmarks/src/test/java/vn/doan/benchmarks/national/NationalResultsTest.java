@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.doan.benchmarks.national.NationalResults.Bar;
-import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardDuringLoad;
+import vn.doan.benchmarks.national.NationalResults.ConsoleDashboardPages;
 import vn.doan.benchmarks.national.NationalResults.ConsumerLag;
 import vn.doan.benchmarks.national.NationalResults.CpuPart;
 import vn.doan.benchmarks.national.NationalResults.CpuSplit;
@@ -37,7 +37,7 @@ class NationalResultsTest {
             "load.httpStatuses", "httpCeiling.httpStatuses");
 
     /** Sections measured since the committed results were written: their keys are absent there. */
-    private static final Set<String> SINCE_COMMITTED = Set.of("consoleDashboardDuringLoad");
+    private static final Set<String> SINCE_COMMITTED = Set.of("consoleDashboardDuringLoad", "consoleDashboardAtRest");
 
     @Test
     void aRunInOneJvmHasTheKeysOfTheCommittedQuickRunInItsOrder() throws Exception {
@@ -79,6 +79,13 @@ class NationalResultsTest {
         assertThat(console.get("p50Ms").asDouble()).isEqualTo(131.7);
         assertThat(console.get("p99Ms").asDouble()).isEqualTo(287.5);
         assertThat(json(results(true)).has("consoleDashboardDuringLoad")).isFalse();
+        assertThat(keys.indexOf("consoleDashboardAtRest")).isEqualTo(keys.indexOf("consoleDashboardDuringLoad") + 1);
+        // four pages at rest: the median is the third, p99 the slowest, one just over 300 ms
+        assertThat(one.get("consoleDashboardAtRest").get("p50Ms").asDouble()).isEqualTo(299.9);
+        assertThat(one.get("consoleDashboardAtRest").get("p99Ms").asDouble()).isEqualTo(300.1);
+        assertThat(json(results(true)).has("consoleDashboardAtRest")).isFalse();
+        assertThat(NationalReport.markdown(results(false), "chart.png")).contains("| the same page at rest, once the centre had counted every report "
+                + "(4 pages, 5/s asked; 1 not the dashboard), ms to the last byte | p50 299.9, p95 300.1, p99 300.1, max 300.1 |");
         assertThat(NationalReport.markdown(results(true), "chart.png")).contains("| web console's province dashboard page during the load | "
                 + "not measured: no web console in separate processes, or it did not sign in (the run's output says why) |");
         assertThat(NationalReport.markdown(results(false), "chart.png")).contains("of Thành đoàn Hà Nội, signed in as its cadre, during the load "
@@ -107,8 +114,10 @@ class NationalResultsTest {
                 new ConsumerLag(lag, lag, new ArrayList<>(List.of(new LagPoint(0.6, lag, 0.0, 615)))),
                 new ProcessLoad(96.1, 99.6, 2322, "one JVM holds everything"),
                 LoadMeasures.dashboard(new long[] {39_900_000, 148_800_000, 524_000_000, 666_700_000}),
-                separate ? null : new ConsoleDashboardDuringLoad("Thành đoàn Hà Nội", "/bang-theo-doi?planId&periodId&unitId", 5,
+                separate ? null : new ConsoleDashboardPages("Thành đoàn Hà Nội", "/bang-theo-doi?planId&periodId&unitId", 5,
                         Percentiles.ofNanos(new long[] {96_300_000, 131_700_000, 287_500_000}), 3, 0),
+                separate ? null : new ConsoleDashboardPages("Thành đoàn Hà Nội", "/bang-theo-doi?planId&periodId&unitId", 5,
+                        Percentiles.ofNanos(new long[] {61_200_000, 74_900_000, 299_900_000, 300_100_000}), 4, 1),
                 new Exactness("every unit with reports in its subtree", 9623, 1039284, 0, 100.0, 0, 0, "behind: …", List.of(), 20877, 8220),
                 new Reconciliation(1692, 9623, 0, 9623),
                 Map.of("exactness 100%", new Bar("100.0% of 9623 units", true)));
