@@ -184,6 +184,8 @@ class ConsoleBrowserTest {
             assertThat(browser.text("#unit-name")).isEqualTo("Tỉnh đoàn Thanh Hóa");
             assertThat(browser.text("#indicator-CT2 .figure")).isEqualTo("0% đơn vị đạt (0/1) · tổng 2");
             assertThat(browser.text("#indicator-CT1")).contains("Chỉ tiêu: 90%", "Đã đạt");
+            assertThat(browser.driver.findElement(By.xpath("//td[@id='submitted-" + thoXuan + "']/parent::tr")).getText())
+                    .as("the district's row among the province's children").contains("Huyện đoàn Thọ Xuân", "CT1: 95%", "CT2: 2 · 0%");
             browser.screenshots("bang-theo-doi-tinh");
         }
     }
