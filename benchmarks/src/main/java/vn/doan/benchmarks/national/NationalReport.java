@@ -119,20 +119,23 @@ final class NationalReport {
         if (console == null) {
             row("web console's province dashboard page during the load", "not measured: no web console in separate processes, or it did not sign in (the run's output says why)");
         } else {
-            row("web console's province dashboard page `" + console.page() + "` of " + console.province() + ", signed in as its cadre, during the load ("
-                    + console.pages() + " pages, " + console.pagesPerSecondAsked() + "/s asked; " + console.notCounted()
-                    + " not the dashboard), ms to the last byte", Percentiles.text(console.ms()));
+            row("web console's province dashboard page `" + console.page() + "` of " + console.province() + ", signed in as its cadre, during the load "
+                    + pagesCounted(console), Percentiles.text(console.ms()));
         }
         ConsoleDashboardPages atRest = r.consoleDashboardAtRest();
         if (atRest != null) {
-            row("the same page at rest, once the centre had counted every report (" + atRest.pages() + " pages, " + atRest.pagesPerSecondAsked()
-                    + "/s asked; " + atRest.notCounted() + " not the dashboard), ms to the last byte", Percentiles.text(atRest.ms()));
+            row("the same page at rest, once the centre had counted every report " + pagesCounted(atRest), Percentiles.text(atRest.ms()));
         }
         row("exactness: " + exact.scope(), exact.exactPercent() + "% — " + exact.unitsMismatched() + " of " + exact.unitsChecked()
                 + " units differ: " + exact.unitsBehind() + " behind (reports not yet rolled up), " + exact.unitsWrong() + " wrong ("
                 + exact.fieldsCompared() + " numbers compared, " + exact.reportsCounted() + " reports)");
         row("full reconciliation `POST /api/admin/reconcile/{plan}/{period}`", r.reconciliation().ms() + " ms, " + r.reconciliation().nodes()
                 + " roll-up nodes, " + r.reconciliation().mismatches() + " mismatches");
+    }
+
+    /** {@code (3 pages, 5/s asked; 0 not the dashboard), ms to the last byte} */
+    private static String pagesCounted(ConsoleDashboardPages pages) {
+        return "(" + pages.pages() + " pages, " + pages.pagesPerSecondAsked() + "/s asked; " + pages.notCounted() + " not the dashboard), ms to the last byte";
     }
 
     private void setup() {

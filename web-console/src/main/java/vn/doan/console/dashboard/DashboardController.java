@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.core.ParameterizedTypeReference;
@@ -71,21 +72,21 @@ class DashboardController {
         String period = s.period().periodId();
         String unit = s.unit().id();
         Parts parts = early != null && early.isFor(plan, period, unit) ? early : Parts.ask(gateway, plan, period, unit);
-        Progress.Dashboard dashboard = optional(parts.dashboard());
-        Progress.Unit figures = dashboard == null ? null : dashboard.unit();
+        Progress.Dashboard dashboard = Objects.requireNonNullElse(optional(parts.dashboard()), Progress.Dashboard.NONE);
+        Progress.Unit figures = dashboard.unit();
         model.addAttribute("progress", figures);
         // the units by name come from report-service, which lists the whole subtree: asked for only where the list is short
         Progress.Reports counted = figures == null ? null : figures.reports();
         Supplier<Progress.Completeness> listed = counted != null && counted.expected() > LISTED_UNITS ? () -> null
                 : gateway.later(Progress.Completeness.class, "/api/reports/completeness?planId={p}&periodId={q}&unitId={u}", plan, period, unit);
-        List<Progress.Unit> childUnits = dashboard == null ? null : dashboard.children();
+        List<Progress.Unit> childUnits = dashboard.children();
         model.addAttribute("toReview", toReview(s, childUnits));
         Progress.Completeness completeness = optional(listed);
         model.addAttribute("completeness", completeness);
         model.addAttribute("counts", completeness != null ? completeness : counted);
         model.addAttribute("children", childUnits == null ? null : childUnits.stream().map(c -> ChildRow.of(c, format)).toList());
-        model.addAttribute("behind", dashboard == null ? null : dashboard.behind());
-        model.addAttribute("ranking", dashboard == null ? null : dashboard.ranking());
+        model.addAttribute("behind", dashboard.behind());
+        model.addAttribute("ranking", dashboard.ranking());
         return "dashboard";
     }
 

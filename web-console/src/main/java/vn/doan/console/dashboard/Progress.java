@@ -63,6 +63,9 @@ public final class Progress {
 
     /** indicator-service's {@code /dashboard}: the unit's figures, its direct children's, the indicators behind and the ranking. */
     public record Dashboard(Unit unit, List<Unit> children, List<Behind> behind, List<Ranked> ranking) {
+
+        /** What a caller sees who may not read the unit's progress, or of a plan indicator-service does not know yet: nothing. */
+        static final Dashboard NONE = new Dashboard(null, null, null, null);
     }
 
     public record Behind(String code, String text, String status, BigDecimal value, BigDecimal target, BigDecimal attainment) {
